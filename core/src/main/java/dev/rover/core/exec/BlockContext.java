@@ -1,0 +1,44 @@
+package dev.rover.core.exec;
+
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.definition.Workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a running block may see and use: the run's values for templating, cancellation, the
+ * run's deadline, services the embedding layer provides (browser, engine, vault) and a way to
+ * run nested blocks (loops).
+ */
+public interface BlockContext {
+
+    /** The run's id ({@code wr_...} or {@code tsk_...}). */
+    String runId();
+
+    /** The workflow being run. */
+    Workflow workflow();
+
+    /** The values templates see: parameters, {@code <label>_output}s, {@code <label>}s, loop variables. */
+    Map<String, Object> values();
+
+    /** Renders a template with {@link #values()} under the run's templating mode. */
+    String render(String template);
+
+    /** Cancellation for this run. */
+    CancellationToken cancellation();
+
+    /** When the run's elapsed-time limit expires. */
+    Instant deadline();
+
+    /** A service the embedding layer registered for runs (for example a browser or an engine). */
+    <T> Optional<T> service(Class<T> type);
+
+    /**
+     * Runs nested blocks in order with extra values visible to them (loop variables), honouring
+     * their {@code continue_on_failure}; returns how the last one ended, or the first fatal failure.
+     */
+    BlockResult runNested(List<BlockDefinition> blocks, Map<String, Object> extraValues);
+}

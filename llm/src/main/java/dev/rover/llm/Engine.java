@@ -1,0 +1,27 @@
+package dev.rover.llm;
+
+/**
+ * Looks at a page and a goal and decides what to do. Three questions: what actions to take
+ * next ({@link #decide}), what data the page holds ({@link #extract}) and whether a goal has been
+ * reached ({@link #verify}). Implementations: the LangChain4j-backed LLM engine and the offline
+ * engine. An engine never sees a secret value, only placeholders.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The registry name of this engine. */
+    String name();
+
+    /** The next actions toward the goal, or that the goal is reached or cannot be. */
+    Decision decide(DecideRequest request);
+
+    /** Data from the page, shaped by the request's JSON schema when it has one. */
+    Extraction extract(ExtractRequest request);
+
+    /** Whether the goal (or complete criterion) is achieved on this page. */
+    Verification verify(VerifyRequest request);
+
+    /** Releases what the engine holds (HTTP clients, thread pools). Default: nothing. */
+    @Override
+    default void close() {
+    }
+}
