@@ -142,7 +142,7 @@ public final class CredentialVault {
         for (StoredCredential stored : readAll()) {
             all.add(stored.metadata());
         }
-        all.sort(Comparator.comparing(Credential::id));
+        all.sort(Comparator.comparing(Credential::createdAt).thenComparing(Credential::id));
         return List.copyOf(all);
     }
 

@@ -94,7 +94,7 @@ public final class OwnerOnlyFile {
             Path temp = writeTemp(target, content);
             try {
                 Files.move(temp, target);
-                LOG.info("created owner-only key file {}", target);
+                LOG.info("created owner-only file {}", target);
                 return content;
             } catch (FileAlreadyExistsException e) {
                 deleteQuietly(temp, e);
