@@ -60,17 +60,20 @@ public final class TotpUrlClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("totp_identifier", totpIdentifier);
         body.put("run_id", runId);
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body)))
-                .build();
+        String json = Json.compact(body);
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = initialBackoff;
         int attempt = 0;
         while (!token.isCanceled()) {
             attempt++;
+            long left = deadline - System.nanoTime();
+            Duration perRequest = left > 0 && left < requestTimeout.toNanos() ? Duration.ofNanos(left) : requestTimeout;
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(perRequest)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
             Optional<String> code = askOnce(request, attempt);
             if (code.isPresent()) {
                 LOG.info("got a verification code from {} after {} request(s)", describe(url), attempt);
