@@ -89,6 +89,7 @@ public final class WebhookSender {
             return List.copyOf(attempts);
         }
         for (int n = 1; n <= maxAttempts; n++) {
+            int attemptNumber = n;
             Outcome outcome = attempt(uri, body, n);
             attempts.add(outcome.record());
             if (outcome.delivered()) {
@@ -98,7 +99,7 @@ public final class WebhookSender {
             if (!outcome.retryable() || n == maxAttempts) {
                 break;
             }
-            Duration pause = outcome.retryAfter().map(this::capRetryAfter).orElseGet(() -> backoff(outcome.attemptIndex()));
+            Duration pause = outcome.retryAfter().map(this::capRetryAfter).orElseGet(() -> backoff(attemptNumber));
             LOG.info("webhook to {} failed ({}); retrying in {} ms", describe(uri), outcome.record().error(), pause.toMillis());
             try {
                 if (token.sleep(pause)) {
@@ -130,14 +131,14 @@ public final class WebhookSender {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status / 100 == 2) {
-                return new Outcome(new WebhookAttempt(n, clock.instant(), status, null), true, false, Optional.empty(), n);
+                return new Outcome(new WebhookAttempt(n, clock.instant(), status, null), true, false, Optional.empty());
             }
             boolean retryable = status / 100 == 5 || RETRIED_STATUSES.contains(status);
             Optional<Duration> retryAfter = retryable
                     ? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
                     : Optional.empty();
             String error = "HTTP " + status + " from " + describe(uri) + (retryable ? "" : " (not retried)");
-            return new Outcome(new WebhookAttempt(n, clock.instant(), status, error), false, retryable, retryAfter, n);
+            return new Outcome(new WebhookAttempt(n, clock.instant(), status, error), false, retryable, retryAfter);
         } catch (HttpTimeoutException e) {
             return connectionFailure(uri, n, "no answer within " + requestTimeout.toMillis() + " ms");
         } catch (IOException e) {
@@ -145,13 +146,13 @@ public final class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(new WebhookAttempt(n, clock.instant(), 0, "interrupted while posting to " + describe(uri)),
-                    false, false, Optional.empty(), n);
+                    false, false, Optional.empty());
         }
     }
 
     private Outcome connectionFailure(URI uri, int n, String what) {
         String error = "cannot reach " + describe(uri) + ": " + what;
-        return new Outcome(new WebhookAttempt(n, clock.instant(), 0, error), false, true, Optional.empty(), n);
+        return new Outcome(new WebhookAttempt(n, clock.instant(), 0, error), false, true, Optional.empty());
     }
 
     /** base × 2^(n-1) plus a random jitter of up to one base. */
@@ -172,8 +173,7 @@ public final class WebhookSender {
     }
 
     /** What one attempt came to. */
-    private record Outcome(WebhookAttempt record, boolean delivered, boolean retryable, Optional<Duration> retryAfter,
-                           int attemptIndex) {
+    private record Outcome(WebhookAttempt record, boolean delivered, boolean retryable, Optional<Duration> retryAfter) {
     }
 
     /** Settings for a {@link WebhookSender}; defaults follow Skyvern's delivery policy. */
