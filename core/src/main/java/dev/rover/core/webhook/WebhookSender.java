@@ -124,7 +124,7 @@ public final class WebhookSender {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Rover-Webhook/1")
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(body, timestamp, key.value()))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(body, key.value()))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

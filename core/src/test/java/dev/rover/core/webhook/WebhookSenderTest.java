@@ -67,9 +67,9 @@ class WebhookSenderTest {
         Received last = received.get(2);
         assertThat(last.body()).isEqualTo(Json.compact(run));
         assertThat(last.contentType()).isEqualTo("application/json");
-        assertThat(WebhookSignature.verify(last.body(), last.timestamp(), last.signature(), KEY)).isTrue();
-        assertThat(WebhookSignature.verify(last.body() + " ", last.timestamp(), last.signature(), KEY)).isFalse();
-        assertThat(WebhookSignature.verify(last.body(), last.timestamp(), last.signature(), "other-key")).isFalse();
+        assertThat(WebhookSignature.verify(last.body(), last.signature(), KEY)).isTrue();
+        assertThat(WebhookSignature.verify(last.body() + " ", last.signature(), KEY)).isFalse();
+        assertThat(WebhookSignature.verify(last.body(), last.signature(), "other-key")).isFalse();
         // Retry-After: 1 was honoured between the second and third request
         assertThat(Duration.ofNanos(received.get(2).nanos() - received.get(1).nanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }

@@ -24,27 +24,28 @@ class WebhookSignatureTest {
     Path dataDir;
 
     @Test
-    void signsTimestampDotBodyWithHmacSha256InLowerCaseHex() throws Exception {
+    void signsTheCompactBodyWithHmacSha256InLowerCaseHexLikeSkyvern() throws Exception {
         String body = "{\"run_id\":\"wr_1\",\"status\":\"completed\"}";
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("k".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(mac.doFinal(("1700000000." + body).getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(WebhookSignature.sign(body, 1_700_000_000L, "k")).isEqualTo(expected);
-        assertThat(WebhookSignature.verify(body, "1700000000", expected.toUpperCase(), "k")).isTrue();
-        assertThat(WebhookSignature.verify(body, "1700000001", expected, "k")).isFalse();
-        assertThat(WebhookSignature.verify(body, "1700000000", "zz", "k")).isFalse();
-        assertThat(WebhookSignature.verify(body, null, expected, "k")).isFalse();
+        assertThat(WebhookSignature.sign(body, "k")).isEqualTo(expected);
+        assertThat(WebhookSignature.verify(body, expected.toUpperCase(), "k")).isTrue();
+        assertThat(WebhookSignature.verify(body + " ", expected, "k")).isFalse();
+        assertThat(WebhookSignature.verify(body, "zz", "k")).isFalse();
+        assertThat(WebhookSignature.verify(body, null, "k")).isFalse();
     }
 
     @Test
     void toleranceRejectsOldTimestamps() {
         String body = "{}";
-        String signature = WebhookSignature.sign(body, 1_700_000_000L, "k");
+        String signature = WebhookSignature.sign(body, "k");
         Clock fiveMinutesLater = Clock.fixed(Instant.ofEpochSecond(1_700_000_300L), ZoneOffset.UTC);
 
         assertThat(WebhookSignature.verify(body, "1700000000", signature, "k", Duration.ofMinutes(5), fiveMinutesLater)).isTrue();
         assertThat(WebhookSignature.verify(body, "1700000000", signature, "k", Duration.ofMinutes(4), fiveMinutesLater)).isFalse();
+        assertThat(WebhookSignature.verify(body, "yesterday", signature, "k", Duration.ofMinutes(5), fiveMinutesLater)).isFalse();
     }
 
     @Test
