@@ -119,6 +119,11 @@ public final class WorkflowExecutor implements AutoCloseable {
         return true;
     }
 
+    /** The runs this executor is running or has queued. */
+    public java.util.Set<RunId> activeRuns() {
+        return java.util.Set.copyOf(active.keySet());
+    }
+
     private RunExecution prepare(Workflow workflow, RunId runId, RunOptions options) {
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(runId, "runId");
@@ -173,6 +178,17 @@ public final class WorkflowExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             watchdog.shutdownNow();
+            awaitWatchdog();
+        }
+    }
+
+    private void awaitWatchdog() {
+        try {
+            if (!watchdog.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.error("the run watchdog thread did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
