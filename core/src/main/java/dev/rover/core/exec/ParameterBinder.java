@@ -66,11 +66,7 @@ final class ParameterBinder {
             raw = p.defaultValue();
         }
         if (raw == null) {
-            if (!given.containsKey(p.key()) && p.defaultValue() == null) {
-                problems.add("required parameter '" + p.key() + "' (" + typeName(p) + ") has no value and no default_value");
-            } else {
-                bound.put(p.key(), null);
-            }
+            problems.add("required parameter '" + p.key() + "' (" + typeName(p) + ") has no value and no default_value");
             return;
         }
         try {

@@ -91,8 +91,12 @@ final class RunExecution {
                     outcome.reason() == null ? "" : ": " + outcome.reason());
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed inside Rover's executor", env.runId(), e);
-            env.state().finish(RunStatus.FAILED, "Rover's executor failed unexpectedly: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            try {
+                env.state().finish(RunStatus.FAILED, "Rover's executor failed unexpectedly: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            } catch (RuntimeException saveFailure) {
+                LOG.error("run {} could not be saved as failed", env.runId(), saveFailure);
+            }
         } finally {
             if (timer != null) {
                 timer.cancel(false);
