@@ -101,7 +101,11 @@ final class ParameterBinder {
             if (d.stripTrailingZeros().scale() > 0) {
                 throw new IllegalArgumentException("cannot use " + shown(raw) + ", which is not a whole number");
             }
-            return d.longValueExact();
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("cannot use " + shown(raw) + ", which is too large for an integer");
+            }
         }
         try {
             return Long.parseLong(String.valueOf(raw).trim());

@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * blocks rendered and executed, outputs, timeline and status saved as they change. Runs go in the
  * background ({@link #start}) or on the caller's thread ({@link #run}); it owns its threads, and
  * {@link #close()} cancels what is running and waits for them to end.
+ *
+ * <p>Semantics worth knowing: {@code continue_on_failure} makes a failed, terminated or timed-out block
+ * non-fatal, never a canceled one; the {@code finally_block_label} block runs last after success and
+ * after failure or termination, but not after a cancel or a time-out, and its own failure never hides
+ * the original one; a time-out ends the run {@code timed_out}, not {@code canceled}.
  */
 public final class WorkflowExecutor implements AutoCloseable {
 

@@ -55,6 +55,19 @@ class WorkflowExecutorStopTest {
     }
 
     @Test
+    void continueOnFailureNeverMakesACancelNonFatal() throws Exception {
+        RunHandle handle = executor.start(v1(
+                TestWorkflows.blockBuilder("wait_for_cancel", "wait").continueOnFailure().build(),
+                block("echo", "after")), RunOptions.defaults());
+        assertThat(blocks.waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        handle.cancel();
+
+        assertThat(handle.await(Duration.ofSeconds(5)).status()).isEqualTo(RunStatus.CANCELED);
+        assertThat(blocks.executed).containsExactly("wait");
+    }
+
+    @Test
     void executorCancelByRunIdStopsASynchronousRun() throws Exception {
         Thread canceler = new Thread(() -> {
             try {
