@@ -144,7 +144,8 @@ final class RunExecution {
                 return step.fatal();
             }
             previous = current;
-            current = step.result().nextBlockLabel() != null ? step.result().nextBlockLabel() : block.nextBlockLabel();
+            String chosen = step.result().nextBlockLabel();
+            current = chosen == null ? block.nextBlockLabel() : chosen.equals(BlockResult.END_OF_WORKFLOW) ? null : chosen;
         }
         return Outcome.COMPLETED;
     }

@@ -76,6 +76,16 @@ class WorkflowExecutorFlowTest {
     }
 
     @Test
+    void aBranchChoosingTheEndOfTheWorkflowStopsThereEvenWhenTheDefinitionGoesOn() {
+        Run run = executor.run(v2(
+                blockBuilder("branch", "decide").fields("go", BlockResult.END_OF_WORKFLOW).next("no").build(),
+                blockBuilder("echo", "no").build()), RunOptions.defaults());
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(blocks.executed).containsExactly("decide");
+    }
+
+    @Test
     void aCycleStopsAtTheStepBudgetNamingTheBlocksOfTheCycle() {
         Run run = executor.run(v2(
                 blockBuilder("echo", "entry").next("ping").build(),
