@@ -41,4 +41,20 @@ public interface BlockContext {
      * their {@code continue_on_failure}; returns how the last one ended, or the first fatal failure.
      */
     BlockResult runNested(List<BlockDefinition> blocks, Map<String, Object> extraValues);
+
+    /**
+     * The timeline entry of the running block, under which it records its steps, actions and
+     * thoughts. Contexts that keep no timeline return a recorder that discards everything.
+     */
+    default TimelineRecorder timeline() {
+        return TimelineRecorder.discarding();
+    }
+
+    /** Adds engine steps to the run's {@code step_count}. Contexts that record no run ignore it. */
+    default void addSteps(int steps) {
+    }
+
+    /** Adds model calls, tokens and cost to the run's usage. Contexts that record no run ignore it. */
+    default void addUsage(int llmCalls, long inputTokens, long outputTokens, java.math.BigDecimal cost) {
+    }
 }

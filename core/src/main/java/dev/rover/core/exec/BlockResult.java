@@ -10,6 +10,9 @@ import java.util.List;
 public record BlockResult(BlockStatus status, Object output, String failureReason, List<String> errorCodes,
                           String nextBlockLabel) {
 
+    /** The {@link #nextBlockLabel()} a branching block returns to end a version 2 workflow here. */
+    public static final String END_OF_WORKFLOW = "";
+
     public BlockResult {
         errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
     }

@@ -52,9 +52,21 @@ public record TimelineEntry(
         children = children == null ? List.of() : List.copyOf(children);
     }
 
-    /** How long it took, or null while running. */
+    /** How long it took, or null while running. Not serialised itself: JSON carries {@link #durationMs()}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Duration duration() {
         return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+    }
+
+    /**
+     * How long it took in milliseconds, or null while running; written to JSON as {@code duration_ms} for
+     * readers (reports, API clients) and ignored on read, since it always follows from the two timestamps.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "duration_ms",
+            access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public Long durationMs() {
+        Duration d = duration();
+        return d == null ? null : d.toMillis();
     }
 
     /** This entry with one more child. */
@@ -70,6 +82,7 @@ public record TimelineEntry(
     }
 
     /** A convenience view of an action's details. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     @SuppressWarnings("unchecked")
     public Map<String, Object> details() {
         return output instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();

@@ -27,4 +27,7 @@ public interface ArtifactStore {
 
     /** The folder of a run's files (artifacts, downloads). */
     Path runDirectory(RunId runId);
+
+    /** The folder where the browser saves the run's downloads (inside {@link #runDirectory(RunId)}), created if missing. */
+    Path downloadDirectory(RunId runId);
 }

@@ -1,0 +1,114 @@
+package dev.rover.core.exec;
+
+import dev.rover.core.template.TemplateMode;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run one workflow: the parameter values, the services blocks may use, the templating mode,
+ * the version 2 step budget, an elapsed-time override and the webhook url to record on the run.
+ *
+ * @param parameters          values by parameter key, converted to the declared types when the run starts
+ * @param services            objects blocks reach through {@link BlockContext#service(Class)}
+ * @param templateMode        lax (default) or strict templating
+ * @param stepBudget          most block executions of a version 2 run before it is failed as a cycle
+ * @param elapsedTimeOverride replaces {@code max_elapsed_time_minutes} when not null (tests, previews)
+ * @param webhookUrl          stored on the run for whoever delivers webhooks; null uses the workflow's
+ */
+public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> services, TemplateMode templateMode,
+                         int stepBudget, Duration elapsedTimeOverride, String webhookUrl) {
+
+    /** Skyvern-like default: at most 1000 block executions in a version 2 run. */
+    public static final int DEFAULT_STEP_BUDGET = 1000;
+
+    public RunOptions {
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        services = services == null ? Map.of() : Map.copyOf(services);
+        templateMode = templateMode == null ? TemplateMode.LAX : templateMode;
+        if (stepBudget < 1) {
+            throw new IllegalArgumentException("stepBudget must be at least 1, not " + stepBudget);
+        }
+        if (elapsedTimeOverride != null && (elapsedTimeOverride.isNegative() || elapsedTimeOverride.isZero())) {
+            throw new IllegalArgumentException("elapsedTimeOverride must be positive, not " + elapsedTimeOverride);
+        }
+    }
+
+    /** No parameters, no services, lax templating, default budget and time limit. */
+    public static RunOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The registered service of a type. */
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
+    @Override
+    public String toString() {
+        // parameter values may be secrets: name the keys only
+        return "RunOptions[parameters=" + parameters.keySet() + ", services=" + services.keySet().stream()
+                .map(Class::getSimpleName).toList() + ", templateMode=" + templateMode + ", stepBudget=" + stepBudget
+                + ", elapsedTimeOverride=" + elapsedTimeOverride + ", webhookUrl=" + (webhookUrl != null) + "]";
+    }
+
+    /** Builds {@link RunOptions}. */
+    public static final class Builder {
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+        private TemplateMode templateMode = TemplateMode.LAX;
+        private int stepBudget = DEFAULT_STEP_BUDGET;
+        private Duration elapsedTimeOverride;
+        private String webhookUrl;
+
+        private Builder() {
+        }
+
+        public Builder parameter(String key, Object value) {
+            parameters.put(Objects.requireNonNull(key, "key"), value);
+            return this;
+        }
+
+        public Builder parameters(Map<String, ?> values) {
+            parameters.putAll(values);
+            return this;
+        }
+
+        public <T> Builder service(Class<T> type, T service) {
+            services.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(service, "service"));
+            return this;
+        }
+
+        public Builder templateMode(TemplateMode mode) {
+            templateMode = mode;
+            return this;
+        }
+
+        public Builder stepBudget(int budget) {
+            stepBudget = budget;
+            return this;
+        }
+
+        public Builder elapsedTimeOverride(Duration limit) {
+            elapsedTimeOverride = limit;
+            return this;
+        }
+
+        public Builder webhookUrl(String url) {
+            webhookUrl = url;
+            return this;
+        }
+
+        public RunOptions build() {
+            return new RunOptions(parameters, services, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
+        }
+    }
+}

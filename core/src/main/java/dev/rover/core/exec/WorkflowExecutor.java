@@ -1,0 +1,250 @@
+package dev.rover.core.exec;
+
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowSettings;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunId;
+import dev.rover.core.run.RunStatus;
+import dev.rover.core.run.RunType;
+import dev.rover.core.store.RunStore;
+import dev.rover.core.template.BlockRenderer;
+import dev.rover.core.template.TemplateRenderer;
+import dev.rover.core.template.TemplateValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs workflows and records them as runs in a {@link RunStore}: parameters bound and checked,
+ * blocks rendered and executed, outputs, timeline and status saved as they change. Runs go in the
+ * background ({@link #start}) or on the caller's thread ({@link #run}); it owns its threads, and
+ * {@link #close()} cancels what is running and waits for them to end.
+ *
+ * <p>Semantics worth knowing: {@code continue_on_failure} makes a failed, terminated or timed-out block
+ * non-fatal, never a canceled one; the {@code finally_block_label} block runs last after success and
+ * after failure or termination, but not after a cancel or a time-out, and its own failure never hides
+ * the original one; a time-out ends the run {@code timed_out}, not {@code canceled}.
+ */
+public final class WorkflowExecutor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowExecutor.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
+    private final RunStore store;
+    private final BlockTypeRegistry registry;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watchdog;
+    private final Map<RunId, RunExecution> active = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private WorkflowExecutor(Builder b) {
+        this.store = b.store;
+        this.registry = b.registry != null ? b.registry : BlockTypeRegistry.fromServiceLoader();
+        this.clock = b.clock;
+        this.workers = Executors.newFixedThreadPool(b.maxConcurrentRuns, threads("rover-run-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("rover-run-watchdog-"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.watchdog = timer;
+    }
+
+    /** A builder storing runs in this store; block types come from {@link java.util.ServiceLoader} unless given. */
+    public static Builder builder(RunStore store) {
+        return new Builder(store);
+    }
+
+    /** The block types this executor runs. */
+    public BlockTypeRegistry blockTypes() {
+        return registry;
+    }
+
+    /** Starts a workflow run with a new {@code wr_} id in the background. */
+    public RunHandle start(Workflow workflow, RunOptions options) {
+        return start(workflow, RunId.next(RunType.WORKFLOW), options);
+    }
+
+    /**
+     * Starts a workflow run in the background: the run is saved {@code queued} before this returns.
+     *
+     * @throws IllegalArgumentException when the parameters do not fit the workflow (nothing is saved then)
+     */
+    public RunHandle start(Workflow workflow, RunId runId, RunOptions options) {
+        RunExecution execution = prepare(workflow, runId, options);
+        try {
+            workers.execute(execution::execute);
+        } catch (RejectedExecutionException e) {
+            execution.reject("the executor was closed before the run could start");
+        }
+        return new RunHandle(runId, execution.result(), execution::cancel);
+    }
+
+    /** Runs a workflow with a new {@code wr_} id on the calling thread and returns the terminal run. */
+    public Run run(Workflow workflow, RunOptions options) {
+        return run(workflow, RunId.next(RunType.WORKFLOW), options);
+    }
+
+    /**
+     * Runs a workflow on the calling thread; {@link #cancel(RunId)} from another thread stops it.
+     *
+     * @throws IllegalArgumentException when the parameters do not fit the workflow (nothing is saved then)
+     */
+    public Run run(Workflow workflow, RunId runId, RunOptions options) {
+        RunExecution execution = prepare(workflow, runId, options);
+        execution.execute();
+        return execution.result().join();
+    }
+
+    /**
+     * Cancels a run this executor is running or has queued.
+     *
+     * @return false when no such run is active here
+     */
+    public boolean cancel(RunId runId) {
+        RunExecution execution = active.get(runId);
+        if (execution == null) {
+            return false;
+        }
+        execution.cancel();
+        return true;
+    }
+
+    /** The runs this executor is running or has queued. */
+    public java.util.Set<RunId> activeRuns() {
+        return java.util.Set.copyOf(active.keySet());
+    }
+
+    private RunExecution prepare(Workflow workflow, RunId runId, RunOptions options) {
+        Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(options, "options");
+        if (closed) {
+            throw new IllegalStateException("this WorkflowExecutor is closed; create a new one to run '" + workflow.title() + "'");
+        }
+        if (runId.type() != RunType.WORKFLOW) {
+            throw new IllegalArgumentException("a workflow run id starts with wr_, not '" + runId + "'");
+        }
+        Map<String, Object> parameters = ParameterBinder.bind(workflow, options.parameters());
+        String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
+        RunState state = new RunState(store, clock,
+                Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()));
+        state.moveTo(RunStatus.QUEUED);
+        TemplateRenderer templates = TemplateRenderer.of(options.templateMode());
+        RunEnvironment env = new RunEnvironment(workflow, runId, options, registry, templates,
+                new BlockRenderer(templates), state, new TimelineLog(store, runId, clock),
+                new RunControl(clock, limit(workflow, options)), clock);
+        Map<String, Object> initial = new LinkedHashMap<>(parameters);
+        initial.putAll(TemplateValues.run(runId.value(), workflow.title(), LocalDate.now(clock)));
+        RunExecution execution = new RunExecution(env, initial, watchdog);
+        active.put(runId, execution);
+        execution.result().whenComplete((run, error) -> active.remove(runId));
+        return execution;
+    }
+
+    private static Duration limit(Workflow workflow, RunOptions options) {
+        if (options.elapsedTimeOverride() != null) {
+            return options.elapsedTimeOverride();
+        }
+        int minutes = workflow.settings().maxElapsedTimeMinutes();
+        return Duration.ofMinutes(minutes > 0 ? minutes : WorkflowSettings.DEFAULT_MAX_ELAPSED_MINUTES);
+    }
+
+    /** Cancels every active run and waits for the run threads to end. */
+    @Override
+    public void close() {
+        closed = true;
+        active.values().forEach(RunExecution::cancel);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("runs did not stop within {} after cancel; interrupting them", CLOSE_GRACE);
+                workers.shutdownNow();
+                if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.error("run threads still alive after interrupting them: {}", active.keySet());
+                }
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            watchdog.shutdownNow();
+            awaitWatchdog();
+        }
+    }
+
+    private void awaitWatchdog() {
+        try {
+            if (!watchdog.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.error("the run watchdog thread did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Configures a {@link WorkflowExecutor}. */
+    public static final class Builder {
+        private final RunStore store;
+        private BlockTypeRegistry registry;
+        private Clock clock = Clock.systemUTC();
+        private int maxConcurrentRuns = 4;
+
+        private Builder(RunStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** Exactly these block types instead of the ones {@link java.util.ServiceLoader} finds. */
+        public Builder blockTypes(Collection<? extends BlockType> types) {
+            registry = BlockTypeRegistry.of(types);
+            return this;
+        }
+
+        public Builder blockTypes(BlockTypeRegistry types) {
+            registry = Objects.requireNonNull(types, "types");
+            return this;
+        }
+
+        /** The clock for timestamps, {@code current_date} and deadlines. */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How many background runs go at once; later ones wait {@code queued}. Default 4. */
+        public Builder maxConcurrentRuns(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConcurrentRuns must be at least 1, not " + value);
+            }
+            maxConcurrentRuns = value;
+            return this;
+        }
+
+        public WorkflowExecutor build() {
+            return new WorkflowExecutor(this);
+        }
+    }
+}

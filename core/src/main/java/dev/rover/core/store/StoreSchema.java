@@ -1,0 +1,131 @@
+package dev.rover.core.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The run database's tables as an ordered list of migrations, each recorded in {@code schema_version}
+ * once applied, so that a database created by an older Rover is upgraded in place and one created by a
+ * newer Rover is refused instead of being misread. SQL stays within what SQLite, PostgreSQL, MySQL and H2
+ * all accept.
+ */
+final class StoreSchema {
+
+    /** One schema change; versions start at 1 and increase by one. */
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "runs, timelines and artifact records", List.of(
+                    "CREATE TABLE IF NOT EXISTS runs ("
+                            + " run_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                            + " run_type VARCHAR(32) NOT NULL,"
+                            + " status VARCHAR(16) NOT NULL,"
+                            + " created_at BIGINT NOT NULL,"
+                            + " owner_pid BIGINT,"
+                            + " owner_started_at BIGINT,"
+                            + " owner_instance VARCHAR(64),"
+                            + " body TEXT NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status)",
+                    "CREATE INDEX IF NOT EXISTS runs_by_created_at ON runs (created_at)",
+                    "CREATE TABLE IF NOT EXISTS timelines ("
+                            + " run_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                            + " body TEXT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS artifacts ("
+                            + " artifact_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                            + " run_id VARCHAR(64) NOT NULL,"
+                            + " seq BIGINT NOT NULL,"
+                            + " type VARCHAR(32) NOT NULL,"
+                            + " created_at BIGINT,"
+                            + " body TEXT NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS artifacts_by_run ON artifacts (run_id, seq)")));
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
+
+    private StoreSchema() {
+    }
+
+    /** The newest schema version this code knows. */
+    static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+
+    /**
+     * Brings the database up to {@link #latestVersion()}.
+     *
+     * @throws StoreException when the database's schema is newer than this code knows
+     */
+    static void migrate(JdbcConnections connections) {
+        connections.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                        + " version INTEGER NOT NULL PRIMARY KEY,"
+                        + " description VARCHAR(200) NOT NULL,"
+                        + " applied_at VARCHAR(40) NOT NULL)");
+            }
+            return null;
+        });
+        int current = connections.read(StoreSchema::currentVersion);
+        if (current > latestVersion()) {
+            throw new StoreException("the run database " + connections.description() + " has schema version " + current
+                    + ", newer than this Rover knows (up to " + latestVersion() + "); it was written by a newer Rover:"
+                    + " open it with that version, or point ROVER_HOME at another directory");
+        }
+        for (Migration migration : MIGRATIONS) {
+            if (migration.version() > current) {
+                apply(connections, migration);
+            }
+        }
+    }
+
+    private static void apply(JdbcConnections connections, Migration migration) {
+        try {
+            connections.write(connection -> {
+                if (currentVersion(connection) >= migration.version()) {
+                    return null;
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : migration.statements()) {
+                        statement.execute(sql);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, migration.version());
+                    insert.setString(2, migration.description());
+                    insert.setString(3, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+            LOG.info("run database {} migrated to schema version {} ({})", connections.description(),
+                    migration.version(), migration.description());
+        } catch (StoreException e) {
+            // Another process may have applied the same migration between our read and our write.
+            int now = connections.read(StoreSchema::currentVersion);
+            if (now < migration.version()) {
+                throw new StoreException("cannot migrate the run database " + connections.description()
+                        + " to schema version " + migration.version() + " (" + migration.description() + "): "
+                        + e.getMessage(), e);
+            }
+            LOG.debug("schema version {} of {} was applied concurrently by another store", migration.version(),
+                    connections.description());
+        }
+    }
+
+    /** The highest applied version, 0 for an empty database. */
+    static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
