@@ -58,14 +58,8 @@ public final class ConditionalBlock implements BlockType {
         out.put("next_block_label", target);
         out.put("matched", why);
         BlockResult r = BlockResult.completed(out);
-        return target == null ? r.withNextBlockLabel(ENDS) : r.withNextBlockLabel(target);
+        return r.withNextBlockLabel(target == null ? BlockResult.END_OF_WORKFLOW : target);
     }
-
-    /**
-     * The label a conditional returns to end the workflow when the chosen branch has no target.
-     * The executor treats an unknown label as an error, so this one is recognised explicitly.
-     */
-    public static final String ENDS = "";
 
     private static boolean holds(Map<?, ?> criteria, BlockContext context) {
         String type = String.valueOf(criteria.get("criteria_type")).toLowerCase(Locale.ROOT);
