@@ -8,6 +8,7 @@ import dev.rover.core.page.SelectOption;
 import dev.rover.core.page.Tab;
 import dev.rover.llm.ActionRecord;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 public final class PageRendering {
 
     private static final int MAX_VISIBLE_TEXT = 6000;
+    private static final List<String> LEADING_ATTRIBUTES = List.of("type", "name", "placeholder", "href");
+    private static final java.util.Set<String> VOID_TAGS = java.util.Set.of("input", "img", "br", "hr", "area");
 
     private PageRendering() {
     }
@@ -39,9 +42,10 @@ public final class PageRendering {
         if (!e.role().isBlank() && !e.role().equals(e.tag())) {
             attr(sb, "role", e.role());
         }
-        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-            attr(sb, a.getKey(), a.getValue());
-        }
+        e.attributes().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> a) -> attributeRank(a.getKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(a -> attr(sb, a.getKey(), a.getValue()));
         if (!e.name().isBlank() && !e.name().equals(e.text()) && !e.attributes().containsValue(e.name())) {
             attr(sb, "aria-label", e.name());
         }
@@ -62,11 +66,19 @@ public final class PageRendering {
             sb.append("<option index=\"").append(o.index()).append("\" value=\"").append(o.value()).append('"')
                     .append(o.selected() ? " selected" : "").append('>').append(o.label()).append("</option>");
         }
-        sb.append(e.text()).append("</").append(e.tag()).append('>');
+        if (!VOID_TAGS.contains(e.tag()) || !e.text().isBlank()) {
+            sb.append(e.text()).append("</").append(e.tag()).append('>');
+        }
         if (!e.context().isBlank()) {
             sb.append("  <!-- ").append(e.context()).append(" -->");
         }
         return sb.toString();
+    }
+
+    /** Type, name and placeholder first, as a person would write the tag; the rest alphabetically. */
+    private static int attributeRank(String name) {
+        int rank = LEADING_ATTRIBUTES.indexOf(name);
+        return rank < 0 ? LEADING_ATTRIBUTES.size() : rank;
     }
 
     private static void attr(StringBuilder sb, String name, String value) {
