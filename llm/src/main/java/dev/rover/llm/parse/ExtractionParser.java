@@ -29,9 +29,9 @@ public final class ExtractionParser {
         if (schema != null && schema.isObject()) {
             String type = schema.path("type").asText("");
             if (type.equals("object") && !data.isObject()) {
-                problems.add("\"data\" must be a JSON object as the schema says, got " + data.getNodeType().name().toLowerCase());
+                problems.add("\"data\" must be a JSON object as the schema says, got " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             } else if (type.equals("array") && !data.isArray()) {
-                problems.add("\"data\" must be a JSON array as the schema says, got " + data.getNodeType().name().toLowerCase());
+                problems.add("\"data\" must be a JSON array as the schema says, got " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             JsonNode required = schema.get("required");
             if (data.isObject() && required != null && required.isArray()) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * Reads a model's decide answer ({@code {user_goal_achieved, action_plan, actions:[...]}}) into a
  * {@link Decision} and rejects answers that cannot be acted on, listing every problem so the
  * corrective re-ask can name them. A {@code complete} or {@code terminate} action sets the goal
- * state; browser actions listed before it are kept and run first.
+ * state; browser actions listed before it are kept and run first. {@code user_goal_achieved: true}
+ * completes only when no browser action is given; otherwise the actions run and verification judges.
  */
 public final class ResponseParser {
 

@@ -89,7 +89,10 @@ public final class ResilientCaller {
                 throw new ProviderException("provider " + provider + " failed after " + attempts.get()
                         + (attempts.get() == 1 ? " attempt: " : " attempts: ") + what, e);
             }
-            throw new ProviderException("provider " + provider + " rejected the call: " + what, e);
+            if (ProviderFailures.status(e).isPresent()) {
+                throw new ProviderException("provider " + provider + " rejected the call: " + what, e);
+            }
+            throw new ProviderException("provider " + provider + " call failed: " + what, e);
         }
     }
 
