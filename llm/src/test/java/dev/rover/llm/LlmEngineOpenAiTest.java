@@ -262,4 +262,16 @@ class LlmEngineOpenAiTest {
         assertThat(content.get(1).path("type").asText()).isEqualTo("image_url");
         assertThat(content.get(1).path("image_url").path("url").asText()).startsWith("data:image/png;base64,");
     }
+
+    @Test
+    void textOnlyModelGetsNoScreenshotsEvenWithVisionOn() {
+        DecideRequest withShot = new DecideRequest("Sign in", null, null, Map.of(), Map.of(), Pages.login(),
+                List.of(new byte[]{1, 2, 3}), List.of(), false, null);
+        provider.answer("{\"actions\": [{\"action_type\": \"click\", \"id\": \"e4\"}]}");
+        try (Engine engine = new LlmEngine(TestConfigs.openAi(provider).model("gpt-3.5-turbo").vision(true).build())) {
+            engine.decide(withShot);
+        }
+        assertThat(provider.last().body()).doesNotContain("image_url");
+        assertThat(provider.last().json().path("messages").get(1).path("content").isTextual()).isTrue();
+    }
 }
