@@ -20,6 +20,15 @@ public interface Engine extends AutoCloseable {
     /** Whether the goal (or complete criterion) is achieved on this page. */
     Verification verify(VerifyRequest request);
 
+    /**
+     * This engine serving one run: usage counted on the run's meter (and budget), prompts and
+     * responses reported to the run's listener after redaction. Engines that call no model ignore
+     * the scope and return themselves.
+     */
+    default Engine forRun(RunScope scope) {
+        return this;
+    }
+
     /** Releases what the engine holds (HTTP clients, thread pools). Default: nothing. */
     @Override
     default void close() {

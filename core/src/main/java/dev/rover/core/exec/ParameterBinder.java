@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Turns the values a caller gives into the run's parameter values: checks that required ones are
  * there and that no unknown key is given, converts each to its declared type, applies defaults.
- * Credential parameters and {@code credential_id} values pass through untouched; resolving them is
- * another layer's job.
+ * Credential parameters and {@code credential_id} values resolve through a {@link CredentialResolver}
+ * when the run has one, and pass through as written otherwise.
  */
 final class ParameterBinder {
 
@@ -31,7 +31,7 @@ final class ParameterBinder {
      *
      * @throws IllegalArgumentException listing every problem, each naming its parameter key
      */
-    static Map<String, Object> bind(Workflow workflow, Map<String, Object> given) {
+    static Map<String, Object> bind(Workflow workflow, Map<String, Object> given, CredentialResolver credentials) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> bound = new LinkedHashMap<>();
         List<String> known = workflow.parameters().stream()
@@ -44,8 +44,11 @@ final class ParameterBinder {
         for (Parameter parameter : workflow.parameters()) {
             if (parameter instanceof Parameter.WorkflowParameter p) {
                 bindOne(p, given, bound, problems);
+                if (p.valueType() == ValueType.CREDENTIAL_ID && bound.get(p.key()) != null) {
+                    resolveCredential(p.key(), bound.get(p.key()), credentials, bound, problems);
+                }
             } else if (parameter instanceof Parameter.CredentialParameter c) {
-                bound.put(c.key(), c.credentialId());
+                resolveCredential(c.key(), c.credentialId(), credentials, bound, problems);
             } else if (parameter instanceof Parameter.UnsupportedParameter u) {
                 problems.add("parameter '" + u.key() + "' has type '" + u.parameterType()
                         + "', which Rover does not support; supported: [workflow, output, context, credential]");
@@ -56,6 +59,20 @@ final class ParameterBinder {
             throw new IllegalArgumentException("workflow '" + workflow.title() + "' cannot run: " + String.join("; ", problems));
         }
         return bound;
+    }
+
+    private static void resolveCredential(String key, Object reference, CredentialResolver credentials,
+                                          Map<String, Object> bound, List<String> problems) {
+        if (credentials == null || !(reference instanceof String ref)) {
+            bound.put(key, reference);
+            return;
+        }
+        try {
+            bound.put(key, credentials.resolve(key, ref));
+        } catch (IllegalArgumentException e) {
+            bound.remove(key);
+            problems.add(e.getMessage());
+        }
     }
 
     private static void bindOne(Parameter.WorkflowParameter p, Map<String, Object> given, Map<String, Object> bound,

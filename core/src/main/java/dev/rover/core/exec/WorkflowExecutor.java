@@ -136,10 +136,8 @@ public final class WorkflowExecutor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this WorkflowExecutor is closed; create a new one to run '" + workflow.title() + "'");
         }
-        if (runId.type() != RunType.WORKFLOW) {
-            throw new IllegalArgumentException("a workflow run id starts with wr_, not '" + runId + "'");
-        }
-        Map<String, Object> parameters = ParameterBinder.bind(workflow, options.parameters());
+        Map<String, Object> parameters = ParameterBinder.bind(workflow, options.parameters(),
+                options.service(CredentialResolver.class).orElse(null));
         String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
         RunState state = new RunState(store, clock,
                 Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()));

@@ -67,6 +67,31 @@ class WorkflowExecutorParametersTest {
     }
 
     @Test
+    void credentialReferencesResolveThroughTheRunsCredentialResolver() {
+        CredentialResolver vault = (key, ref) -> Map.of("username", "placeholder_" + ref + "_username");
+        Run run = executor.run(typed(), RunOptions.builder().parameter("count", 1).parameter("filters", "{}")
+                .service(CredentialResolver.class, vault).build());
+
+        assertThat(run.parameters()).containsEntry("card", Map.of("username", "placeholder_cred_123_username"))
+                .containsEntry("login", Map.of("username", "placeholder_cred_login_username"));
+        assertThat(blocks.seenFields.get("show").get("value")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("login", "{\"username\":\"placeholder_cred_login_username\"}");
+    }
+
+    @Test
+    void anUnknownCredentialIsReportedWithItsParameterAndNothingIsSaved() {
+        CredentialResolver vault = (key, ref) -> {
+            throw new IllegalArgumentException("parameter '" + key + "' names credential '" + ref + "', which the vault does not have");
+        };
+        assertThatThrownBy(() -> executor.run(typed(), RunOptions.builder().parameter("count", 1).parameter("filters", "{}")
+                .service(CredentialResolver.class, vault).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter 'card' names credential 'cred_123', which the vault does not have")
+                .hasMessageContaining("parameter 'login' names credential 'cred_login'");
+        assertThat(store.list(10)).isEmpty();
+    }
+
+    @Test
     void conversionErrorsNameEachKeyAndNothingIsSaved() {
         assertThatThrownBy(() -> executor.run(typed(), RunOptions.builder().parameter("count", "many")
                 .parameter("flag", "maybe").parameter("filters", "{oops").build()))

@@ -1,0 +1,20 @@
+package dev.rover.core.exec;
+
+/**
+ * Turns a credential reference in a workflow (a {@code credential} parameter's {@code credential_id},
+ * or the value of a {@code credential_id} workflow parameter) into the value blocks and templates
+ * see: typically a map of placeholders such as {@code {"username": "placeholder_ab12_username", ...}},
+ * never the secrets themselves. Registered as a run service; without one, references pass through as written.
+ */
+@FunctionalInterface
+public interface CredentialResolver {
+
+    /**
+     * The value for the parameter.
+     *
+     * @param parameterKey the parameter's key, for messages
+     * @param reference    the credential id or name
+     * @throws IllegalArgumentException when no such credential exists (the message names the parameter and the reference)
+     */
+    Object resolve(String parameterKey, String reference);
+}

@@ -1,0 +1,11 @@
+package dev.rover.llm;
+
+/**
+ * A run spent its token or cost budget. Unlike {@link EngineException} this stops the whole run,
+ * not one step; the message says which limit was hit and by how much.
+ */
+public class BudgetExceededException extends RuntimeException {
+    public BudgetExceededException(String message) {
+        super(message);
+    }
+}
