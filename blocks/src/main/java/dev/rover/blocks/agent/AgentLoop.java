@@ -9,6 +9,7 @@ import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.llm.ActionRecord;
+import dev.rover.llm.BudgetExceededException;
 import dev.rover.llm.DecideRequest;
 import dev.rover.llm.Decision;
 import dev.rover.llm.GoalState;
@@ -87,6 +88,9 @@ public final class AgentLoop {
             decision = services.engine().decide(new DecideRequest(goal.goal(), goal.completeCriterion(), goal.terminateCriterion(),
                     goal.errorCodeMapping(), goal.userDetails(), page, screenshotsFor(goal, step, stepArtifacts),
                     state.history, goal.singleAction(), goal.systemPrompt()));
+        } catch (BudgetExceededException e) {
+            emitStep(step, "failed", e.getMessage(), null, started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.FAILED, redact(e.getMessage()), List.of()));
         } catch (RuntimeException e) {
             String reason = "the engine could not decide: " + services.secrets().redact(String.valueOf(e.getMessage()));
             log.warn("block '{}' step {}: {}", goal.blockLabel(), step, reason);
@@ -150,7 +154,7 @@ public final class AgentLoop {
                 result = ActionResult.failed("no progress: the same " + action.actionType()
                         + " on an unchanged page " + LoopGuard.LIMIT + " times");
             } else {
-                result = services.browser().perform(action, services.secrets()::resolve);
+                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
             }
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));
             String shot = services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), step,

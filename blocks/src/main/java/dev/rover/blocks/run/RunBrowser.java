@@ -24,6 +24,14 @@ public interface RunBrowser {
      */
     ActionResult perform(BrowserAction action, UnaryOperator<String> secrets);
 
+    /**
+     * Performs one action, saving a download it starts under {@code downloadName} (a block's
+     * {@code download_suffix}) when that is not blank.
+     */
+    default ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
+        return perform(action, secrets);
+    }
+
     /** A PNG of the viewport (or of the page, scrolling at most {@code maxScrolls} times), secret fields masked. */
     byte[] screenshot(boolean fullPage, int maxScrolls);
 
