@@ -8,11 +8,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns composed YAML nodes into plain Java values (String, Long, Double, Boolean, List, Map,
@@ -21,7 +24,7 @@ import java.util.Map;
  */
 final class Nodes {
 
-    /** Deeper nesting than this is refused; it also stops self-referencing aliases. */
+    /** Deeper nesting than this is refused. */
     static final int MAX_DEPTH = 64;
 
     private Nodes() {
@@ -78,24 +81,40 @@ final class Nodes {
 
     /** The value of a node as a plain Java object, reporting unreadable numbers and odd keys. */
     static Object toValue(Node node, String path, Problems problems) {
-        return toValue(node, path, problems, 0);
+        return toValue(node, path, problems, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static Object toValue(Node node, String path, Problems problems, int depth) {
+    private static Object toValue(Node node, String path, Problems problems, Set<Node> enclosing) {
         if (isNull(node)) {
             return null;
         }
-        if (depth > MAX_DEPTH) {
-            problems.add(node, path, "nested more than " + MAX_DEPTH + " levels deep (or an alias refers to itself)");
+        if (node instanceof ScalarNode scalar) {
+            return scalarValue(scalar, path, problems);
+        }
+        if (!enclosing.add(node)) {
+            problems.add(node, path, "an alias refers to a map or list that contains it; recursive values are not allowed");
             return null;
         }
+        if (enclosing.size() > MAX_DEPTH) {
+            problems.add(node, path, "nested more than " + MAX_DEPTH + " levels deep");
+            enclosing.remove(node);
+            return null;
+        }
+        try {
+            return collectionValue(node, path, problems, enclosing);
+        } finally {
+            enclosing.remove(node);
+        }
+    }
+
+    private static Object collectionValue(Node node, String path, Problems problems, Set<Node> enclosing) {
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             Map<String, Node> firstKeys = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = keyOf(tuple.getKeyNode(), path, firstKeys, problems);
                 if (key != null) {
-                    map.put(key, toValue(tuple.getValueNode(), path(path, key), problems, depth + 1));
+                    map.put(key, toValue(tuple.getValueNode(), path(path, key), problems, enclosing));
                 }
             }
             return map;
@@ -104,11 +123,11 @@ final class Nodes {
             List<Object> list = new ArrayList<>();
             int i = 0;
             for (Node item : sequence.getValue()) {
-                list.add(toValue(item, index(path, i++), problems, depth + 1));
+                list.add(toValue(item, index(path, i++), problems, enclosing));
             }
             return list;
         }
-        return scalarValue((ScalarNode) node, path, problems);
+        throw new IllegalStateException("unexpected YAML node " + node.getNodeId() + " at " + path);
     }
 
     /**
