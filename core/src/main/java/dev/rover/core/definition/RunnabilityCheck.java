@@ -96,12 +96,16 @@ public final class RunnabilityCheck {
             supported = List.copyOf(supported);
         }
 
-        /** A one-line description: where, what, and what would work. */
-        public String describe() {
+        /** What cannot run and what would: the label or key, its type and the supported types. */
+        public String reason() {
             String field = BLOCK.equals(kind) ? "block_type" : "parameter_type";
-            return position + ": " + kind + " '" + name + "' uses " + field + " '" + type
-                    + "', which is not implemented yet (supported: "
+            return kind + " '" + name + "' uses " + field + " '" + type + "', which is not implemented yet (supported: "
                     + (supported.isEmpty() ? "none" : String.join(", ", supported)) + ")";
+        }
+
+        /** The reason prefixed with where it is declared ({@code file:line:col: ...}). */
+        public String describe() {
+            return position + ": " + reason();
         }
     }
 }
