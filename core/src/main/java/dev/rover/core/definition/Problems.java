@@ -15,9 +15,15 @@ final class Problems {
 
     private final String source;
     private final List<DefinitionProblem> found = new ArrayList<>();
+    private ColumnShifts shifts = ColumnShifts.NONE;
 
     Problems(String source) {
         this.source = source;
+    }
+
+    /** Maps parser columns back to the written text when the text was adjusted before parsing. */
+    void useColumnShifts(ColumnShifts columnShifts) {
+        this.shifts = columnShifts;
     }
 
     String source() {
@@ -30,7 +36,10 @@ final class Problems {
     }
 
     SourcePosition at(Mark mark) {
-        return mark == null ? start() : new SourcePosition(source, mark.getLine() + 1, mark.getColumn() + 1);
+        if (mark == null) {
+            return start();
+        }
+        return new SourcePosition(source, mark.getLine() + 1, shifts.originalColumn(mark.getLine(), mark.getColumn()) + 1);
     }
 
     SourcePosition start() {

@@ -26,7 +26,12 @@ final class YamlDocument {
         options.setAllowRecursiveKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(Nodes.MAX_DEPTH);
-        String text = looksLikeJson(content) ? tabsOutsideStringsToSpaces(content) : content;
+        String text = content;
+        if (looksLikeJson(content)) {
+            ColumnShifts shifts = new ColumnShifts();
+            text = prepareJson(content, shifts);
+            problems.useColumnShifts(shifts);
+        }
         Node root;
         try {
             root = new Yaml(options).compose(new StringReader(text));
@@ -53,30 +58,40 @@ final class YamlDocument {
     }
 
     /**
-     * JSON allows tabs between tokens, YAML does not; a tab and a space both count as one column,
-     * so swapping them keeps every reported position. Tabs inside strings are left alone.
+     * Smooths the two places where JSON is not YAML: tabs between tokens become spaces (both count
+     * as one column, so positions stay exact) and the {@code \/} escape becomes a plain slash (the
+     * removed backslash is recorded so later columns on that line map back). Strings are otherwise untouched.
      */
-    static String tabsOutsideStringsToSpaces(String json) {
+    static String prepareJson(String json, ColumnShifts shifts) {
         StringBuilder out = new StringBuilder(json.length());
         boolean inString = false;
-        boolean escaped = false;
+        int line = 0;
+        int column = 0;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
+            if (c == '\n') {
                 out.append(c);
-            } else {
-                if (c == '"') {
-                    inString = true;
-                }
-                out.append(c == '\t' ? ' ' : c);
+                line++;
+                column = 0;
+                continue;
             }
+            if (inString && c == '\\' && i + 1 < json.length()) {
+                char next = json.charAt(++i);
+                if (next == '/') {
+                    shifts.removedBefore(line, column);
+                    out.append('/');
+                    column++;
+                } else {
+                    out.append(c).append(next);
+                    column += 2;
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            out.append(!inString && c == '\t' ? ' ' : c);
+            column++;
         }
         return out.toString();
     }

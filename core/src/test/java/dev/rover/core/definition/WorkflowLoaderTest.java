@@ -177,6 +177,27 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void jsonEscapedSlashesLoadAndLaterColumnsStayExact() {
+        String json = "{\"title\": \"a\\/b\\/c\", \"workflow_definition\": {\"blocks\": [{\"block_type\": \"wait\", \"label\": \"w\", \"wait_sec\": 0}]}}";
+        int column = json.indexOf("0}") + 1;
+
+        DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> loader.load(json, "slash.json"));
+        assertThat(e.problems()).singleElement().satisfies(p ->
+                assertThat(p.position()).isEqualTo(new SourcePosition("slash.json", 1, column)));
+
+        Workflow w = loader.load(json.replace("\"wait_sec\": 0", "\"wait_sec\": 1"), "slash.json");
+        assertThat(w.title()).isEqualTo("a/b/c");
+    }
+
+    @Test
+    void byteOrderMarkAndWindowsLineEndingsAreAccepted() {
+        Workflow w = loader.load("\uFEFFtitle: T\r\nworkflow_definition:\r\n  blocks:\r\n    - {block_type: wait, label: w, wait_sec: 2}\r\n", "crlf.yaml");
+
+        assertThat(w.title()).isEqualTo("T");
+        assertThat(w.blocks().get(0).positionOf("wait_sec")).isEqualTo(new SourcePosition("crlf.yaml", 4, 46));
+    }
+
+    @Test
     void refusesDocumentsOverTheCodePointLimit() {
         String yaml = "title: " + "x".repeat(500) + "\nworkflow_definition: {blocks: []}\n";
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
