@@ -26,6 +26,7 @@ final class YamlDocument {
         options.setAllowRecursiveKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(Nodes.MAX_DEPTH);
+        options.setMergeOnCompose(true); // '<<: *defaults' shares fields between blocks; explicit keys win
         String text = content;
         if (looksLikeJson(content)) {
             ColumnShifts shifts = new ColumnShifts();

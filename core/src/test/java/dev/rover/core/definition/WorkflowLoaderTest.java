@@ -198,6 +198,28 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void anchorsAndMergeKeysShareFieldsAndExplicitKeysWin() {
+        Workflow w = loader.load("""
+                title: Shared settings
+                x_defaults: &nav {block_type: navigation, max_retries: 2, engine: skyvern-1.0}
+                workflow_definition:
+                  blocks:
+                    - <<: *nav
+                      label: first
+                      navigation_goal: Open the first page.
+                    - <<: *nav
+                      label: second
+                      max_retries: 0
+                      navigation_goal: Open the second page.
+                """, "merge.yaml");
+
+        assertThat(w.blocks()).extracting(BlockDefinition::blockType).containsExactly("navigation", "navigation");
+        assertThat(w.block("first").orElseThrow().field("max_retries")).contains(2L);
+        assertThat(w.block("second").orElseThrow().field("max_retries")).contains(0L);
+        assertThat(w.block("second").orElseThrow().fields()).doesNotContainKey("<<");
+    }
+
+    @Test
     void refusesDocumentsOverTheCodePointLimit() {
         String yaml = "title: " + "x".repeat(500) + "\nworkflow_definition: {blocks: []}\n";
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
