@@ -3,6 +3,7 @@ package dev.rover.core.definition;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ final class ConditionalReader {
                     "a branch needs criteria (criteria_type and expression) unless it sets is_default: true");
             return;
         }
-        if (branch.check("criteria", false, java.util.EnumSet.of(ValueKind.MAP)) == null) {
+        if (branch.check("criteria", false, EnumSet.of(ValueKind.MAP)) == null) {
             return;
         }
         MappingView criteria = MappingView.of(branch.value("criteria"), branch.path("criteria"), problems, "criteria");
