@@ -125,7 +125,7 @@ final class DownloadCapture implements AutoCloseable {
     }
 
     private void requestFailed(Request request) {
-        if (pending.remove(request)) {
+        if (pending.remove(request) && String.valueOf(request.failure()).contains("ERR_ABORTED")) {
             // A navigation aborted by the browser is usually one that became a download.
             aborted = true;
         }

@@ -29,11 +29,25 @@ final class ElementActions {
     void click(FoundElement element) {
         requireVisible(element);
         requireEnabled(element);
+        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
         try {
-            element.locator().click(new Locator.ClickOptions().setTimeout(timeoutMillis));
+            if (opensNewTab(element)) {
+                // Wait for the tab so it is current (and observable) when the action returns.
+                element.frame().page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(timeoutMillis),
+                        () -> element.locator().click(options));
+            } else {
+                element.locator().click(options);
+            }
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction("click", element.name(), e));
         }
+    }
+
+    private static boolean opensNewTab(FoundElement element) {
+        Object opens = element.locator().evaluate("e => { const a = e.closest('a[href], area[href]');"
+                + " const t = a ? (a.getAttribute('target') || '').toLowerCase() : '';"
+                + " return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top'; }");
+        return Boolean.TRUE.equals(opens);
     }
 
     void input(FoundElement element, String text) {

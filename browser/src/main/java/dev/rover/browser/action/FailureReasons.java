@@ -36,6 +36,11 @@ final class FailureReasons {
     /** The first line of an exception message (Playwright appends long call logs). */
     static String firstLine(Throwable e) {
         String message = String.valueOf(e.getMessage());
+        int quoted = message.indexOf("message='");
+        if (message.startsWith("Error {") && quoted >= 0) {
+            // Playwright wraps driver errors as "Error {\n  message='...'\n  name=...".
+            message = message.substring(quoted + "message='".length());
+        }
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
@@ -46,10 +51,7 @@ final class FailureReasons {
             return null;
         }
         int lineStart = message.lastIndexOf('\n', at) + 1;
-        String line = message.substring(lineStart, at).trim();
-        if (line.startsWith("- ")) {
-            line = line.substring(2);
-        }
+        String line = message.substring(lineStart, at).replaceFirst("^[\\s-]+", "").trim();
         return line.length() > 120 ? line.substring(0, 120) + "..." : line;
     }
 }

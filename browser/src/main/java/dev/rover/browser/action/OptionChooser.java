@@ -58,9 +58,9 @@ final class OptionChooser {
     }
 
     private void chooseCustom(FoundElement element, String label, String value, Integer index) {
-        Locator options = element.frame().getByRole(AriaRole.OPTION);
+        Locator options = optionsOf(element);
         try {
-            if (!"listbox".equals(element.role()) || options.count() == 0 || !options.first().isVisible()) {
+            if (options.count() == 0) {
                 element.locator().click(new Locator.ClickOptions().setTimeout(timeoutMillis));
             }
             options.first().waitFor(new Locator.WaitForOptions()
@@ -88,6 +88,23 @@ final class OptionChooser {
             throw new ActionFailure(FailureReasons.interaction("click option '" + labels.get(chosen) + "' of",
                     element.name(), e));
         }
+    }
+
+    /** The visible options the element controls (aria-controls / aria-owns), contains, or else any visible option of its frame. */
+    private static Locator optionsOf(FoundElement element) {
+        Locator.FilterOptions visible = new Locator.FilterOptions().setVisible(true);
+        Locator inside = element.locator().getByRole(AriaRole.OPTION).filter(visible);
+        if (inside.count() > 0) {
+            return inside;
+        }
+        for (String attribute : new String[] {"aria-controls", "aria-owns"}) {
+            String id = element.locator().getAttribute(attribute);
+            if (id != null && !id.isBlank()) {
+                return element.frame().locator("[id=\"" + id.trim().split("\\s+")[0] + "\"]")
+                        .getByRole(AriaRole.OPTION).filter(visible);
+            }
+        }
+        return element.frame().getByRole(AriaRole.OPTION).filter(visible);
     }
 
     /** The index of the wanted option: exact label, then exact value, then label ignoring case, then index. */
