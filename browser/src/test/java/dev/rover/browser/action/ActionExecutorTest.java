@@ -86,6 +86,37 @@ class ActionExecutorTest {
     }
 
     @Test
+    void secretValuesNeverReachLogsOrFailureReasons() {
+        open("/form.html");
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        root.addAppender(events);
+        try {
+            ActionResult typed = act(new BrowserAction.InputText(Target.id("a2"), "{{ secret_password }}"));
+            ActionResult refused = act(new BrowserAction.InputText(Target.id("a9"), "{{ secret_password }}"));
+            assertThat(typed.success()).isTrue();
+            assertThat(refused.failureReason()).isEqualTo("element a9 is disabled").doesNotContain("hunter2");
+            assertThat(events.list).isNotEmpty()
+                    .noneMatch(e -> e.getFormattedMessage().contains("hunter2"));
+        } finally {
+            root.detachAppender(events);
+        }
+    }
+
+    @Test
+    void uploadThroughAButtonUsesTheFileChooserAndHiddenCheckboxesUseTheirLabel() throws IOException {
+        open("/form.html");
+        Path photo = Files.writeString(temp.resolve("photo.txt"), "pixels");
+        assertThat(act(new BrowserAction.UploadFile(Target.id("a22"), photo.toString())).success()).isTrue();
+        assertThat((Object) browser.call(p -> p.page().evaluate("document.getElementById('resume2').files[0].name"))).isEqualTo("photo.txt");
+
+        assertThat(act(new BrowserAction.Checkbox(Target.id("a23"), true)).success()).isTrue();
+        assertThat((Boolean) browser.call(p -> p.page().isChecked("#news"))).isTrue();
+    }
+
+    @Test
     void dateTimeAndNumberInputsAreFilled() {
         open("/form.html");
         assertThat(act(new BrowserAction.InputText(Target.id("a4"), "42")).success()).isTrue();
@@ -154,6 +185,10 @@ class ActionExecutorTest {
         assertThat(text("#color")).isEqualTo("g");
         assertThat(act(new BrowserAction.SelectOption(Target.id("a14"), null, "b", null)).success()).isTrue();
         assertThat(text("#color")).isEqualTo("b");
+        assertThat(act(new BrowserAction.SelectOption(Target.id("a14"), null, null, 0)).success()).isTrue();
+        assertThat(text("#color")).isEqualTo("r");
+        assertThat(act(new BrowserAction.SelectOption(Target.id("a14"), "Purple", null, null)).failureReason())
+                .isEqualTo("element a14 has no option labelled 'Purple'; its options are [Red, Green, Blue]");
     }
 
     @Test
