@@ -129,6 +129,15 @@ public final class LiveBrowser implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() == owner) {
+            // Closing from inside call(): tear down here, waiting on our own queue would deadlock.
+            try {
+                teardown();
+            } finally {
+                thread.shutdown();
+            }
+            return;
+        }
         try {
             Future<?> teardown = thread.submit(this::teardown);
             teardown.get(60, TimeUnit.SECONDS);

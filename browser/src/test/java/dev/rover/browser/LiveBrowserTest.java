@@ -110,6 +110,14 @@ class LiveBrowserTest {
     }
 
     @Test
+    void aBrowserCanBeClosedFromInsideItsOwnWork() {
+        LiveBrowser self = LiveBrowser.launch(BrowserOptions.builder().tracing(false).build());
+        self.run(p -> self.close());
+        assertThat(self.isClosed()).isTrue();
+        assertThatThrownBy(() -> self.run(p -> p.page())).hasMessage("this browser is closed");
+    }
+
+    @Test
     void launchingAMissingExecutableFailsWithTheExecutableNamed() {
         Path missing = temp.resolve("no-such-chromium");
         assertThatThrownBy(() -> LiveBrowser.launch(BrowserOptions.builder().executable(missing).build()))
