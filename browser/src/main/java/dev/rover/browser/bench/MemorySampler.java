@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples, at a fixed interval, the JVM's used heap and the resident memory of the Chromium
- * processes started by this JVM (read from /proc), keeping the peaks.
+ * processes started by this JVM (read from /proc), keeping the peaks. Chromium's processes share
+ * most of their pages, so each process counts its proportional share (PSS from smaps_rollup) when
+ * the kernel offers it, and its plain RSS otherwise.
  */
 final class MemorySampler implements AutoCloseable {
 
@@ -40,7 +42,7 @@ final class MemorySampler implements AutoCloseable {
         return peakHeap.get();
     }
 
-    /** Peak total RSS of Chromium processes, or -1 when /proc is not available. */
+    /** Peak resident memory (PSS, else RSS) of Chromium processes, or -1 when /proc is not available. */
     long peakChromiumRssBytes() {
         sample();
         return peakChromium.get();
@@ -64,17 +66,30 @@ final class MemorySampler implements AutoCloseable {
                 if (!comm.contains("chrom") && !comm.contains("headless")) {
                     continue;
                 }
-                for (String line : Files.readAllLines(proc.resolve("status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
+                total += residentKilobytes(proc) * 1024;
             } catch (IOException | NumberFormatException e) {
                 // The process ended between listing and reading: it no longer uses memory.
                 log.trace("process {} vanished while sampling: {}", process.pid(), e.toString());
             }
         }
         return total;
+    }
+
+    private static long residentKilobytes(Path proc) throws IOException {
+        Path rollup = proc.resolve("smaps_rollup");
+        if (Files.isReadable(rollup)) {
+            for (String line : Files.readAllLines(rollup)) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        }
+        for (String line : Files.readAllLines(proc.resolve("status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
     }
 
     @Override
