@@ -44,9 +44,12 @@ public final class BrowserPage {
         this.current = existing.isEmpty() ? context.newPage() : existing.get(existing.size() - 1);
     }
 
-    /** The current tab. */
+    /** The current tab; when every tab was closed, a new blank one. */
     public Page page() {
         confined();
+        if (current == null || current.isClosed()) {
+            current = context.newPage();
+        }
         return current;
     }
 

@@ -32,6 +32,7 @@ public final class LiveBrowser implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBrowser.class);
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final long NAVIGATION_TIMEOUT_MILLIS = 30_000;
 
     private final ExecutorService thread;
     private final BrowserOptions options;
@@ -182,20 +183,26 @@ public final class LiveBrowser implements AutoCloseable {
         if (reuseDefault) {
             context = browser.contexts().get(0);
             ownsContext = false;
-            context.setDefaultTimeout(options.actionTimeout().toMillis());
+            applyTimeouts();
             if (!options.extraHttpHeaders().isEmpty()) {
                 context.setExtraHTTPHeaders(options.extraHttpHeaders());
             }
         } else {
             context = browser.newContext(ContextOptionsFactory.from(options));
             ownsContext = true;
-            context.setDefaultTimeout(options.actionTimeout().toMillis());
+            applyTimeouts();
         }
         TraceRecorder traces = new TraceRecorder(context);
         if (options.tracing()) {
             traces.start();
         }
         page = new BrowserPage(browser, context, options, traces);
+    }
+
+    private void applyTimeouts() {
+        context.setDefaultTimeout(options.actionTimeout().toMillis());
+        // Real sites need longer than one element action to load.
+        context.setDefaultNavigationTimeout(Math.max(NAVIGATION_TIMEOUT_MILLIS, options.actionTimeout().toMillis()));
     }
 
     private Browser connect(String address) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the static test pages under {@code /actions/} on 127.0.0.1 (a free port), plus a few
- * dynamic routes: a file download, a login that sets a cookie, and a page only a logged-in browser sees.
+ * dynamic routes: a file download, a login that sets a cookie, a page only a logged-in browser sees,
+ * and a host page embedding a frame from a given URL (another origin when it comes from a second instance).
  * Start two instances to get two origins.
  */
 public final class ActionTestServer implements AutoCloseable {
@@ -70,6 +71,12 @@ public final class ActionTestServer implements AutoCloseable {
                             + "<p id=\"user\"></p><script>document.getElementById('user').textContent = "
                             + "localStorage.getItem('user') ? 'Logged in as ' + localStorage.getItem('user') : 'anonymous';"
                             + "</script></body></html>", Map.of());
+                }
+                case "/cross.html" -> {
+                    String query = String.valueOf(exchange.getRequestURI().getQuery());
+                    String frame = query.startsWith("frame=") ? query.substring("frame=".length()) : "/frame.html";
+                    respond(exchange, 200, "text/html", "<html><body><h1>Host</h1><iframe id=\"frame\" src=\""
+                            + frame.replace("\"", "") + "\"></iframe></body></html>", Map.of());
                 }
                 case "/headers" -> respond(exchange, 200, "text/plain",
                         String.valueOf(exchange.getRequestHeaders().getFirst("X-Rover-Test")), Map.of());

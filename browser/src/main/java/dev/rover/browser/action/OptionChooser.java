@@ -51,7 +51,9 @@ final class OptionChooser {
         }
         try {
             element.locator().selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(chosen),
-                    new Locator.SelectOptionOptions().setTimeout(timeoutMillis));
+                    new Locator.SelectOptionOptions().setTimeout(timeoutMillis)
+                            // Skinned pages hide the native select behind their own widget; it still takes the choice.
+                            .setForce(true));
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction("select an option of", element.name(), e));
         }

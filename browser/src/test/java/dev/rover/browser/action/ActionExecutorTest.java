@@ -137,6 +137,8 @@ class ActionExecutorTest {
         assertThat(act(new BrowserAction.Click(Target.id("a17"))).failureReason()).isEqualTo("element a17 is disabled");
         assertThat(act(new BrowserAction.Click(Target.selector("#nothing"))).failureReason())
                 .isEqualTo("no element matching '#nothing' on the page");
+        assertThat(act(new BrowserAction.Click(Target.selector("xpath=//button[@id='submit'"))).failureReason())
+                .startsWith("selector 'xpath=//button[@id='submit'' is not valid");
         assertThat(act(new BrowserAction.InputText(Target.id("a19"), "x")).failureReason()).isEqualTo("element a19 is not editable");
     }
 
@@ -174,6 +176,8 @@ class ActionExecutorTest {
         assertThat(value("#country")).isEqualTo("jp");
         assertThat(act(new BrowserAction.SelectOption(Target.id("a13"), null, null, 1)).success()).isTrue();
         assertThat(value("#country")).isEqualTo("fr");
+        assertThat(act(new BrowserAction.SelectOption(Target.id("a24"), "large", null, null)).success()).isTrue();
+        assertThat(value("#size")).isEqualTo("l");
         assertThat(act(new BrowserAction.SelectOption(Target.id("a13"), "Atlantis", null, null)).failureReason())
                 .isEqualTo("element a13 has no option labelled 'Atlantis'; its options are [Choose, France, Germany, Japan]");
     }
@@ -249,6 +253,14 @@ class ActionExecutorTest {
     }
 
     @Test
+    void closingEveryTabLeavesAFreshOneToWorkIn() {
+        open("/page.html");
+        browser.run(p -> p.page().close());
+        assertThat(act(new BrowserAction.GotoUrl(server.url("/second.html"))).success()).isTrue();
+        assertThat(text("#heading")).isEqualTo("Second page");
+    }
+
+    @Test
     void goBackWithoutHistoryFails() {
         browser.run(p -> p.newTab(null));
         assertThat(act(new BrowserAction.GoBack()).failureReason()).isEqualTo("there is no previous page in this tab");
@@ -313,6 +325,17 @@ class ActionExecutorTest {
         assertThat(act(new BrowserAction.Click(Target.id("f1"))).success()).isTrue();
         assertThat((String) browser.call(p -> p.page().frameLocator("#frame").locator("#frame-out").textContent()))
                 .isEqualTo("frame clicked");
+    }
+
+    @Test
+    void elementsInsideCrossOriginIframesAreFoundById() throws IOException {
+        try (ActionTestServer other = new ActionTestServer()) {
+            open("/cross.html?frame=" + other.url("/frame.html"));
+            browser.run(p -> p.page().frameLocator("#frame").locator("#inside").waitFor());
+            assertThat(act(new BrowserAction.Click(Target.id("f1"))).success()).isTrue();
+            assertThat((String) browser.call(p -> p.page().frameLocator("#frame").locator("#frame-out").textContent()))
+                    .isEqualTo("frame clicked");
+        }
     }
 
     @Test
