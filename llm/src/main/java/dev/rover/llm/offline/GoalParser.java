@@ -39,7 +39,9 @@ final class GoalParser {
                 (criterion.group(1).equalsIgnoreCase("complete") ? complete : terminate).add(trimEnd(criterion.group(2)));
                 continue;
             }
-            for (String clause : THEN.split(sentence)) {
+            MaskedClause masked = MaskedClause.of(sentence);
+            for (String maskedClause : THEN.split(masked.masked())) {
+                String clause = masked.restoreWithQuotes(maskedClause);
                 classify(trimEnd(CONNECTOR.matcher(clause.strip()).replaceFirst("")), instructions, complete, terminate, unknown);
             }
         }

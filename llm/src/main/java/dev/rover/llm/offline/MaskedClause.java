@@ -46,6 +46,17 @@ record MaskedClause(String original, String masked, List<String> quoted) {
         return out.toString();
     }
 
+    /** The text of a matched group with quoted parts restored in double quotes. */
+    String restoreWithQuotes(String group) {
+        Matcher m = TOKEN.matcher(group);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("\"" + quoted.get(Integer.parseInt(m.group(1))) + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** True when the group is exactly one quoted part. */
     boolean isQuoted(String group) {
         return group != null && group.strip().matches("§\\d+§");
