@@ -125,13 +125,25 @@ final class CriterionChecker {
         if ((m = ON_PAGE.matcher(t)).matches()) {
             for (String option : LabelText.alternatives(mc.restore(m.group(1)))) {
                 String label = option.replaceFirst("(?i)\\s+page$", "");
-                if (InstructionResolver.alreadyOn(page, label)) {
+                if (InstructionResolver.alreadyOn(page, label) || headNounShown(page, label)) {
                     return new Judgement(true, "the URL, title or main heading names \"" + label + "\"");
                 }
             }
             return new Judgement(false, "neither the URL, the title nor the main heading names \"" + mc.restore(m.group(1)) + "\"");
         }
         return new Judgement(null, "");
+    }
+
+    /** Loosely: the last word of "account dashboard" appears in the URL path, the title or a main heading. */
+    private static boolean headNounShown(PageSnapshot page, String label) {
+        List<String> words = LabelText.tokens(label).stream().filter(w -> !FILLER.contains(w)).toList();
+        if (words.isEmpty()) {
+            return false;
+        }
+        String head = words.get(words.size() - 1);
+        StringBuilder where = new StringBuilder(page.url().replaceFirst("^[a-z]+://[^/]+", "")).append(' ').append(page.title());
+        page.content().headings().stream().filter(h -> h.level() <= 2).forEach(h -> where.append(' ').append(h.text()));
+        return LabelText.tokens(where.toString()).contains(head);
     }
 
     private static Judgement quotedVisible(String text, MaskedClause mc, PageSnapshot page) {

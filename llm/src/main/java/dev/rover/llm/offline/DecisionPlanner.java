@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The offline engine's "what next?": works through the goal's instructions in order, skipping
- * those the history shows as done, batching the ones whose targets are on the page until an action
+ * those the history shows as done (a login is judged from the page instead), batching the ones whose targets are on the page until an action
  * that probably navigates, and refusing with a reason a person can act on when it is stuck.
  */
 final class DecisionPlanner {
@@ -63,7 +63,7 @@ final class DecisionPlanner {
         int total = instructions.size();
         int passed = 0;
         for (int i = total; i >= 1; i--) {
-            if (progress.isDone(i)) {
+            if (progress.isDone(i) && !(instructions.get(i - 1) instanceof Instruction.Login)) {
                 passed = i;
                 break;
             }
@@ -77,9 +77,10 @@ final class DecisionPlanner {
         Optional<Target> lastTyped = progress.lastTypedField();
         Optional<Credentials> credentials = Credentials.from(request.userDetails());
         List<String> doneNotes = new ArrayList<>();
-        for (int i = passed + 1; i <= total; i++) {
+        for (int i = 1; i <= total; i++) {
             Instruction instruction = instructions.get(i - 1);
-            if (progress.isDone(i) || instruction instanceof Instruction.AcceptCookies) {
+            boolean login = instruction instanceof Instruction.Login;
+            if (instruction instanceof Instruction.AcceptCookies || (!login && (i <= passed || progress.isDone(i)))) {
                 continue;
             }
             if (progress.failures(i) >= MAX_FAILURES) {
