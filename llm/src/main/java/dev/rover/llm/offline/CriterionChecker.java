@@ -147,11 +147,11 @@ final class CriterionChecker {
     }
 
     private static Judgement quotedVisible(String text, MaskedClause mc, PageSnapshot page) {
-        Matcher tokens = Pattern.compile("§(\\d+)§").matcher(text);
+        Matcher tokens = Pattern.compile("§(\\d{1,6})§").matcher(text);
         boolean negated = Pattern.compile("\\b(?:not|no longer)\\b", FLAGS).matcher(text).find();
         String haystack = haystack(page);
         while (tokens.find()) {
-            String wanted = mc.quoted().get(Integer.parseInt(tokens.group(1)));
+            String wanted = mc.restore(tokens.group(0));
             boolean present = LabelText.containsPhrase(haystack, wanted) || haystack.toLowerCase().contains(wanted.toLowerCase());
             if (present == negated) {
                 return new Judgement(false, "\"" + wanted + "\"" + (present ? " is" : " is not") + " on the page");

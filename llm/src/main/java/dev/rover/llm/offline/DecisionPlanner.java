@@ -170,7 +170,7 @@ final class DecisionPlanner {
 
     private static Decision act(List<PlannedAction> batch, boolean singleAction) {
         List<PlannedAction> actions = singleAction ? batch.subList(0, 1) : batch;
-        String reasoning = String.join("; ", actions.stream().map(PlannedAction::reasoning).toList());
+        String reasoning = String.join("; ", actions.stream().map(PlannedAction::reasoning).distinct().toList());
         return Decision.act(actions, reasoning, Usage.ZERO);
     }
 

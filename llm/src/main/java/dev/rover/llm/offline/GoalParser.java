@@ -15,6 +15,7 @@ final class GoalParser {
     private static final Pattern CRITERION = Pattern.compile("^(complete|terminate)\\b[\\s:,-]*(?:(?:when|if|once|after)\\s+)?(.*)$", FLAGS);
     private static final Pattern THEN = Pattern.compile("\\s*,?\\s+(?:and\\s+)?then\\s*,?\\s+|\\s*,\\s*then\\s+", FLAGS);
     private static final Pattern CONNECTOR = Pattern.compile("^(?:(?:first|firstly|then|next|finally|lastly|also|afterwards|after that|now)\\s*,?\\s+)?(?:please\\s+)?", FLAGS);
+    private static final Pattern AND = Pattern.compile("\\s*,?\\s+and\\s+", FLAGS);
     private static final Pattern CONDITIONAL = Pattern.compile("^(?:if|when|once|in case|whenever)\\b(.*)$", FLAGS);
     private static final Pattern TERMINATE_WORD = Pattern.compile("\\b(?:terminate|stop|give up|abort|fail)\\b", FLAGS);
     private static final Pattern COMPLETE_WORD = Pattern.compile("\\b(?:complete|completed|success|successful|succeeded|done|achieved|finished)\\b", FLAGS);
@@ -62,12 +63,33 @@ final class GoalParser {
             complete.add(condition(clause));
             return;
         }
-        List<Instruction> matched = InstructionForms.match(clause);
+        List<Instruction> matched = splitOnAnd(clause);
+        if (matched.isEmpty()) {
+            matched = InstructionForms.match(clause);
+        }
         if (matched.isEmpty()) {
             unknown.add(clause);
         } else {
             instructions.addAll(matched);
         }
+    }
+
+    /** "Type X into A and click B": the parts joined by "and" (outside quotes) when every part is an instruction. */
+    private static List<Instruction> splitOnAnd(String clause) {
+        MaskedClause masked = MaskedClause.of(clause);
+        String[] parts = AND.split(masked.masked());
+        if (parts.length < 2) {
+            return List.of();
+        }
+        List<Instruction> out = new ArrayList<>();
+        for (String part : parts) {
+            List<Instruction> matched = InstructionForms.match(masked.restoreWithQuotes(part).strip());
+            if (matched.isEmpty()) {
+                return List.of();
+            }
+            out.addAll(matched);
+        }
+        return out;
     }
 
     /** The condition part of "If X, terminate", or the whole clause. */

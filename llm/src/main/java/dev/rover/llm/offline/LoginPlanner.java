@@ -34,7 +34,7 @@ final class LoginPlanner {
         Optional<Element> otp = LoginForm.otpField(page);
         Optional<Element> username = LoginForm.usernameField(page, password);
         boolean formShown = password.isPresent() || otp.isPresent()
-                || (username.isPresent() && progressTypedNothing(progress, credentials));
+                || (username.isPresent() && onlyTextField(page, username.get()) && progressTypedNothing(progress, credentials));
         if (!formShown) {
             return noForm(page, credentials, progress, stepsSoFar);
         }
@@ -50,6 +50,13 @@ final class LoginPlanner {
             return otpStep(page, c, progress, otp.get(), errorCodeMapping);
         }
         return usernameStep(page, c, progress, username.get(), errorCodeMapping);
+    }
+
+    /** A username step of a two-step login shows the username field alone, not inside a longer form. */
+    private static boolean onlyTextField(PageSnapshot page, Element username) {
+        return page.elements().stream().filter(ElementKind::isTextField)
+                .filter(e -> e.box() == null || e.box().hasArea())
+                .allMatch(e -> e.id().equals(username.id()) || e.type().equals("search"));
     }
 
     private static boolean progressTypedNothing(HistoryProgress progress, Optional<Credentials> credentials) {

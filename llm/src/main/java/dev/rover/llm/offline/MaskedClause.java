@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 record MaskedClause(String original, String masked, List<String> quoted) {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
-    private static final Pattern TOKEN = Pattern.compile("§(\\d+)§");
+    private static final Pattern TOKEN = Pattern.compile("§(\\d{1,6})§");
 
     MaskedClause {
         quoted = List.copyOf(quoted);
@@ -40,7 +40,7 @@ record MaskedClause(String original, String masked, List<String> quoted) {
         Matcher m = TOKEN.matcher(group.strip());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(quoted.get(Integer.parseInt(m.group(1)))));
+            m.appendReplacement(out, Matcher.quoteReplacement(part(m.group(0), m.group(1))));
         }
         m.appendTail(out);
         return out.toString();
@@ -51,10 +51,16 @@ record MaskedClause(String original, String masked, List<String> quoted) {
         Matcher m = TOKEN.matcher(group);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("\"" + quoted.get(Integer.parseInt(m.group(1))) + "\""));
+            m.appendReplacement(out, Matcher.quoteReplacement("\"" + part(m.group(0), m.group(1)) + "\""));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The quoted part a token stands for; a token-like text the user wrote stays as it was. */
+    private String part(String token, String index) {
+        int i = Integer.parseInt(index);
+        return i < quoted.size() ? quoted.get(i) : token;
     }
 
     /** True when the group is exactly one quoted part. */

@@ -96,4 +96,14 @@ class InstructionFormsTest {
                 new Instruction.Type("Type \"Hi. Then go.\" into Message", List.of("Message"), "Hi. Then go."),
                 new Instruction.Click("click Send", List.of("Send")));
     }
+
+    @Test
+    void clausesJoinedByAndSplitOnlyWhenEveryPartIsAnInstruction() {
+        ParsedGoal goal = GoalParser.parse("Type \"salt and pepper\" into Notes and click Save");
+        assertThat(goal.instructions()).containsExactly(
+                new Instruction.Type("Type \"salt and pepper\" into Notes", List.of("Notes"), "salt and pepper"),
+                new Instruction.Click("click Save", List.of("Save")));
+        assertThat(GoalParser.parse("Review entered data and submit the form").unknownClauses())
+                .containsExactly("Review entered data and submit the form");
+    }
 }

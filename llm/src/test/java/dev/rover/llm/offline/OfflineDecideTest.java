@@ -236,4 +236,19 @@ class OfflineDecideTest {
         assertThat(d.state()).isEqualTo(GoalState.TERMINATE);
         assertThat(d.errorCodes()).containsExactly("ACCESS_DENIED");
     }
+
+    @Test
+    void oddGoalsNeverThrowAndAlwaysExplainThemselves() {
+        PageSnapshot p = page("https://x.test/", button("a", "OK"), input("b", "Name"));
+        List<String> goals = java.util.Arrays.asList(null, "", "   ", "Click", "Click \"\"", "type into", "\u00a73\u00a7 click \u00a799999999999\u00a7",
+                "Enter \"x\" into", "COMPLETE when", "TERMINATE", "wait 0 seconds", "Select from", "check that", ".;.;", "\"unterminated quote",
+                "Click OK".repeat(500), "Cliquez sur \u00ab OK \u00bb", "then then then");
+        for (String goal : goals) {
+            Decision d = engine.decide(request(goal, p, List.of()));
+            assertThat(d.reasoning()).as(String.valueOf(goal)).isNotBlank();
+            assertThat(d.state() == GoalState.CONTINUE ? d.actions() : List.of(1)).as(String.valueOf(goal)).isNotEmpty();
+        }
+        Decision noPage = engine.decide(new DecideRequest("Click OK", null, null, Map.of(), Map.of(), null, List.of(), List.of(), false, null));
+        assertThat(noPage.state()).isEqualTo(GoalState.TERMINATE);
+    }
 }
