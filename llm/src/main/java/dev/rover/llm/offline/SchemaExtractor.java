@@ -88,7 +88,12 @@ final class SchemaExtractor {
         if (itemType.equals("object")) {
             Optional<TableColumns> table = TableColumns.best(page.content().tables(), items.path("properties"));
             if (table.isEmpty()) {
-                notes.add("no table on the page has headers matching the properties of \"" + path + "\"");
+                List<ObjectNode> cards = RepeatedLabels.items(labeledValues(), items.path("properties"),
+                        (property, value) -> notes.add("\"" + value + "\" for \"" + property + "\" does not fit its type"));
+                cards.forEach(out::add);
+                if (cards.isEmpty()) {
+                    notes.add("no table or repeated labels on the page match the properties of \"" + path + "\"");
+                }
                 return out;
             }
             for (List<String> row : table.get().table().rows()) {
@@ -120,7 +125,7 @@ final class SchemaExtractor {
                 }
             }
         }
-        for (PageContent.LabeledValue lv : page.content().labeledValues()) {
+        for (PageContent.LabeledValue lv : labeledValues()) {
             if (FieldNames.score(leaf, lv.label()) >= LabelText.STARTS_WITH) {
                 ValueConverter.convert(lv.value(), itemType).ifPresent(out::add);
             }
@@ -166,7 +171,7 @@ final class SchemaExtractor {
 
     private List<Map.Entry<String, String>> candidates() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (PageContent.LabeledValue lv : page.content().labeledValues()) {
+        for (PageContent.LabeledValue lv : labeledValues()) {
             out.add(Map.entry(lv.label(), lv.value()));
         }
         for (PageContent.Table t : page.content().tables()) {
@@ -179,6 +184,18 @@ final class SchemaExtractor {
         for (Element e : page.elements()) {
             if (ElementKind.isTextField(e) && !e.value().isBlank() && !Element.MASKED.equals(e.value())) {
                 out.add(Map.entry(ElementMatcher.displayLabel(e), e.value()));
+            }
+        }
+        return out;
+    }
+
+    /** The page's label/value pairs plus headings written as "Label: value". */
+    private List<PageContent.LabeledValue> labeledValues() {
+        List<PageContent.LabeledValue> out = new ArrayList<>(page.content().labeledValues());
+        for (PageContent.Heading h : page.content().headings()) {
+            int colon = h.text().indexOf(':');
+            if (colon > 0 && colon < h.text().length() - 1) {
+                out.add(new PageContent.LabeledValue(h.text().substring(0, colon).strip(), h.text().substring(colon + 1).strip()));
             }
         }
         return out;

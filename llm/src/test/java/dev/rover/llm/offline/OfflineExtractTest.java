@@ -90,6 +90,22 @@ class OfflineExtractTest {
     }
 
     @Test
+    void repeatedLabelsBecomeItemsAndHeadingsWithColonsAreLabels() throws Exception {
+        PageSnapshot cards = PageSnapshot.of("https://shop.test/orders", "Orders", List.of(),
+                new PageContent("", List.of(new PageContent.Heading(1, "Customer: Ann Lee")), List.of(), List.of(
+                        new PageContent.LabeledValue("Order ID", "A-1"), new PageContent.LabeledValue("Total", "$5.00"),
+                        new PageContent.LabeledValue("Order ID", "A-2"), new PageContent.LabeledValue("Total", "$7.25"))));
+        JsonNode schema = json("""
+                {"customer":{"type":"string"},"orders":{"type":"array","items":{"type":"object","properties":{
+                  "order_id":{"type":"string"},"total":{"type":"number"}}}}}""");
+        Extraction e = engine.extract(new ExtractRequest("", schema, cards, Map.of(), List.of(), null));
+        assertThat(e.data().get("customer").asText()).isEqualTo("Ann Lee");
+        assertThat(e.data().get("orders")).hasSize(2);
+        assertThat(e.data().get("orders").get(1).get("order_id").asText()).isEqualTo("A-2");
+        assertThat(e.data().get("orders").get(1).get("total").decimalValue()).isEqualByComparingTo("7.25");
+    }
+
+    @Test
     void withoutSchemaReturnsLabelsAndTables() {
         Extraction e = engine.extract(new ExtractRequest("Extract everything", null, ORDERS, Map.of(), List.of(), null));
         assertThat(e.data().get("tables")).hasSize(2);
