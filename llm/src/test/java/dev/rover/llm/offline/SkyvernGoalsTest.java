@@ -138,6 +138,38 @@ class SkyvernGoalsTest {
         }
     }
 
+    @Test
+    void everyRealDataSchemaExtractsWithoutError() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(COMPAT), "the Skyvern compatibility files are not on this machine: " + COMPAT);
+        List<Object> schemas = new ArrayList<>();
+        try (Stream<Path> files = Files.list(COMPAT)) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+                try (Reader r = Files.newBufferedReader(file)) {
+                    collectSchemas(new Yaml(new LoaderOptions()).load(r), schemas);
+                }
+            }
+        }
+        assertThat(schemas).hasSizeGreaterThanOrEqualTo(4);
+        for (Object schema : schemas) {
+            com.fasterxml.jackson.databind.JsonNode node = dev.rover.core.json.Json.mapper().valueToTree(schema);
+            dev.rover.llm.Extraction e = engine.extract(new dev.rover.llm.ExtractRequest("extract", node, pages().get(1), Map.of(),
+                    List.of(), null));
+            assertThat(e.data()).as(node.toString()).isNotNull();
+            assertThat(e.data().isObject()).as(node.toString()).isTrue();
+        }
+    }
+
+    private static void collectSchemas(Object node, List<Object> out) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("data_schema") != null) {
+                out.add(map.get("data_schema"));
+            }
+            map.values().forEach(v -> collectSchemas(v, out));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectSchemas(v, out));
+        }
+    }
+
     /** The goals of the Skyvern files, rendered, with what the engine must do on the account page or the login page. */
     @Test
     void knownGoalsOfTheRealFilesBehaveAsExpected() {
