@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class GoalParser {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern CRITERION = Pattern.compile("^(complete|terminate)\\b[\\s:,-]*(?:(?:when|if|once|after)\\s+)?(.*)$", FLAGS);
+    private static final Pattern CRITERION = Pattern.compile("^(complete|terminate)\\b[\\s:,-]*(?:(when|if|once|after|as soon as)\\s+)?(.*)$", FLAGS);
     private static final Pattern THEN = Pattern.compile("\\s*,?\\s+(?:and\\s+)?then\\s*,?\\s+|\\s*,\\s*then\\s+", FLAGS);
     private static final Pattern CONNECTOR = Pattern.compile("^(?:(?:first|firstly|then|next|finally|lastly|also|afterwards|after that|now)\\s*,?\\s+)?(?:please\\s+)?", FLAGS);
     private static final Pattern AND = Pattern.compile("\\s*,?\\s+and\\s+", FLAGS);
@@ -36,8 +36,9 @@ final class GoalParser {
         }
         for (String sentence : sentences(LabelText.straightQuotes(goal))) {
             Matcher criterion = CRITERION.matcher(sentence);
-            if (criterion.matches() && Character.isUpperCase(sentence.charAt(0))) {
-                (criterion.group(1).equalsIgnoreCase("complete") ? complete : terminate).add(trimEnd(criterion.group(2)));
+            boolean shouted = criterion.matches() && criterion.group(1).equals(criterion.group(1).toUpperCase(java.util.Locale.ROOT));
+            if (criterion.matches() && (shouted || criterion.group(2) != null)) {
+                (criterion.group(1).equalsIgnoreCase("complete") ? complete : terminate).add(trimEnd(criterion.group(3)));
                 continue;
             }
             MaskedClause masked = MaskedClause.of(sentence);

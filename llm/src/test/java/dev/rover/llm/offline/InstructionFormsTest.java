@@ -106,4 +106,15 @@ class InstructionFormsTest {
         assertThat(GoalParser.parse("Review entered data and submit the form").unknownClauses())
                 .containsExactly("Review entered data and submit the form");
     }
+
+    @Test
+    void criteriaNeedCapitalsOrAWhenAndOtherwiseAreInstructions() {
+        ParsedGoal goal = GoalParser.parse("Complete the Comment field with \"ok\". Complete when the page shows \"Saved\".\n"
+                + "TERMINATE: the account is closed. If the item is sold out, terminate. Consider the goal complete");
+        assertThat(goal.instructions()).containsExactly(
+                new Instruction.Type("Complete the Comment field with \"ok\"", List.of("Comment"), "ok"));
+        assertThat(goal.completeCriteria()).containsExactly("the page shows \"Saved\"", "Consider the goal complete");
+        assertThat(goal.terminateCriteria()).containsExactly("the account is closed", "the item is sold out");
+        assertThat(goal.unknownClauses()).isEmpty();
+    }
 }
