@@ -38,7 +38,7 @@ final class DecisionPlanner {
                     + "explicit instructions (click \"X\"; enter \"v\" into L; select \"O\" from L; check L; press Enter; submit the form; "
                     + "go to URL; log in) and never guesses. " + LlmAdvice.HOW_TO_CONFIGURE, List.of());
         }
-        HistoryProgress progress = HistoryProgress.of(request.history());
+        HistoryProgress progress = HistoryProgress.of(request.history(), goal.instructions());
         List<String> completeCriteria = new ArrayList<>(goal.completeCriteria());
         List<String> terminateCriteria = new ArrayList<>(goal.terminateCriteria());
         addIfPresent(completeCriteria, request.completeCriterion());
@@ -105,7 +105,8 @@ final class DecisionPlanner {
                     return act(List.of(new PlannedAction(new BrowserAction.Wait(SETTLE_SECONDS), HistoryProgress.waitTag(i, total)
                             + ": \"" + missing.label() + "\" is not on the page yet; letting the page settle")), false);
                 }
-                return terminate(notFound(i, instruction, missing, page), List.of());
+                return terminate(notFound(i, instruction, missing, page),
+                        ErrorCodes.matching(request.errorCodeMapping(), instruction.clause() + " " + missing.label(), 2));
             }
             Resolution.Act a = (Resolution.Act) r;
             for (BrowserAction action : a.actions()) {

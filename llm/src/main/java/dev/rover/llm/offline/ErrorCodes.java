@@ -31,6 +31,11 @@ final class ErrorCodes {
 
     /** The codes whose description best matches the message; empty when none shares a word with it. */
     static List<String> matching(Map<String, String> mapping, String message) {
+        return matching(mapping, message, 1);
+    }
+
+    /** The codes whose description best matches the message, sharing at least {@code minWords} words with it. */
+    static List<String> matching(Map<String, String> mapping, String message, int minWords) {
         Set<String> words = words(message);
         int best = 0;
         List<String> codes = new ArrayList<>();
@@ -42,7 +47,7 @@ final class ErrorCodes {
                 best = score;
                 codes.clear();
             }
-            if (score == best && score > 0) {
+            if (score == best && score >= Math.max(1, minWords)) {
                 codes.add(entry.getKey());
             }
         }

@@ -71,6 +71,21 @@ final class HistoryProgress {
         return new HistoryProgress(history == null ? List.of() : history);
     }
 
+    /**
+     * Reads the history of the current block for these instructions; when no record carries this
+     * engine's tags, progress is inferred by matching the actions to the instructions.
+     */
+    static HistoryProgress of(List<ActionRecord> history, List<Instruction> instructions) {
+        HistoryProgress progress = of(history);
+        boolean tagged = progress.history.stream().map(ActionRecord::reasoning)
+                .anyMatch(r -> r != null && (INSTRUCTION.matcher(r).find() || WAITING.matcher(r).find()
+                        || r.startsWith(CRITERION_WAIT) || r.startsWith(COOKIE_CLICK)));
+        if (!tagged) {
+            progress.done.addAll(UntaggedProgress.done(progress.history, instructions));
+        }
+        return progress;
+    }
+
     /** Reasoning tag of an action that performs instruction {@code index} (1-based) of {@code total}. */
     static String tag(int index, int total) {
         return "Instruction " + index + " of " + total;

@@ -251,4 +251,27 @@ class OfflineDecideTest {
         Decision noPage = engine.decide(new DecideRequest("Click OK", null, null, Map.of(), Map.of(), null, List.of(), List.of(), false, null));
         assertThat(noPage.state()).isEqualTo(GoalState.TERMINATE);
     }
+
+    @Test
+    void historyWithoutTagsIsMatchedToTheInstructions() {
+        String goal = "Click \"Orders\". Enter \"A-1\" into Search, then press Enter.";
+        PageSnapshot orders = page("https://shop.test/orders", input("o1", "Search orders"));
+        List<ActionRecord> foreign = List.of(
+                new ActionRecord(1, new BrowserAction.Click(Target.id("x9")), "clicked the orders link", ActionResult.ok()),
+                new ActionRecord(2, new BrowserAction.InputText(Target.id("o1"), "A-1"), "", ActionResult.ok()));
+        Decision d = engine.decide(request(goal, orders, foreign));
+        assertThat(actions(d)).containsExactly(new BrowserAction.Keypress(Target.id("o1"), List.of("Enter")));
+    }
+
+    @Test
+    void aMissingTargetReportsTheErrorCodesThatDescribeIt() {
+        Map<String, String> codes = Map.of(
+                "failed_to_find_order_history_page", "return this error if you can't find the order history page on the website",
+                "no_orders_found_after_start_date", "return this error if there are no orders after the specified start date");
+        DecideRequest r = new DecideRequest("Find the order history page.", null, null, codes, Map.of(),
+                page("https://shop.test/", link("a", "Pricing", "/pricing")), List.of(), List.of(), false, null);
+        Decision d = engine.decide(r);
+        assertThat(d.state()).isEqualTo(GoalState.TERMINATE);
+        assertThat(d.errorCodes()).containsExactly("failed_to_find_order_history_page");
+    }
 }
