@@ -1,0 +1,158 @@
+package dev.rover.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start (or attach to) a browser for a run: headless or not, which executable, the
+ * context's identity (user agent, headers, viewport, locale), where downloads go, whether to
+ * record a trace, and the profile to start from. Built with {@link #builder()}.
+ *
+ * @param headless         no window (the default)
+ * @param executable       the browser binary; empty means {@link ChromiumLocator} decides
+ * @param userAgent        user agent override, or null
+ * @param extraHttpHeaders headers sent with every request
+ * @param viewportWidth    viewport width in CSS pixels
+ * @param viewportHeight   viewport height in CSS pixels
+ * @param locale           locale such as {@code en-US}, or null
+ * @param downloadsFolder  where downloaded files are saved
+ * @param tracing          record a Playwright trace (on by default)
+ * @param cdpAddress       attach to a running browser over CDP ({@code browser_address}) instead of launching, or null
+ * @param storageState     a Playwright storage-state file (cookies, localStorage) to start from, or null
+ * @param actionTimeout    how long one action may wait for its element
+ */
+public record BrowserOptions(
+        boolean headless,
+        Path executable,
+        String userAgent,
+        Map<String, String> extraHttpHeaders,
+        int viewportWidth,
+        int viewportHeight,
+        String locale,
+        Path downloadsFolder,
+        boolean tracing,
+        String cdpAddress,
+        Path storageState,
+        Duration actionTimeout) {
+
+    /** Flags that keep Chromium quiet and stable on a closed network and in containers. */
+    public static final List<String> QUIET_FLAGS = List.of(
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-gpu",
+            "--disable-dev-shm-usage");
+
+    public BrowserOptions {
+        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        Objects.requireNonNull(downloadsFolder, "downloadsFolder");
+        Objects.requireNonNull(actionTimeout, "actionTimeout");
+        if (viewportWidth <= 0 || viewportHeight <= 0) {
+            throw new IllegalArgumentException("viewport must be positive, not " + viewportWidth + "x" + viewportHeight);
+        }
+        if (actionTimeout.isNegative() || actionTimeout.isZero()) {
+            throw new IllegalArgumentException("action timeout must be positive, not " + actionTimeout);
+        }
+    }
+
+    /** Default options: headless, tracing on, 1280x720, 5 s action timeout, downloads in the temp folder. */
+    public static BrowserOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.headless = headless;
+        b.executable = executable;
+        b.userAgent = userAgent;
+        b.extraHttpHeaders = new LinkedHashMap<>(extraHttpHeaders);
+        b.viewportWidth = viewportWidth;
+        b.viewportHeight = viewportHeight;
+        b.locale = locale;
+        b.downloadsFolder = downloadsFolder;
+        b.tracing = tracing;
+        b.cdpAddress = cdpAddress;
+        b.storageState = storageState;
+        b.actionTimeout = actionTimeout;
+        return b;
+    }
+
+    /** The executable to launch, if one was set explicitly. */
+    public Optional<Path> executablePath() {
+        return Optional.ofNullable(executable);
+    }
+
+    @Override
+    public String toString() {
+        // Header values may carry tokens: name the headers, never their values.
+        return "BrowserOptions[headless=" + headless + ", executable=" + executable + ", userAgent=" + userAgent
+                + ", extraHttpHeaders=" + extraHttpHeaders.keySet() + ", viewport=" + viewportWidth + "x" + viewportHeight
+                + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", tracing=" + tracing
+                + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout + "]";
+    }
+
+    /** Collects options; every setting has a sensible default. */
+    public static final class Builder {
+        private boolean headless = true;
+        private Path executable;
+        private String userAgent;
+        private Map<String, String> extraHttpHeaders = new LinkedHashMap<>();
+        private int viewportWidth = 1280;
+        private int viewportHeight = 720;
+        private String locale;
+        private Path downloadsFolder = Path.of(System.getProperty("java.io.tmpdir"), "rover-downloads");
+        private boolean tracing = true;
+        private String cdpAddress;
+        private Path storageState;
+        private Duration actionTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        public Builder headless(boolean value) { this.headless = value; return this; }
+
+        /** Shows a browser window. */
+        public Builder headful() { this.headless = false; return this; }
+
+        public Builder executable(Path value) { this.executable = value; return this; }
+
+        public Builder userAgent(String value) { this.userAgent = value; return this; }
+
+        public Builder extraHttpHeaders(Map<String, String> value) { this.extraHttpHeaders = new LinkedHashMap<>(value); return this; }
+
+        public Builder extraHttpHeader(String name, String value) { this.extraHttpHeaders.put(name, value); return this; }
+
+        public Builder viewport(int width, int height) { this.viewportWidth = width; this.viewportHeight = height; return this; }
+
+        public Builder locale(String value) { this.locale = value; return this; }
+
+        public Builder downloadsFolder(Path value) { this.downloadsFolder = value; return this; }
+
+        public Builder tracing(boolean value) { this.tracing = value; return this; }
+
+        public Builder cdpAddress(String value) { this.cdpAddress = value; return this; }
+
+        public Builder storageState(Path value) { this.storageState = value; return this; }
+
+        public Builder actionTimeout(Duration value) { this.actionTimeout = value; return this; }
+
+        public BrowserOptions build() {
+            return new BrowserOptions(headless, executable, userAgent, extraHttpHeaders, viewportWidth, viewportHeight,
+                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout);
+        }
+    }
+}

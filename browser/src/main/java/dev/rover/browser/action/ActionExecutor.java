@@ -1,0 +1,184 @@
+package dev.rover.browser.action;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import dev.rover.browser.BrowserPage;
+import dev.rover.core.page.ActionResult;
+import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.DownloadedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Performs any {@link BrowserAction} on a {@link BrowserPage} and reports an {@link ActionResult}:
+ * page problems (missing, hidden, disabled or covered elements, unknown options, failed
+ * navigation) become failures with a readable reason instead of exceptions. JS dialogs met during
+ * the action are accepted and recorded, downloads a click starts are saved, and secret placeholders
+ * in typed text are resolved only here, never logged. Call it on the browser's owning thread
+ * (inside {@code LiveBrowser.call}).
+ */
+public final class ActionExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionExecutor.class);
+
+    private final Function<String, String> secrets;
+    private final Duration timeout;
+    private final Duration navigationTimeout;
+    private final Duration maxWait;
+    private final Path downloadsFolder;
+
+    private ActionExecutor(Builder builder) {
+        this.secrets = builder.secrets;
+        this.timeout = builder.timeout;
+        this.navigationTimeout = builder.navigationTimeout;
+        this.maxWait = builder.maxWait;
+        this.downloadsFolder = builder.downloadsFolder;
+    }
+
+    /** An executor with the defaults: no secrets, the browser's action timeout, waits capped at 30 s. */
+    public static ActionExecutor withDefaults() {
+        return builder().build();
+    }
+
+    /** A builder for an executor. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Performs {@code action}; downloads keep the server's suggested file name. */
+    public ActionResult execute(BrowserPage browser, BrowserAction action) {
+        return execute(browser, action, null);
+    }
+
+    /** Performs {@code action}, saving any download it starts as {@code downloadName} when that is not blank. */
+    public ActionResult execute(BrowserPage browser, BrowserAction action, String downloadName) {
+        Objects.requireNonNull(action, "action");
+        browser.confined();
+        Page page = browser.page();
+        if (page == null) {
+            return ActionResult.failed("the browser has no open tab");
+        }
+        List<String> earlier = browser.drainDialogs();
+        if (!earlier.isEmpty()) {
+            log.debug("{} JS dialog(s) were accepted before this action", earlier.size());
+        }
+        double timeoutMillis = (timeout != null ? timeout : browser.options().actionTimeout()).toMillis();
+        Path folder = downloadsFolder != null ? downloadsFolder : browser.options().downloadsFolder();
+        log.debug("performing {}{}", action.actionType(),
+                action instanceof BrowserAction.ElementAction e ? " on " + e.target() : "");
+        ActionResult result;
+        try (DownloadCapture downloads = new DownloadCapture(page)) {
+            try {
+                perform(browser, page, action, timeoutMillis);
+                result = ActionResult.ok();
+            } catch (ActionFailure failure) {
+                result = ActionResult.failed(failure.getMessage());
+            }
+            try {
+                for (DownloadedFile file : downloads.settleAndSave(timeoutMillis, folder, downloadName)) {
+                    result = result.withDownload(file);
+                }
+            } catch (ActionFailure failure) {
+                result = new ActionResult(false, failure.getMessage(), result.downloads(), result.dialogs());
+            }
+        } catch (PlaywrightException e) {
+            result = ActionResult.failed(action.actionType() + " failed: " + FailureReasons.firstLine(e));
+        }
+        for (String dialog : browser.drainDialogs()) {
+            result = result.withDialog(dialog);
+        }
+        if (!result.success()) {
+            log.debug("{} failed: {}", action.actionType(), result.failureReason());
+        }
+        return result;
+    }
+
+    private void perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis) {
+        ElementActions elements = new ElementActions(timeoutMillis, secrets);
+        PageActions pages = new PageActions(timeoutMillis, Math.max(timeoutMillis, navigationTimeout.toMillis()),
+                maxWait.toMillis());
+        if (action instanceof BrowserAction.Click a) {
+            elements.click(ElementFinder.find(page, a.target()));
+        } else if (action instanceof BrowserAction.InputText a) {
+            elements.input(ElementFinder.find(page, a.target()), a.text());
+        } else if (action instanceof BrowserAction.SelectOption a) {
+            new OptionChooser(timeoutMillis).choose(ElementFinder.find(page, a.target()), a.label(), a.value(), a.index());
+        } else if (action instanceof BrowserAction.Checkbox a) {
+            elements.checkbox(ElementFinder.find(page, a.target()), a.checked());
+        } else if (action instanceof BrowserAction.UploadFile a) {
+            elements.upload(page, ElementFinder.find(page, a.target()), a.file());
+        } else if (action instanceof BrowserAction.Hover a) {
+            elements.hover(ElementFinder.find(page, a.target()));
+        } else if (action instanceof BrowserAction.Keypress a) {
+            pages.press(page, a.target() == null ? null : ElementFinder.find(page, a.target()), a.keys());
+        } else if (action instanceof BrowserAction.Scroll a) {
+            pages.scroll(page, a.target() == null ? null : ElementFinder.find(page, a.target()), a.direction(), a.pixels());
+        } else if (action instanceof BrowserAction.Wait a) {
+            pages.waitFor(page, a.seconds());
+        } else if (action instanceof BrowserAction.GotoUrl a) {
+            pages.gotoUrl(page, a.url());
+        } else if (action instanceof BrowserAction.GoBack) {
+            pages.goBack(page);
+        } else if (action instanceof BrowserAction.NewTab a) {
+            pages.newTab(browser, a.url());
+        } else if (action instanceof BrowserAction.SwitchTab a) {
+            pages.switchTab(browser, a.index());
+        } else if (action instanceof BrowserAction.SolveCaptcha) {
+            throw new ActionFailure("captcha solving is not supported");
+        } else {
+            throw new ActionFailure("action type " + action.actionType() + " is not supported by this browser");
+        }
+    }
+
+    /** Settings of an {@link ActionExecutor}; all optional. */
+    public static final class Builder {
+        private Function<String, String> secrets = Function.identity();
+        private Duration timeout;
+        private Duration navigationTimeout = Duration.ofSeconds(30);
+        private Duration maxWait = Duration.ofSeconds(30);
+        private Path downloadsFolder;
+
+        private Builder() {
+        }
+
+        /** Replaces secret placeholders in typed text with real values, at execution time only. */
+        public Builder secrets(Function<String, String> resolver) {
+            this.secrets = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** How long an element action may wait for its element; defaults to the browser's action timeout. */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /** How long goto_url and go_back may take (30 s by default). */
+        public Builder navigationTimeout(Duration value) {
+            this.navigationTimeout = Objects.requireNonNull(value, "navigationTimeout");
+            return this;
+        }
+
+        /** The longest a wait action waits (30 s by default). */
+        public Builder maxWait(Duration value) {
+            this.maxWait = Objects.requireNonNull(value, "maxWait");
+            return this;
+        }
+
+        /** Where downloads are saved; defaults to the browser's downloads folder. */
+        public Builder downloadsFolder(Path value) {
+            this.downloadsFolder = value;
+            return this;
+        }
+
+        public ActionExecutor build() {
+            return new ActionExecutor(this);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rover.browser.action;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Performs the actions on one element (click, input, checkbox, upload, hover) after checking the
+ * element can take them, so failures say "element a3 is disabled" rather than time out.
+ */
+final class ElementActions {
+
+    private static final Set<String> FILLED_TYPES = Set.of(
+            "date", "time", "datetime-local", "month", "week", "number", "range", "color");
+
+    private final double timeoutMillis;
+    private final Function<String, String> secrets;
+
+    ElementActions(double timeoutMillis, Function<String, String> secrets) {
+        this.timeoutMillis = timeoutMillis;
+        this.secrets = secrets;
+    }
+
+    void click(FoundElement element) {
+        requireVisible(element);
+        requireEnabled(element);
+        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
+        try {
+            if (opensNewTab(element)) {
+                // Wait for the tab so it is current (and observable) when the action returns.
+                element.frame().page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(timeoutMillis),
+                        () -> element.locator().click(options));
+            } else {
+                element.locator().click(options);
+            }
+        } catch (PlaywrightException e) {
+            throw new ActionFailure(FailureReasons.interaction("click", element.name(), e));
+        }
+    }
+
+    private static boolean opensNewTab(FoundElement element) {
+        Object opens = element.locator().evaluate("e => { const a = e.closest('a[href], area[href]');"
+                + " const t = a ? (a.getAttribute('target') || '').toLowerCase() : '';"
+                + " return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top'; }");
+        return Boolean.TRUE.equals(opens);
+    }
+
+    void input(FoundElement element, String text) {
+        requireVisible(element);
+        requireEnabled(element);
+        requireEditable(element);
+        String value = secrets.apply(text == null ? "" : text);
+        Locator locator = element.locator();
+        try {
+            if (FILLED_TYPES.contains(element.inputType())) {
+                locator.fill(value, new Locator.FillOptions().setTimeout(timeoutMillis));
+            } else {
+                locator.clear(new Locator.ClearOptions().setTimeout(timeoutMillis));
+                locator.pressSequentially(value, new Locator.PressSequentiallyOptions().setTimeout(timeoutMillis));
+            }
+        } catch (PlaywrightException e) {
+            // The message may quote the typed value: never pass it on.
+            throw new ActionFailure(FailureReasons.interaction("type into", element.name(), sanitized(e)));
+        }
+    }
+
+    void checkbox(FoundElement element, boolean checked) {
+        requireEnabled(element);
+        boolean radio = "radio".equals(element.inputType()) || "radio".equals(element.role());
+        if (radio && !checked) {
+            throw new ActionFailure(element.name() + " is a radio button and cannot be unchecked; choose another option of its group");
+        }
+        Locator locator = element.locator();
+        try {
+            if (!locator.isVisible()) {
+                // Styled checkboxes hide the input and show its label instead.
+                clickLabelOf(element, checked);
+                return;
+            }
+            locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis));
+        } catch (PlaywrightException e) {
+            throw new ActionFailure(FailureReasons.interaction(checked ? "check" : "uncheck", element.name(), e));
+        }
+    }
+
+    void upload(Page page, FoundElement element, String file) {
+        if (file == null || file.isBlank()) {
+            throw new ActionFailure("upload_file needs a file path");
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new ActionFailure("file " + path + " does not exist");
+        }
+        requireEnabled(element);
+        try {
+            if ("input".equals(element.tag()) && "file".equals(element.inputType())) {
+                element.locator().setInputFiles(path, new Locator.SetInputFilesOptions().setTimeout(timeoutMillis));
+            } else {
+                requireVisible(element);
+                page.waitForFileChooser(new Page.WaitForFileChooserOptions().setTimeout(timeoutMillis),
+                        () -> element.locator().click(new Locator.ClickOptions().setTimeout(timeoutMillis)))
+                        .setFiles(path);
+            }
+        } catch (PlaywrightException e) {
+            throw new ActionFailure(FailureReasons.interaction("upload a file to", element.name(), e));
+        }
+    }
+
+    void hover(FoundElement element) {
+        requireVisible(element);
+        try {
+            element.locator().hover(new Locator.HoverOptions().setTimeout(timeoutMillis));
+        } catch (PlaywrightException e) {
+            throw new ActionFailure(FailureReasons.interaction("hover over", element.name(), e));
+        }
+    }
+
+    static void requireVisible(FoundElement element) {
+        if (!element.locator().isVisible()) {
+            throw new ActionFailure(element.name() + " is not visible");
+        }
+    }
+
+    static void requireEnabled(FoundElement element) {
+        if (element.locator().isDisabled()) {
+            throw new ActionFailure(element.name() + " is disabled");
+        }
+    }
+
+    private static void requireEditable(FoundElement element) {
+        boolean editable;
+        try {
+            editable = element.locator().isEditable();
+        } catch (PlaywrightException e) {
+            editable = false;
+        }
+        if (!editable) {
+            throw new ActionFailure(element.name() + " is not editable");
+        }
+    }
+
+    private void clickLabelOf(FoundElement element, boolean checked) {
+        Object labelled = element.locator().evaluate("e => e.labels ? e.labels.length : 0");
+        if (!(labelled instanceof Number n) || n.intValue() == 0) {
+            throw new ActionFailure(element.name() + " is not visible");
+        }
+        if (element.locator().isChecked() != checked) {
+            element.locator().evaluate("e => e.labels[0].click()");
+        }
+        if (element.locator().isChecked() != checked) {
+            throw new ActionFailure("clicking the label of " + element.name() + " did not change its state");
+        }
+    }
+
+    private static PlaywrightException sanitized(PlaywrightException e) {
+        return new PlaywrightException(FailureReasons.firstLine(e).replaceAll("\"[^\"]*\"", "\"…\""));
+    }
+}

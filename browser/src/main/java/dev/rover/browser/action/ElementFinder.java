@@ -1,0 +1,52 @@
+package dev.rover.browser.action;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import dev.rover.core.page.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the element an action targets: by short id through the {@code data-rover-id} attribute the
+ * page observer writes, or by a CSS / {@code xpath=} selector, searching every frame of the page
+ * (main frame first) because ids are unique across frames.
+ */
+final class ElementFinder {
+
+    /** The attribute holding an element's short id. */
+    static final String ID_ATTRIBUTE = "data-rover-id";
+
+    private static final Logger log = LoggerFactory.getLogger(ElementFinder.class);
+
+    private ElementFinder() {
+    }
+
+    /** The element, or an {@link ActionFailure} such as "no element a9 on the page". */
+    static FoundElement find(Page page, Target target) {
+        String selector = target.hasId() ? "[" + ID_ATTRIBUTE + "=\"" + cssEscape(target.elementId()) + "\"]" : target.selector();
+        String name = target.hasId() ? "element " + target.elementId() : "element '" + target.selector() + "'";
+        for (Frame frame : page.frames()) {
+            try {
+                Locator matches = frame.locator(selector);
+                if (matches.count() > 0) {
+                    return new FoundElement(frame, matches.first(), name);
+                }
+            } catch (PlaywrightException e) {
+                if (frame == page.mainFrame()) {
+                    throw new ActionFailure("selector '" + target.selector() + "' is not valid: " + FailureReasons.firstLine(e));
+                }
+                log.debug("frame {} could not be searched: {}", frame.url(), FailureReasons.firstLine(e));
+            }
+        }
+        if (target.hasId()) {
+            throw new ActionFailure("no element " + target.elementId() + " on the page");
+        }
+        throw new ActionFailure("no element matching '" + target.selector() + "' on the page");
+    }
+
+    private static String cssEscape(String id) {
+        return id.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

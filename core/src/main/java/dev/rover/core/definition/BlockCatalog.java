@@ -1,0 +1,131 @@
+package dev.rover.core.definition;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.rover.core.definition.FieldSpec.optional;
+import static dev.rover.core.definition.FieldSpec.required;
+import static dev.rover.core.definition.ValueKind.BOOLEAN;
+import static dev.rover.core.definition.ValueKind.INTEGER;
+import static dev.rover.core.definition.ValueKind.LIST;
+import static dev.rover.core.definition.ValueKind.MAP;
+import static dev.rover.core.definition.ValueKind.NUMBER;
+import static dev.rover.core.definition.ValueKind.STRING;
+
+/**
+ * The field formats of Skyvern's block types, so the loader can check a block's own fields
+ * (kinds, required ones) whether or not Rover implements the type. A type missing here still
+ * loads; its fields are kept as written.
+ */
+public final class BlockCatalog {
+
+    /** Fields every block has; the loader reads them into {@link BlockDefinition}'s own components. */
+    public static final Set<String> COMMON_FIELDS = Set.of("block_type", "label", "next_block_label",
+            "continue_on_failure", "next_loop_on_failure", "model");
+
+    private static final BlockCatalog STANDARD = new BlockCatalog(standardSchemas());
+
+    private final Map<String, BlockSchema> schemas;
+
+    private BlockCatalog(List<BlockSchema> schemas) {
+        Map<String, BlockSchema> byType = new LinkedHashMap<>();
+        schemas.forEach(s -> byType.put(s.type(), s));
+        this.schemas = Collections.unmodifiableMap(byType);
+    }
+
+    /** The catalog of Skyvern's block types. */
+    public static BlockCatalog standard() {
+        return STANDARD;
+    }
+
+    /** The format of a block type, if it is a known one. */
+    public Optional<BlockSchema> schema(String blockType) {
+        return Optional.ofNullable(schemas.get(blockType));
+    }
+
+    /** Whether the type is one of Skyvern's known block types. */
+    public boolean isKnown(String blockType) {
+        return schemas.containsKey(blockType);
+    }
+
+    /** Every known block type, in catalog order. */
+    public Set<String> types() {
+        return schemas.keySet();
+    }
+
+    private static List<BlockSchema> standardSchemas() {
+        List<BlockSchema> all = new ArrayList<>();
+        all.add(BlockSchema.of("goto_url", List.of(required("url", STRING))));
+        all.add(BlockSchema.of("wait", List.of(required("wait_sec", INTEGER))));
+        all.add(BlockSchema.of("navigation", agentFields(required("navigation_goal", STRING),
+                optional("data_extraction_goal", STRING))));
+        all.add(BlockSchema.of("action", agentFields(optional("navigation_goal", STRING),
+                optional("selector", STRING), optional("ai_fallback", STRING, BOOLEAN))));
+        all.add(BlockSchema.of("login", agentFields(optional("navigation_goal", STRING))));
+        all.add(BlockSchema.of("extraction", List.of(required("data_extraction_goal", STRING),
+                optional("data_schema", MAP, LIST, STRING), optional("url", STRING), optional("title", STRING),
+                optional("engine", STRING), optional("max_retries", INTEGER), optional("max_steps_per_run", INTEGER),
+                optional("parameter_keys", LIST), optional("disable_cache", BOOLEAN))));
+        all.add(BlockSchema.of("task", agentFields(optional("navigation_goal", STRING),
+                optional("data_extraction_goal", STRING), optional("data_schema", MAP, LIST, STRING))));
+        all.add(BlockSchema.of("file_download", agentFields(optional("navigation_goal", STRING),
+                optional("download_timeout", NUMBER))));
+        all.add(BlockSchema.of("for_loop", List.of(required("loop_blocks", LIST),
+                optional("loop_over_parameter_key", STRING), optional("loop_variable_reference", STRING),
+                optional("complete_if_empty", BOOLEAN))));
+        all.add(BlockSchema.of("conditional", List.of(required("branch_conditions", LIST))));
+        all.add(BlockSchema.of("text_prompt", List.of(required("prompt", STRING), optional("llm_key", STRING),
+                optional("json_schema", MAP, LIST, STRING), optional("parameter_keys", LIST))));
+        all.add(BlockSchema.of("validation", List.of(optional("complete_criterion", STRING),
+                optional("terminate_criterion", STRING), optional("error_code_mapping", MAP),
+                optional("parameter_keys", LIST), optional("disable_cache", BOOLEAN))));
+        all.add(BlockSchema.of("code", List.of(required("code", STRING), optional("parameter_keys", LIST))));
+        all.add(BlockSchema.of("send_email", List.of(optional("smtp_host_secret_parameter_key", STRING),
+                optional("smtp_port_secret_parameter_key", STRING),
+                optional("smtp_username_secret_parameter_key", STRING),
+                optional("smtp_password_secret_parameter_key", STRING), optional("sender", STRING),
+                optional("recipients", LIST, STRING), optional("subject", STRING), optional("body", STRING),
+                optional("file_attachments", LIST))));
+        all.add(BlockSchema.of("http_request", List.of(optional("method", STRING), optional("url", STRING),
+                optional("headers", MAP), optional("body", MAP, LIST, STRING), optional("timeout", INTEGER),
+                optional("follow_redirects", BOOLEAN), optional("parameter_keys", LIST))));
+        all.add(BlockSchema.of("file_url_parser", List.of(optional("file_url", STRING), optional("file_type", STRING),
+                optional("json_schema", MAP, LIST, STRING))));
+        all.add(BlockSchema.of("pdf_parser", List.of(optional("file_url", STRING),
+                optional("json_schema", MAP, LIST, STRING))));
+        all.add(BlockSchema.of("upload_to_s3", List.of(optional("path", STRING))));
+        all.add(BlockSchema.of("download_to_s3", List.of(optional("url", STRING))));
+        all.add(BlockSchema.of("file_upload", List.of(optional("storage_type", STRING), optional("path", STRING),
+                optional("s3_bucket", STRING), optional("region_name", STRING),
+                optional("aws_access_key_id", STRING), optional("aws_secret_access_key", STRING))));
+        all.add(BlockSchema.of("task_v2", List.of(optional("prompt", STRING), optional("url", STRING),
+                optional("totp_verification_url", STRING), optional("totp_identifier", STRING),
+                optional("max_iterations", INTEGER), optional("max_steps", INTEGER),
+                optional("disable_cache", BOOLEAN))));
+        all.add(BlockSchema.of("human_interaction", List.of(optional("instructions", STRING),
+                optional("positive_descriptor", STRING), optional("negative_descriptor", STRING),
+                optional("timeout_seconds", INTEGER), optional("sender", STRING), optional("recipients", LIST),
+                optional("subject", STRING), optional("body", STRING))));
+        return all;
+    }
+
+    /** The fields shared by the agent-driven block types (navigation, action, login, task, file_download). */
+    private static List<FieldSpec> agentFields(FieldSpec... specific) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(specific));
+        fields.addAll(List.of(optional("url", STRING), optional("title", STRING), optional("engine", STRING),
+                optional("error_code_mapping", MAP), optional("max_retries", INTEGER),
+                optional("max_steps_per_run", INTEGER), optional("parameter_keys", LIST),
+                optional("complete_on_download", BOOLEAN), optional("download_suffix", STRING),
+                optional("totp_verification_url", STRING), optional("totp_identifier", STRING),
+                optional("complete_criterion", STRING), optional("terminate_criterion", STRING),
+                optional("complete_verification", BOOLEAN),
+                optional("include_action_history_in_verification", BOOLEAN),
+                optional("disable_cache", BOOLEAN)));
+        return fields;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rover.core.definition;
+
+import dev.rover.core.definition.testblocks.TestGotoUrlBlock;
+import dev.rover.core.definition.testblocks.TestWaitBlock;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Finding what a loaded workflow needs that no implementation on the class path provides. */
+class RunnabilityCheckTest {
+
+    private static final String WORKFLOW = """
+            title: Mixed
+            workflow_definition:
+              parameters:
+                - {key: vault, parameter_type: onepassword, onepassword_item_id: abc}
+                - {key: site, parameter_type: workflow, workflow_parameter_type: string}
+              blocks:
+                - block_type: goto_url
+                  label: open
+                  url: "{{ site }}"
+                - block_type: for_loop
+                  label: each
+                  loop_variable_reference: "{{ open_output }}"
+                  loop_blocks:
+                    - {block_type: wait, label: pause, wait_sec: 1}
+                    - {block_type: extraction, label: read, data_extraction_goal: read it}
+            """;
+
+    private final Workflow workflow = new WorkflowLoader().load(WORKFLOW, "mixed.yaml");
+
+    @Test
+    void serviceLoaderFindsTheRegisteredImplementations() {
+        RunnabilityCheck check = RunnabilityCheck.fromServiceLoader();
+
+        assertThat(check.supportedBlockTypes()).contains("goto_url", "wait").isSorted();
+        List<RunnabilityCheck.Unsupported> unsupported = check.check(workflow);
+        assertThat(unsupported).first().isEqualTo(new RunnabilityCheck.Unsupported("parameter", "vault", "onepassword",
+                new SourcePosition("mixed.yaml", 4, 7), List.of("workflow", "output", "context", "credential")));
+        assertThat(unsupported).extracting(RunnabilityCheck.Unsupported::name).doesNotContain("open", "pause");
+        assertThat(unsupported).filteredOn(u -> u.kind().equals("block"))
+                .allSatisfy(u -> assertThat(check.supportedBlockTypes()).doesNotContain(u.type()).isEqualTo(u.supported()));
+    }
+
+    @Test
+    void requireRunnableNamesEachLabelTypeAndTheSupportedTypes() {
+        RunnabilityCheck check = new RunnabilityCheck(List.of(new TestWaitBlock(), new TestGotoUrlBlock()));
+        NotRunnableException e = catchThrowableOfType(NotRunnableException.class, () -> check.requireRunnable(workflow));
+
+        assertThat(e.unsupported()).hasSize(3);
+        assertThat(e.getMessage()).isEqualTo("""
+                workflow 'Mixed' cannot run:
+                mixed.yaml:4:7: parameter 'vault' uses parameter_type 'onepassword', which is not implemented yet (supported: workflow, output, context, credential)
+                mixed.yaml:10:7: block 'each' uses block_type 'for_loop', which is not implemented yet (supported: goto_url, wait)
+                mixed.yaml:15:11: block 'read' uses block_type 'extraction', which is not implemented yet (supported: goto_url, wait)""");
+    }
+
+    @Test
+    void anExplicitCollectionReplacesTheServiceLoader() {
+        RunnabilityCheck check = new RunnabilityCheck(List.of(new TestWaitBlock()));
+
+        assertThat(check.check(workflow)).extracting(RunnabilityCheck.Unsupported::name)
+                .containsExactly("vault", "open", "each", "read");
+        assertThat(new RunnabilityCheck(List.of()).check(workflow)).filteredOn(u -> u.kind().equals("block"))
+                .allSatisfy(u -> assertThat(u.describe()).endsWith("(supported: none)"));
+    }
+
+    @Test
+    void aWorkflowUsingOnlyImplementedTypesIsRunnable() {
+        Workflow simple = new WorkflowLoader().load("""
+                title: Simple
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "https://example.com"}
+                    - {block_type: wait, label: pause, wait_sec: 3}
+                """, "simple.yaml");
+
+        RunnabilityCheck check = RunnabilityCheck.fromServiceLoader();
+        assertThat(check.check(simple)).isEmpty();
+        assertThatCode(() -> check.requireRunnable(simple)).doesNotThrowAnyException();
+    }
+}

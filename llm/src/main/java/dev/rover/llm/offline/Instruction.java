@@ -1,0 +1,90 @@
+package dev.rover.llm.offline;
+
+import java.util.List;
+
+/**
+ * One instruction understood from a goal, kept with the clause it came from so that every
+ * decision and every refusal can quote the user's own words.
+ */
+sealed interface Instruction {
+
+    /** The clause of the goal this instruction was read from. */
+    String clause();
+
+    /** A short description for reasoning texts ("click \"Filter\""). */
+    String describe();
+
+    /** Click the element labelled by one of {@code labels}. */
+    record Click(String clause, List<String> labels) implements Instruction {
+        public String describe() { return "click " + quoted(labels); }
+    }
+
+    /** Type {@code value} into the field labelled by one of {@code labels}. */
+    record Type(String clause, List<String> labels, String value) implements Instruction {
+        public String describe() { return "type \"" + value + "\" into " + quoted(labels); }
+    }
+
+    /** Type several values whose labels are only known once the page is seen ("Fill first name Ann, last name Lee"). */
+    record FillFields(String clause, List<String> labelValuePairs) implements Instruction {
+        public String describe() { return "fill " + String.join(", ", labelValuePairs); }
+    }
+
+    /** Choose {@code option} in the select labelled by one of {@code labels}. */
+    record Select(String clause, List<String> labels, String option) implements Instruction {
+        public String describe() { return "select \"" + option + "\" in " + quoted(labels); }
+    }
+
+    /** Check or uncheck the checkbox labelled by one of {@code labels}. */
+    record Check(String clause, List<String> labels, boolean checked) implements Instruction {
+        public String describe() { return (checked ? "check " : "uncheck ") + quoted(labels); }
+    }
+
+    /** Press Enter in the last typed field, else on the page. */
+    record PressEnter(String clause) implements Instruction {
+        public String describe() { return "press Enter"; }
+    }
+
+    /** Click the submit control of the form being filled. */
+    record Submit(String clause) implements Instruction {
+        public String describe() { return "submit the form"; }
+    }
+
+    /** Navigate to an explicit URL. */
+    record GoTo(String clause, String url) implements Instruction {
+        public String describe() { return "go to " + url; }
+    }
+
+    /** Reach a named page: done when already there, else click a link with that name. */
+    record OpenPage(String clause, List<String> labels) implements Instruction {
+        public String describe() { return "open " + quoted(labels); }
+    }
+
+    /** Make sure a text is on the page, following a link with that text when it is not. */
+    record Find(String clause, String text) implements Instruction {
+        public String describe() { return "find \"" + text + "\""; }
+    }
+
+    /** Scroll the page up or down. */
+    record Scroll(String clause, String direction) implements Instruction {
+        public String describe() { return "scroll " + direction; }
+    }
+
+    /** Wait a number of seconds. */
+    record Wait(String clause, double seconds) implements Instruction {
+        public String describe() { return "wait " + seconds + " s"; }
+    }
+
+    /** Accept a cookie banner when one is shown; nothing otherwise. */
+    record AcceptCookies(String clause) implements Instruction {
+        public String describe() { return "accept cookie consent when asked"; }
+    }
+
+    /** Log in with the credential in the user details. */
+    record Login(String clause) implements Instruction {
+        public String describe() { return "log in with the provided credentials"; }
+    }
+
+    private static String quoted(List<String> labels) {
+        return "\"" + String.join("\" or \"", labels) + "\"";
+    }
+}

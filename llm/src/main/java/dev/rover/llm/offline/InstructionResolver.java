@@ -1,0 +1,258 @@
+package dev.rover.llm.offline;
+
+import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.Element;
+import dev.rover.core.page.PageSnapshot;
+import dev.rover.core.page.SelectOption;
+import dev.rover.core.page.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one instruction (other than login) into browser actions on the current page, by finding
+ * the elements its labels name. It never picks an element that does not match.
+ */
+final class InstructionResolver {
+
+    private static final int SUGGESTIONS = 5;
+    private static final int SCROLL_PIXELS = 800;
+    private static final Pattern SUBMIT_TEXT = Pattern.compile(
+            "^(?:submit|send|save|continue|next|sign in|log in|login|apply|search|confirm|register|sign up|filter|go|ok|place order|checkout)\\b.*");
+
+    private InstructionResolver() {
+    }
+
+    /**
+     * Resolves an instruction; {@code lastTyped} is the field typed into last (in this batch or an
+     * earlier step) for "press Enter" and "submit the form".
+     */
+    static Resolution resolve(Instruction instruction, PageSnapshot page, Optional<Target> lastTyped) {
+        if (instruction instanceof Instruction.Click c) {
+            return click(page, c.labels());
+        }
+        if (instruction instanceof Instruction.Type t) {
+            return type(page, t.labels(), t.value());
+        }
+        if (instruction instanceof Instruction.FillFields f) {
+            return fillFields(page, f.labelValuePairs());
+        }
+        if (instruction instanceof Instruction.Select s) {
+            return select(page, s.labels(), s.option());
+        }
+        if (instruction instanceof Instruction.Check c) {
+            return check(page, c.labels(), c.checked());
+        }
+        if (instruction instanceof Instruction.PressEnter) {
+            Target field = lastTyped.filter(t -> onPage(page, t)).orElse(null);
+            return new Resolution.Act(List.of(new BrowserAction.Keypress(field, List.of("Enter"))), true,
+                    field != null ? "press Enter in the last typed field" : "press Enter on the page");
+        }
+        if (instruction instanceof Instruction.Submit) {
+            return submit(page, lastTyped);
+        }
+        if (instruction instanceof Instruction.GoTo g) {
+            return new Resolution.Act(List.of(new BrowserAction.GotoUrl(absolute(g.url()))), true, "go to " + g.url());
+        }
+        if (instruction instanceof Instruction.OpenPage o) {
+            return openPage(page, o.labels());
+        }
+        if (instruction instanceof Instruction.Find f) {
+            return find(page, f.text());
+        }
+        if (instruction instanceof Instruction.Scroll s) {
+            return new Resolution.Act(List.of(new BrowserAction.Scroll(null, s.direction(), SCROLL_PIXELS)), false,
+                    "scroll " + s.direction());
+        }
+        if (instruction instanceof Instruction.Wait w) {
+            return new Resolution.Act(List.of(new BrowserAction.Wait(w.seconds())), false, "wait " + w.seconds() + " s");
+        }
+        if (instruction instanceof Instruction.AcceptCookies) {
+            return CookieConsent.acceptButton(page)
+                    .<Resolution>map(e -> new Resolution.Act(List.of(new BrowserAction.Click(Target.id(e.id()))), false,
+                            "accept the cookie banner with \"" + ElementMatcher.displayLabel(e) + "\""))
+                    .orElseGet(() -> new Resolution.Done("no cookie banner is shown"));
+        }
+        throw new IllegalArgumentException("instruction " + instruction.describe() + " is planned by LoginPlanner, not resolved here");
+    }
+
+    private static Resolution click(PageSnapshot page, List<String> labels) {
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.CLICKABLE);
+        if (m.isEmpty()) {
+            return missing(page, labels, ElementKind.CLICKABLE);
+        }
+        Element e = m.get().element();
+        if (ElementKind.CHECKABLE.accepts(e)) {
+            return new Resolution.Act(List.of(new BrowserAction.Checkbox(Target.id(e.id()), !e.state().checked())), false,
+                    "toggle \"" + ElementMatcher.displayLabel(e) + "\"");
+        }
+        return new Resolution.Act(List.of(new BrowserAction.Click(Target.id(e.id()))), likelyNavigates(e),
+                "click \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    }
+
+    private static Resolution type(PageSnapshot page, List<String> labels, String value) {
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.FIELD);
+        if (m.isEmpty()) {
+            return missing(page, labels, ElementKind.FIELD);
+        }
+        Element e = m.get().element();
+        if (ElementKind.SELECT.accepts(e)) {
+            return chooseOption(e, value);
+        }
+        return new Resolution.Act(List.of(new BrowserAction.InputText(Target.id(e.id()), value)), false,
+                "type into \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    }
+
+    /** "first name Ann": the longest leading words that name a field are the label, the rest is the value. */
+    private static Resolution fillFields(PageSnapshot page, List<String> pairs) {
+        List<BrowserAction> actions = new ArrayList<>();
+        for (String pair : pairs) {
+            String[] words = pair.strip().split("\\s+");
+            BrowserAction action = null;
+            for (int n = words.length - 1; n >= 1 && action == null; n--) {
+                String label = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+                String value = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
+                Optional<ElementMatcher.Match> m = ElementMatcher.find(page, List.of(label), ElementKind.FIELD)
+                        .filter(x -> x.score() >= LabelText.STARTS_WITH);
+                if (m.isPresent()) {
+                    Element e = m.get().element();
+                    action = ElementKind.SELECT.accepts(e) ? selectAction(e, value)
+                            : new BrowserAction.InputText(Target.id(e.id()), value);
+                }
+            }
+            if (action == null) {
+                return missing(page, List.of(pair), ElementKind.FIELD);
+            }
+            actions.add(action);
+        }
+        return new Resolution.Act(actions, false, "fill " + pairs.size() + " fields");
+    }
+
+    private static Resolution select(PageSnapshot page, List<String> labels, String option) {
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.SELECT);
+        if (m.isEmpty()) {
+            m = ElementMatcher.find(page, labels, ElementKind.FIELD);
+        }
+        if (m.isEmpty()) {
+            return missing(page, labels, ElementKind.SELECT);
+        }
+        return chooseOption(m.get().element(), option);
+    }
+
+    private static Resolution chooseOption(Element e, String option) {
+        if (!e.options().isEmpty() && findOption(e, option).isEmpty()) {
+            List<String> labels = e.options().stream().map(SelectOption::label).filter(l -> !l.isBlank()).limit(10).toList();
+            return new Resolution.Missing("option \"" + option + "\" of \"" + ElementMatcher.displayLabel(e) + "\"", labels);
+        }
+        return new Resolution.Act(List.of(selectAction(e, option)), false,
+                "select \"" + option + "\" in \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    }
+
+    private static BrowserAction selectAction(Element e, String option) {
+        Optional<SelectOption> o = findOption(e, option);
+        return o.<BrowserAction>map(x -> new BrowserAction.SelectOption(Target.id(e.id()), x.label(), x.value(), x.index()))
+                .orElseGet(() -> new BrowserAction.SelectOption(Target.id(e.id()), option, null, null));
+    }
+
+    private static Optional<SelectOption> findOption(Element e, String option) {
+        String wanted = LabelText.normalize(option);
+        return e.options().stream().filter(o -> LabelText.normalize(o.label()).equals(wanted)).findFirst()
+                .or(() -> e.options().stream().filter(o -> LabelText.normalize(o.value()).equals(wanted)).findFirst())
+                .or(() -> e.options().stream().filter(o -> LabelText.score(wanted, LabelText.normalize(o.label())) >= LabelText.STARTS_WITH).findFirst());
+    }
+
+    private static Resolution check(PageSnapshot page, List<String> labels, boolean checked) {
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.CHECKABLE);
+        if (m.isEmpty()) {
+            return missing(page, labels, ElementKind.CHECKABLE);
+        }
+        Element e = m.get().element();
+        return new Resolution.Act(List.of(new BrowserAction.Checkbox(Target.id(e.id()), checked)), false,
+                (checked ? "check \"" : "uncheck \"") + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    }
+
+    private static Resolution submit(PageSnapshot page, Optional<Target> lastTyped) {
+        List<Element> explicit = page.elements().stream()
+                .filter(e -> e.type().equals("submit") || (e.tag().equalsIgnoreCase("input") && e.type().equals("image"))).toList();
+        List<Element> candidates = explicit.isEmpty() ? page.elements().stream()
+                .filter(e -> ElementKind.CLICKABLE.accepts(e) && !e.tag().equalsIgnoreCase("a")
+                        && SUBMIT_TEXT.matcher(LabelText.normalize(ElementMatcher.displayLabel(e))).matches()).toList() : explicit;
+        Element chosen = null;
+        if (candidates.size() == 1) {
+            chosen = candidates.get(0);
+        } else if (candidates.size() > 1 && lastTyped.isPresent() && lastTyped.get().hasId()) {
+            int fieldIndex = indexOf(page, lastTyped.get().elementId());
+            if (fieldIndex >= 0) {
+                chosen = candidates.stream().filter(c -> indexOf(page, c.id()) > fieldIndex).findFirst().orElse(null);
+            }
+        }
+        if (chosen == null) {
+            List<String> names = candidates.stream().map(ElementMatcher::displayLabel).limit(SUGGESTIONS).toList();
+            return new Resolution.Missing(candidates.isEmpty() ? "a submit button" : "a single submit button (several match)",
+                    names.isEmpty() ? ElementMatcher.closestLabels(page, List.of("submit"), ElementKind.CLICKABLE, SUGGESTIONS) : names);
+        }
+        return new Resolution.Act(List.of(new BrowserAction.Click(Target.id(chosen.id()))), true,
+                "submit with \"" + ElementMatcher.displayLabel(chosen) + "\" (" + chosen.id() + ")");
+    }
+
+    private static Resolution openPage(PageSnapshot page, List<String> labels) {
+        for (String label : labels) {
+            if (alreadyOn(page, label)) {
+                return new Resolution.Done("already on the \"" + label + "\" page");
+            }
+        }
+        return click(page, labels);
+    }
+
+    private static Resolution find(PageSnapshot page, String text) {
+        String visible = page.content().visibleText() + " " + page.title() + " "
+                + String.join(" ", page.content().headings().stream().map(h -> h.text()).toList());
+        if (LabelText.containsPhrase(visible, text)) {
+            return new Resolution.Done("\"" + text + "\" is on the page");
+        }
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, List.of(text), ElementKind.CLICKABLE)
+                .filter(x -> x.score() >= LabelText.CONTAINS);
+        if (m.isPresent()) {
+            return click(page, List.of(text));
+        }
+        return new Resolution.Missing(text, ElementMatcher.closestLabels(page, List.of(text), ElementKind.CLICKABLE, SUGGESTIONS));
+    }
+
+    /** True when the URL, title or main heading already names the page. */
+    static boolean alreadyOn(PageSnapshot page, String label) {
+        String url = page.url().replaceFirst("^[a-z]+://[^/]+", "");
+        String h1 = page.content().headings().stream().filter(h -> h.level() <= 2).map(h -> h.text()).findFirst().orElse("");
+        return LabelText.containsAllWords(url, label) || LabelText.containsPhrase(page.title(), label) || LabelText.containsPhrase(h1, label);
+    }
+
+    private static Resolution.Missing missing(PageSnapshot page, List<String> labels, ElementKind kind) {
+        return new Resolution.Missing(String.join("\" or \"", labels), ElementMatcher.closestLabels(page, labels, kind, SUGGESTIONS));
+    }
+
+    private static boolean likelyNavigates(Element e) {
+        String tag = e.tag().toLowerCase(Locale.ROOT);
+        return tag.equals("a") || e.role().equalsIgnoreCase("link") || e.type().equals("submit")
+                || (tag.equals("button") && (e.type().isEmpty() || e.type().equals("submit")) && !e.attribute("form").isEmpty())
+                || (tag.equals("button") && SUBMIT_TEXT.matcher(LabelText.normalize(ElementMatcher.displayLabel(e))).matches());
+    }
+
+    private static boolean onPage(PageSnapshot page, Target t) {
+        return !t.hasId() || page.element(t.elementId()).isPresent();
+    }
+
+    private static int indexOf(PageSnapshot page, String id) {
+        for (int i = 0; i < page.elements().size(); i++) {
+            if (page.elements().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String absolute(String url) {
+        return url.matches("(?i)^[a-z][a-z0-9+.-]*://.*") ? url : "https://" + url;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rover.llm.offline;
+
+import dev.rover.core.page.BrowserAction;
+
+import java.util.List;
+
+/** What one instruction means on the current page: actions, nothing left to do, a missing target, or a dead end. */
+sealed interface Resolution {
+
+    /** Actions to perform; {@code navigates} when the page is likely to change afterwards. */
+    record Act(List<BrowserAction> actions, boolean navigates, String note) implements Resolution {
+        public Act {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Nothing to do on this page: the instruction is already satisfied. */
+    record Done(String note) implements Resolution {
+    }
+
+    /** The instruction's target is not on the page; {@code closest} are labels that are. */
+    record Missing(String label, List<String> closest) implements Resolution {
+        public Missing {
+            closest = List.copyOf(closest);
+        }
+    }
+
+    /** The goal cannot be reached; {@code errorCodes} are the user's codes that apply. */
+    record Fail(String reason, List<String> errorCodes) implements Resolution {
+        public Fail {
+            errorCodes = List.copyOf(errorCodes);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rover.samples.cli;
+
+import dev.rover.core.definition.DefinitionException;
+import dev.rover.core.definition.NotRunnableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Turns an exception escaping a command into one readable line on stderr instead of a stack trace;
+ * the trace goes to the debug log for whoever needs it.
+ */
+final class ErrorMessagePrinter implements IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMessagePrinter.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        LOG.debug("Command '{}' failed", commandLine.getCommandName(), e);
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + message);
+        commandLine.getErr().flush();
+        boolean userError = e instanceof DefinitionException || e instanceof NotRunnableException
+                || e instanceof UncheckedIOException || e instanceof IllegalArgumentException;
+        return userError ? RoverCli.EXIT_USER_ERROR : CommandLine.ExitCode.SOFTWARE;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rover.samples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code rover} command line: a thin root that only holds the subcommands (each in its own
+ * class) and the shared behaviour every command gets, such as printing user errors without a stack trace.
+ */
+@Command(name = "rover",
+        mixinStandardHelpOptions = true,
+        versionProvider = RoverVersion.class,
+        description = "AI browser automation: run and check Skyvern-compatible workflows.",
+        subcommands = {ValidateCommand.class})
+public final class RoverCli implements Runnable {
+
+    /** Exit code for malformed input: bad arguments, unreadable or invalid files. */
+    public static final int EXIT_USER_ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Builds the command line with Rover's error handling; tests execute it with captured output. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RoverCli());
+        commandLine.setExecutionExceptionHandler(new ErrorMessagePrinter());
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}
