@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param cdpAddress       attach to a running browser over CDP ({@code browser_address}) instead of launching, or null
  * @param storageState     a Playwright storage-state file (cookies, localStorage) to start from, or null
  * @param actionTimeout    how long one action may wait for its element
+ * @param proxyServer      a proxy every request goes through ({@code http://host:port}, {@code socks5://...}), or null
  */
 public record BrowserOptions(
         boolean headless,
@@ -38,7 +39,8 @@ public record BrowserOptions(
         boolean tracing,
         String cdpAddress,
         Path storageState,
-        Duration actionTimeout) {
+        Duration actionTimeout,
+        String proxyServer) {
 
     /** Flags that keep Chromium quiet and stable on a closed network and in containers. */
     public static final List<String> QUIET_FLAGS = List.of(
@@ -88,6 +90,7 @@ public record BrowserOptions(
         b.cdpAddress = cdpAddress;
         b.storageState = storageState;
         b.actionTimeout = actionTimeout;
+        b.proxyServer = proxyServer;
         return b;
     }
 
@@ -102,7 +105,8 @@ public record BrowserOptions(
         return "BrowserOptions[headless=" + headless + ", executable=" + executable + ", userAgent=" + userAgent
                 + ", extraHttpHeaders=" + extraHttpHeaders.keySet() + ", viewport=" + viewportWidth + "x" + viewportHeight
                 + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", tracing=" + tracing
-                + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout + "]";
+                + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout
+                + ", proxy=" + (proxyServer != null) + "]";
     }
 
     /** Collects options; every setting has a sensible default. */
@@ -119,9 +123,13 @@ public record BrowserOptions(
         private String cdpAddress;
         private Path storageState;
         private Duration actionTimeout = Duration.ofSeconds(5);
+        private String proxyServer;
 
         private Builder() {
         }
+
+        /** Sends every request through this proxy ({@code http://host:port}); null for none. */
+        public Builder proxyServer(String value) { this.proxyServer = value; return this; }
 
         public Builder headless(boolean value) { this.headless = value; return this; }
 
@@ -152,7 +160,7 @@ public record BrowserOptions(
 
         public BrowserOptions build() {
             return new BrowserOptions(headless, executable, userAgent, extraHttpHeaders, viewportWidth, viewportHeight,
-                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout);
+                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout, proxyServer);
         }
     }
 }

@@ -171,6 +171,9 @@ public final class LiveBrowser implements AutoCloseable {
                     .setHeadless(options.headless())
                     .setArgs(BrowserOptions.QUIET_FLAGS);
             executable.ifPresent(launch::setExecutablePath);
+            if (options.proxyServer() != null) {
+                launch.setProxy(options.proxyServer());
+            }
             try {
                 browser = playwright.chromium().launch(launch);
             } catch (PlaywrightException e) {
