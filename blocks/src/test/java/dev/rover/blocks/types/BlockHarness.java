@@ -102,10 +102,10 @@ final class BlockHarness implements AutoCloseable {
     }
 
     static BlockDefinition block(String type, String label, Object... pairs) {
-        return block(type, label, null, false, List.of(), pairs);
+        return graphBlock(type, label, null, false, List.of(), pairs);
     }
 
-    static BlockDefinition block(String type, String label, String next, boolean nextLoopOnFailure, List<BlockDefinition> loopBlocks,
+    static BlockDefinition graphBlock(String type, String label, String next, boolean nextLoopOnFailure, List<BlockDefinition> loopBlocks,
                                  Object... pairs) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
