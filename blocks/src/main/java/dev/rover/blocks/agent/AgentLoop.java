@@ -61,6 +61,10 @@ public final class AgentLoop {
                 return result.outcome;
             }
         }
+        AgentOutcome stop = interruption(state);
+        if (stop != null) {
+            return stop;
+        }
         return state.outcome(BlockStatus.FAILED, "reached max_steps (" + goal.maxSteps() + ") without completing the goal"
                 + (state.lastProblem == null ? "" : "; last problem: " + state.lastProblem), List.of());
     }
@@ -80,7 +84,7 @@ public final class AgentLoop {
         state.steps = step;
         var children = new ArrayList<TimelineEntry>();
         var stepArtifacts = new ArrayList<String>();
-        PageSnapshot page = services.browser().observe();
+        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
         recordPage(goal, step, page, stepArtifacts);
 
         Decision decision;
@@ -103,7 +107,9 @@ public final class AgentLoop {
             emitStep(step, "terminated", null, decision.reasoning(), started, stepArtifacts, children);
             return new StepResult(state.outcome(BlockStatus.TERMINATED, redact(decision.reasoning()), decision.errorCodes()));
         }
-        String failure = perform(goal, state, step, page, decision.actions(), children);
+        String failure = goal.singleAction() && decision.actions().isEmpty() && decision.state() == GoalState.CONTINUE
+                ? "the engine planned no action for this action block"
+                : perform(goal, state, step, page, decision.actions(), children);
         List<DownloadedFile> downloads = services.browser().downloads();
         if (failure == null && goal.completeOnDownload() && downloads.size() > downloadsBefore) {
             emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
@@ -113,13 +119,13 @@ public final class AgentLoop {
             return failedStep(goal, state, step, started, children, stepArtifacts, failure);
         }
         state.consecutiveFailures = 0;
-        if (decision.state() == GoalState.COMPLETE || goal.singleAction()) {
-            emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
-            return new StepResult(state.outcome(BlockStatus.COMPLETED, redact(decision.reasoning()), List.of()));
-        }
         if (decision.state() == GoalState.TERMINATE) {
             emitStep(step, "terminated", null, decision.reasoning(), started, stepArtifacts, children);
             return new StepResult(state.outcome(BlockStatus.TERMINATED, redact(decision.reasoning()), decision.errorCodes()));
+        }
+        if (decision.state() == GoalState.COMPLETE || goal.singleAction()) {
+            emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.COMPLETED, redact(decision.reasoning()), List.of()));
         }
         AgentOutcome verified = goal.verifyCompletion() ? verify(goal, state, children) : null;
         emitStep(step, verified == null ? "completed" : verified.status().wireName(), null, decision.reasoning(), started, stepArtifacts, children);
@@ -156,6 +162,7 @@ public final class AgentLoop {
             } else {
                 result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
             }
+            result = redacted(result);
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));
             String shot = services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), step,
                     "step-" + step + "-action-" + index + ".png", "image/png", services.browser().screenshot(false, 0));
@@ -171,7 +178,8 @@ public final class AgentLoop {
         Instant at = services.clock().instant();
         Verification v;
         try {
-            v = services.engine().verify(new VerifyRequest(goal.goal(), goal.completeCriterion(), services.browser().observe(),
+            v = services.engine().verify(new VerifyRequest(goal.goal(), goal.completeCriterion(),
+                    PageRedaction.redact(services.browser().observe(), services.secrets()),
                     goal.historyInVerification() ? state.history : List.of(), List.of()));
         } catch (RuntimeException e) {
             state.lastProblem = "verification failed: " + redact(String.valueOf(e.getMessage()));
@@ -229,6 +237,12 @@ public final class AgentLoop {
                 at, services.clock().instant(), List.of(screenshotId), List.of());
     }
 
+    /** The result as the engine and the timeline may see it: a browser that echoes typed text must not leak it. */
+    private ActionResult redacted(ActionResult result) {
+        return new ActionResult(result.success(), redact(result.failureReason()), result.downloads(),
+                result.dialogs().stream().map(this::redact).toList());
+    }
+
     private String redact(String text) {
         return text == null ? null : services.secrets().redact(text);
     }
@@ -249,7 +263,7 @@ public final class AgentLoop {
 
         AgentOutcome outcome(BlockStatus status, String reason, List<String> errorCodes) {
             return new AgentOutcome(status, reason, errorCodes, steps, usage, services.browser().downloads(),
-                    services.browser().currentUrl());
+                    redact(services.browser().currentUrl()));
         }
     }
 

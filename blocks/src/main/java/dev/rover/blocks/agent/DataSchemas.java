@@ -59,12 +59,31 @@ public final class DataSchemas {
         return true;
     }
 
+    /** The JSON Schema type for a type name people write: aliases keep their meaning, anything else is text. */
+    private static String jsonType(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (JSON_TYPES.contains(n)) {
+            return n;
+        }
+        return switch (n) {
+            case "float", "double", "decimal", "numeric", "money", "currency" -> "number";
+            case "int", "long", "integer_number" -> "integer";
+            case "bool" -> "boolean";
+            case "list" -> "array";
+            case "dict", "map" -> "object";
+            default -> "string";
+        };
+    }
+
     private static void fixTypes(JsonNode node) {
         if (node.isObject()) {
             ObjectNode obj = (ObjectNode) node;
             JsonNode type = obj.get("type");
-            if (type != null && type.isTextual() && !JSON_TYPES.contains(type.asText())) {
-                obj.put("type", "string");
+            if (type != null && type.isTextual()) {
+                obj.put("type", jsonType(type.asText()));
+            } else if (type != null && type.isArray()) {
+                var types = obj.putArray("type");
+                type.forEach(t -> types.add(t.isTextual() ? jsonType(t.asText()) : t.asText()));
             }
             for (Map.Entry<String, JsonNode> e : obj.properties()) {
                 fixTypes(e.getValue());

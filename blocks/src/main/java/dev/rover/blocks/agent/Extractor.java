@@ -47,7 +47,7 @@ public final class Extractor {
             return new Result(null, e.getMessage(), Usage.ZERO);
         }
         JsonSchema schema = schemaNode == null ? null : FACTORY.getSchema(schemaNode);
-        PageSnapshot page = services.browser().observe();
+        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
         services.artifacts().record(ArtifactType.PAGE_PROMPT, blockLabel, step, "extract-page.txt", "text/plain",
                 services.secrets().redact(page.promptText()).getBytes(StandardCharsets.UTF_8));
         Usage usage = Usage.ZERO;

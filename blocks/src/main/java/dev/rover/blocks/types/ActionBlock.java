@@ -31,7 +31,7 @@ public final class ActionBlock implements BlockType {
     public BlockResult execute(BlockDefinition block, BlockContext context) {
         BlockRuntime runtime = BlockSupport.runtime(context);
         RunBrowser browser = runtime.browser().get();
-        String navError = BlockSupport.navigateIfUrl(block, browser);
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }
@@ -44,12 +44,12 @@ public final class ActionBlock implements BlockType {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("status", "completed");
                 out.put("selector", selector);
-                out.put("url", browser.currentUrl());
+                out.put("url", runtime.secrets().redact(browser.currentUrl()));
                 return BlockResult.completed(out);
             }
-            selectorFailure = r.failureReason();
+            selectorFailure = runtime.secrets().redact(r.failureReason());
             if ("false".equals(mode) || "none".equals(mode)) {
-                return BlockResult.failed("selector " + selector + " failed: " + selectorFailure);
+                return BlockResult.failed(runtime.secrets().redact("selector " + selector + " failed: " + selectorFailure));
             }
         }
         String goalText = block.string("navigation_goal").filter(s -> !s.isBlank()).orElse(null);

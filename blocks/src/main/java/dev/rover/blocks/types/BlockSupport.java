@@ -5,7 +5,6 @@ import dev.rover.blocks.agent.AgentLoop;
 import dev.rover.blocks.agent.AgentOutcome;
 import dev.rover.blocks.agent.AgentServices;
 import dev.rover.blocks.run.BlockRuntime;
-import dev.rover.blocks.run.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -30,13 +29,13 @@ final class BlockSupport {
     }
 
     /** Navigates to the block's {@code url} unless it is empty (empty = stay on the current page). */
-    static String navigateIfUrl(BlockDefinition block, RunBrowser browser) {
+    static String navigateIfUrl(BlockDefinition block, BlockRuntime runtime) {
         String url = block.string("url").map(String::trim).orElse("");
         if (url.isEmpty()) {
             return null;
         }
-        ActionResult r = browser.navigate(url);
-        return r.success() ? null : "could not open " + url + ": " + r.failureReason();
+        ActionResult r = runtime.browser().get().navigate(url);
+        return r.success() ? null : runtime.secrets().redact("could not open " + url + ": " + r.failureReason());
     }
 
     /** The values the engine may use: the block's {@code parameter_keys}, from the run's values. */
@@ -63,7 +62,7 @@ final class BlockSupport {
         if (runtime.maxStepsOverride() != null) {
             return runtime.maxStepsOverride();
         }
-        long v = block.integer("max_steps_per_run", defaultSteps);
+        long v = BlockFields.integer(block, "max_steps_per_run", defaultSteps);
         return (int) Math.max(1, v);
     }
 
@@ -75,9 +74,9 @@ final class BlockSupport {
                 .errorCodeMapping(errorCodes(block, context))
                 .userDetails(userDetails(block, context))
                 .maxSteps(maxSteps(block, runtime, defaultSteps))
-                .verifyCompletion(block.bool("complete_verification", true))
-                .historyInVerification(block.bool("include_action_history_in_verification", runtime.historyInVerification()))
-                .completeOnDownload(block.bool("complete_on_download", false))
+                .verifyCompletion(BlockFields.bool(block, "complete_verification", true))
+                .historyInVerification(BlockFields.bool(block, "include_action_history_in_verification", runtime.historyInVerification()))
+                .completeOnDownload(BlockFields.bool(block, "complete_on_download", false))
                 .downloadSuffix(block.string("download_suffix").filter(s -> !s.isBlank()).orElse(null))
                 .maxScreenshotScrolls(runtime.maxScreenshotScrolls())
                 .systemPrompt(runtime.systemPrompt());
@@ -88,7 +87,7 @@ final class BlockSupport {
         Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
         AgentServices services = new AgentServices(engine, runtime.browser().get(), runtime.secrets(), runtime.artifacts(),
                 ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
-        long retries = Math.max(0, block.integer("max_retries", 0));
+        long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         AgentOutcome outcome = null;
         for (long attempt = 0; attempt <= retries; attempt++) {
             outcome = new AgentLoop(services).run(goal);

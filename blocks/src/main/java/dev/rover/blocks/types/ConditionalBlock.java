@@ -1,10 +1,12 @@
 package dev.rover.blocks.types;
 
+import dev.rover.blocks.agent.PageRedaction;
 import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
 import dev.rover.core.exec.BlockType;
+import dev.rover.llm.Engine;
 import dev.rover.llm.Verification;
 import dev.rover.llm.VerifyRequest;
 
@@ -43,7 +45,7 @@ public final class ConditionalBlock implements BlockType {
                 defaultTarget = target == null ? null : String.valueOf(target);
                 continue;
             }
-            if (branch.get("criteria") instanceof Map<?, ?> criteria && holds(criteria, context)) {
+            if (branch.get("criteria") instanceof Map<?, ?> criteria && holds(block, criteria, context)) {
                 return chosen(target == null ? null : String.valueOf(target), String.valueOf(criteria.get("expression")));
             }
         }
@@ -61,13 +63,15 @@ public final class ConditionalBlock implements BlockType {
         return r.withNextBlockLabel(target == null ? BlockResult.END_OF_WORKFLOW : target);
     }
 
-    private static boolean holds(Map<?, ?> criteria, BlockContext context) {
+    private static boolean holds(BlockDefinition block, Map<?, ?> criteria, BlockContext context) {
         String type = String.valueOf(criteria.get("criteria_type")).toLowerCase(Locale.ROOT);
         String expression = criteria.get("expression") == null ? "" : String.valueOf(criteria.get("expression")).trim();
         if ("prompt".equals(type)) {
             BlockRuntime runtime = BlockSupport.runtime(context);
-            Verification v = runtime.engines().select(null).verify(new VerifyRequest(expression, expression,
-                    runtime.browser().get().observe(), List.of(), List.of()));
+            Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
+            Verification v = engine.verify(new VerifyRequest(expression, expression,
+                    PageRedaction.redact(runtime.browser().get().observe(), runtime.secrets()), List.of(), List.of()));
+            ContextTimeline.addUsage(context, 0, v.usage());
             return v.status() == Verification.Status.ACHIEVED;
         }
         return !FALSY.contains(expression.toLowerCase(Locale.ROOT));

@@ -29,7 +29,7 @@ public final class ExtractionBlock implements BlockType {
             return BlockResult.failed("extraction block '" + block.label() + "' has no data_extraction_goal");
         }
         BlockRuntime runtime = BlockSupport.runtime(context);
-        String navError = BlockSupport.navigateIfUrl(block, runtime.browser().get());
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }
@@ -41,7 +41,7 @@ public final class ExtractionBlock implements BlockType {
         Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
         AgentServices services = new AgentServices(engine, runtime.browser().get(), runtime.secrets(), runtime.artifacts(),
                 ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
-        long retries = Math.max(0, block.integer("max_retries", 0));
+        long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         Extractor.Result result = null;
         for (long attempt = 0; attempt <= retries && (result == null || !result.ok()); attempt++) {
             if (context.cancellation().isCanceled()) {

@@ -23,7 +23,7 @@ public final class FileDownloadBlock implements BlockType {
             return BlockResult.failed("file_download block '" + block.label() + "' has no navigation_goal");
         }
         BlockRuntime runtime = BlockSupport.runtime(context);
-        String navError = BlockSupport.navigateIfUrl(block, runtime.browser().get());
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }

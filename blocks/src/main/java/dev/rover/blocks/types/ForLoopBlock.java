@@ -35,10 +35,10 @@ public final class ForLoopBlock implements BlockType {
             return BlockResult.failed(e.getMessage());
         }
         if (items.isEmpty()) {
-            return block.bool("complete_if_empty", false) ? BlockResult.completed(List.of())
+            return BlockFields.bool(block, "complete_if_empty", false) ? BlockResult.completed(List.of())
                     : BlockResult.failed("for_loop '" + block.label() + "' has nothing to loop over (set complete_if_empty: true to allow that)");
         }
-        boolean nextOnFailure = block.bool("next_loop_on_failure", false);
+        boolean nextOnFailure = BlockFields.bool(block, "next_loop_on_failure", false);
         List<Object> outputs = new ArrayList<>();
         BlockResult failure = null;
         for (int i = 0; i < items.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.rover.blocks.types;
 
+import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.blocks.run.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
@@ -23,9 +24,10 @@ public final class GotoUrlBlock implements BlockType {
         if (url.isEmpty()) {
             return BlockResult.failed("goto_url block '" + block.label() + "' has an empty url");
         }
-        RunBrowser browser = BlockSupport.runtime(context).browser().get();
+        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunBrowser browser = runtime.browser().get();
         ActionResult r = browser.navigate(url);
-        return r.success() ? BlockResult.completed(Map.of("url", browser.currentUrl()))
-                : BlockResult.failed("could not open " + url + ": " + r.failureReason());
+        return r.success() ? BlockResult.completed(Map.of("url", runtime.secrets().redact(browser.currentUrl())))
+                : BlockResult.failed(runtime.secrets().redact("could not open " + url + ": " + r.failureReason()));
     }
 }

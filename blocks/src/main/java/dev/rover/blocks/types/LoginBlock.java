@@ -34,7 +34,7 @@ public final class LoginBlock implements BlockType {
                     + "parameter_keys (got " + block.list("parameter_keys") + ")");
         }
         BlockRuntime runtime = BlockSupport.runtime(context);
-        String navError = BlockSupport.navigateIfUrl(block, runtime.browser().get());
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }

@@ -23,7 +23,7 @@ public final class NavigationBlock implements BlockType {
             return BlockResult.failed("navigation block '" + block.label() + "' has no navigation_goal");
         }
         BlockRuntime runtime = BlockSupport.runtime(context);
-        String navError = BlockSupport.navigateIfUrl(block, runtime.browser().get());
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }

@@ -29,7 +29,7 @@ public final class TaskBlock implements BlockType {
             return BlockResult.failed("task block '" + block.label() + "' needs a navigation_goal or a data_extraction_goal");
         }
         BlockRuntime runtime = BlockSupport.runtime(context);
-        String navError = BlockSupport.navigateIfUrl(block, runtime.browser().get());
+        String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
         }

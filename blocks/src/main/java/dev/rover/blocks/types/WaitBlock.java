@@ -22,7 +22,7 @@ public final class WaitBlock implements BlockType {
 
     @Override
     public BlockResult execute(BlockDefinition block, BlockContext context) throws InterruptedException {
-        double seconds = block.number("wait_sec", -1);
+        double seconds = BlockFields.number(block, "wait_sec", -1);
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
             return BlockResult.failed("wait block '" + block.label() + "' needs 0 < wait_sec <= 1800, got "
                     + block.field("wait_sec").map(String::valueOf).orElse("nothing"));
