@@ -38,6 +38,9 @@ public final class DemoSite implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSite.class);
     private static final String COOKIE = "demo_session";
+    /** The contact form's topic values and the labels its select shows for them. */
+    private static final Map<String, String> TOPICS = Map.of(
+            "general", "General question", "billing", "Billing", "support", "Technical support");
 
     private final DemoAccount account;
     private final Clock clock;
@@ -122,8 +125,10 @@ public final class DemoSite implements AutoCloseable {
                 html(ex, 404, pages.page("not-found", "Not found", true, Map.of("path", path)));
             }
         } catch (RuntimeException e) {
-            log.warn("demo site failed on {}: {}", ex.getRequestURI(), e.toString());
-            throw e;
+            log.warn("demo site failed on {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
+            if (ex.getResponseCode() == -1) {
+                send(ex, 500, "text/plain; charset=utf-8", "The demo portal failed on " + ex.getRequestURI().getPath() + ": " + e);
+            }
         }
     }
 
@@ -134,7 +139,9 @@ public final class DemoSite implements AutoCloseable {
         }
         FormData form = FormData.parse(ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestBody().readAllBytes());
         if (account.username().equalsIgnoreCase(form.get("username").trim()) && account.password().equals(form.get("password"))) {
-            String id = HexFormat.of().formatHex(random.generateSeed(16));
+            byte[] token = new byte[16];
+            random.nextBytes(token);
+            String id = HexFormat.of().formatHex(token);
             sessions.put(id, false);
             ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
             redirect(ex, "/verify");
@@ -223,7 +230,7 @@ public final class DemoSite implements AutoCloseable {
         values.put("reference", "MSG-" + messages.incrementAndGet());
         values.put("name", form.get("name"));
         values.put("email", form.get("email"));
-        values.put("topic", form.get("topic"));
+        values.put("topic", TOPICS.getOrDefault(form.get("topic"), form.get("topic")));
         values.put("urgent", form.has("urgent") ? "Yes" : "No");
         values.put("copy", form.has("copy") ? "Yes" : "No");
         values.put("message", form.get("message"));
