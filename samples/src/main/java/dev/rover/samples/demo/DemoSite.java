@@ -92,43 +92,55 @@ public final class DemoSite implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    /** Routes one request; the exchange stays open until an error response could be sent. */
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            boolean post = "POST".equals(ex.getRequestMethod());
-            String session = session(ex);
-            boolean loggedIn = session != null && Boolean.TRUE.equals(sessions.get(session));
-            if (path.equals("/style.css")) {
-                send(ex, 200, "text/css", pages.resource("style.css"));
-            } else if (path.equals("/") ) {
-                redirect(ex, loggedIn ? "/dashboard" : "/login");
-            } else if (path.equals("/login")) {
-                login(ex, post);
-            } else if (path.equals("/verify")) {
-                verify(ex, post, session);
-            } else if (!loggedIn) {
-                redirect(ex, "/login");
-            } else if (path.equals("/logout")) {
-                sessions.remove(session);
-                redirect(ex, "/login");
-            } else if (path.equals("/dashboard")) {
-                html(ex, 200, pages.page("dashboard", "Dashboard", true, Map.of("username", account.username())));
-            } else if (path.equals("/orders")) {
-                orderList(ex);
-            } else if (path.matches("/orders/ORD-\\d+/invoice\\.pdf")) {
-                invoice(ex, path.split("/")[2]);
-            } else if (path.matches("/orders/ORD-\\d+")) {
-                orderDetail(ex, path.substring("/orders/".length()));
-            } else if (path.equals("/contact")) {
-                contact(ex, post);
-            } else {
-                html(ex, 404, pages.page("not-found", "Not found", true, Map.of("path", path)));
+        try {
+            route(ex);
+        } catch (IllegalArgumentException e) {
+            log.warn("demo site rejected {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e.getMessage());
+            if (ex.getResponseCode() == -1) {
+                send(ex, 400, "text/plain; charset=utf-8", "Bad request to " + ex.getRequestURI().getPath() + ": " + e.getMessage());
             }
         } catch (RuntimeException e) {
             log.warn("demo site failed on {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
             if (ex.getResponseCode() == -1) {
                 send(ex, 500, "text/plain; charset=utf-8", "The demo portal failed on " + ex.getRequestURI().getPath() + ": " + e);
             }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        boolean post = "POST".equals(ex.getRequestMethod());
+        String session = session(ex);
+        boolean loggedIn = session != null && Boolean.TRUE.equals(sessions.get(session));
+        if (path.equals("/style.css")) {
+            send(ex, 200, "text/css", pages.resource("style.css"));
+        } else if (path.equals("/")) {
+            redirect(ex, loggedIn ? "/dashboard" : "/login");
+        } else if (path.equals("/login")) {
+            login(ex, post);
+        } else if (path.equals("/verify")) {
+            verify(ex, post, session);
+        } else if (!loggedIn) {
+            redirect(ex, "/login");
+        } else if (path.equals("/logout")) {
+            sessions.remove(session);
+            redirect(ex, "/login");
+        } else if (path.equals("/dashboard")) {
+            html(ex, 200, pages.page("dashboard", "Dashboard", true, Map.of("username", account.username())));
+        } else if (path.equals("/orders")) {
+            orderList(ex);
+        } else if (path.matches("/orders/ORD-\\d+/invoice\\.pdf")) {
+            invoice(ex, path.split("/")[2]);
+        } else if (path.matches("/orders/ORD-\\d+")) {
+            orderDetail(ex, path.substring("/orders/".length()));
+        } else if (path.equals("/contact")) {
+            contact(ex, post);
+        } else {
+            html(ex, 404, pages.page("not-found", "Not found", true, Map.of("path", path)));
         }
     }
 

@@ -70,7 +70,7 @@ final class FormData {
                 return p.substring("boundary=".length()).replace("\"", "");
             }
         }
-        throw new IllegalArgumentException("multipart form without a boundary");
+        throw new IllegalArgumentException("multipart form without a boundary in its Content-Type: " + contentType);
     }
 
     private void parseMultipart(String boundary, byte[] body) {

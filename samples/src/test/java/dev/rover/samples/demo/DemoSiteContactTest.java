@@ -138,6 +138,14 @@ class DemoSiteContactTest {
                 "<dt>Copy requested</dt><dd>Yes</dd>", "<dt>Attachment</dt><dd>None</dd>");
     }
 
+    @Test
+    void multipartWithoutBoundaryIsABadRequestThatSaysWhy() throws Exception {
+        HttpResponse<String> response = client.postRaw("/contact", "multipart/form-data", "name=x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("/contact", "without a boundary");
+    }
+
     private static PortalClient.Multipart minimalForm() {
         return new PortalClient.Multipart()
                 .field("name", "Ada")

@@ -63,9 +63,13 @@ final class PortalClient {
     }
 
     HttpResponse<String> postMultipart(String path, Multipart form) throws IOException, InterruptedException {
+        return postRaw(path, form.contentType(), form.body());
+    }
+
+    HttpResponse<String> postRaw(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         return http.send(request(path)
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
