@@ -45,7 +45,7 @@ class DemoSiteContactTest {
         assertThat(page.body()).contains("enctype=\"multipart/form-data\"",
                 "<label for=\"name\">Your name</label>", "<label for=\"email\">Email</label>",
                 "<label for=\"topic\">Topic</label>", "<option value=\"billing\">Billing</option>",
-                "name=\"urgent\"", "> Urgent</label>", "<label for=\"message\">Message</label>", "<textarea",
+                "name=\"urgent\"", "value=\"yes\"> Urgent</label>", "<label for=\"message\">Message</label>", "<textarea",
                 "<label for=\"attachment\">Attachment</label>", "type=\"file\"", ">Send message</button>");
     }
 
