@@ -1,0 +1,54 @@
+package dev.rover.browser.observe;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON the observer script returns for one frame, field for field; coordinates are relative to
+ * that frame's viewport. Kept terse because it crosses the browser protocol on every observation.
+ */
+record RawFrame(
+        String letter,
+        String url,
+        String title,
+        double vw,
+        double vh,
+        double sx,
+        double sy,
+        List<RawElement> elements,
+        List<RawItem> items,
+        List<RawHeading> headings,
+        List<RawTable> tables,
+        List<List<String>> pairs,
+        String text) {
+
+    RawFrame {
+        elements = elements == null ? List.of() : elements;
+        items = items == null ? List.of() : items;
+        headings = headings == null ? List.of() : headings;
+        tables = tables == null ? List.of() : tables;
+        pairs = pairs == null ? List.of() : pairs;
+        text = text == null ? "" : text;
+    }
+
+    /** One kept element: st holds checked, selected, disabled, readonly, required, expanded, editable. */
+    record RawElement(String id, String tag, String role, String name, String text, Map<String, String> attrs,
+                      String value, List<Boolean> st, List<RawOption> opts, List<Double> box, String ctx) {
+    }
+
+    /** An option: label, value, selected. */
+    record RawOption(String l, String v, boolean s) {
+    }
+
+    /** A prompt stream item: element index i, text x with heading level h, or a child frame f with content origin o. */
+    record RawItem(Integer i, String x, Integer h, String f, List<Double> o) {
+    }
+
+    /** A heading: level and text. */
+    record RawHeading(int l, String t) {
+    }
+
+    /** A table: caption, header cells, rows. */
+    record RawTable(String c, List<String> h, List<List<String>> r) {
+    }
+}

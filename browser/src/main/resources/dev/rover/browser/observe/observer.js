@@ -1,0 +1,375 @@
+(args) => {
+  // Rover page observer: one call per frame. Walks the DOM (open shadow roots included), keeps
+  // visible interactable elements, tags them with a stable data-rover-id and returns JSON text.
+  const ID_ATTR = 'data-rover-id';
+  const FRAME_ATTR = 'data-rover-frame';
+  const SECRET_ATTR = 'data-rover-secret';
+  const MASK = args.mask;
+  const MAX_TEXT = args.maxText;
+  const MAX_HREF = args.maxHref;
+  const TEXT_BUDGET = args.textBudget;
+  const W = window;
+
+  // Frame letter: keep the one this window already has unless another frame of this observation took it.
+  const taken = new Set(args.taken);
+  let letter = W.__roverLetter;
+  if (!letter || taken.has(letter)) {
+    letter = args.letter;
+    if (taken.has(letter)) {
+      for (let i = 0; ; i++) {
+        const candidate = letterFor(i);
+        if (!taken.has(candidate)) { letter = candidate; break; }
+      }
+    }
+    if (W.__roverLetter !== letter) { W.__roverLetter = letter; W.__roverNext = 0; }
+  }
+  if (typeof W.__roverNext !== 'number') W.__roverNext = 0;
+  function letterFor(i) {
+    const abc = 'abcdefghijklmnopqrstuvwxyz';
+    return i < 26 ? abc[i] : abc[Math.floor(i / 26) % 26] + abc[i % 26];
+  }
+  const usedIds = new Set();
+  const idPattern = new RegExp('^' + letter + '[0-9]+$');
+  function assignId(el, attr) {
+    let id = el.getAttribute(attr);
+    if (!id || !idPattern.test(id) || usedIds.has(id)) {
+      do { id = letter + (W.__roverNext++); } while (usedIds.has(id));
+      el.setAttribute(attr, id);
+    }
+    usedIds.add(id);
+    return id;
+  }
+
+  const vw = W.innerWidth, vh = W.innerHeight;
+  const sx = W.scrollX, sy = W.scrollY;
+  const WIDGET_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'tab', 'menuitem', 'menuitemcheckbox',
+    'menuitemradio', 'option', 'combobox', 'listbox', 'switch', 'textbox', 'searchbox', 'slider', 'spinbutton',
+    'treeitem', 'gridcell', 'scrollbar']);
+  const ATTRS = new Set(['type', 'name', 'placeholder', 'href', 'alt', 'checked', 'disabled', 'for', 'required',
+    'selected', 'title', 'value', 'role', 'min', 'max', 'pattern', 'accept', 'multiple', 'autocomplete']);
+  const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'svg', 'SVG']);
+  const INLINE = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents']);
+  const TEXT_INPUTS = new Set(['', 'text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'time',
+    'datetime-local', 'month', 'week']);
+  const INPUT_ROLES = {checkbox: 'checkbox', radio: 'radio', range: 'slider', number: 'spinbutton', search: 'searchbox',
+    submit: 'button', reset: 'button', button: 'button', image: 'button', file: 'button', color: 'button'};
+
+  const elements = [];
+  const items = [];          // prompt stream: {i: element index} | {x: text, h: heading level} | {f: frame key}
+  const headings = [];
+  let lastHeading = '';
+  let line = '';
+  let visible = [];
+  let visibleLen = 0;
+
+  function fold(s) { return s.replace(/\s+/g, ' ').trim(); }
+  function cut(s, n) { return s.length > n ? s.slice(0, n - 1) + '\u2026' : s; }
+  function flush() {
+    const t = fold(line);
+    line = '';
+    if (t) { items.push({x: t}); addVisible(t); }
+  }
+  function addVisible(t) {
+    if (visibleLen >= TEXT_BUDGET) return;
+    visible.push(t);
+    visibleLen += t.length + 1;
+  }
+
+  function impliedRole(el, tag, type) {
+    switch (tag) {
+      case 'a': return el.hasAttribute('href') ? 'link' : '';
+      case 'button': return 'button';
+      case 'select': return (el.multiple || el.size > 1) ? 'listbox' : 'combobox';
+      case 'textarea': return 'textbox';
+      case 'summary': return 'button';
+      case 'option': return 'option';
+      case 'input': return INPUT_ROLES[type] || 'textbox';
+      default: return el.isContentEditable ? 'textbox' : '';
+    }
+  }
+
+  function textOf(node) { return node ? fold(node.textContent || '') : ''; }
+
+  function accessibleName(el, tag) {
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) {
+      const root = el.getRootNode();
+      const parts = labelledBy.split(/\s+/).map(id => textOf(root.getElementById ? root.getElementById(id) : document.getElementById(id))).filter(Boolean);
+      if (parts.length) return cut(parts.join(' '), MAX_TEXT);
+    }
+    const aria = el.getAttribute('aria-label');
+    if (aria && aria.trim()) return cut(fold(aria), MAX_TEXT);
+    if (el.labels && el.labels.length) {
+      const parts = [];
+      for (const l of el.labels) parts.push(labelText(l, el));
+      const joined = fold(parts.join(' '));
+      if (joined) return cut(joined, MAX_TEXT);
+    }
+    for (const a of ['placeholder', 'title', 'alt']) {
+      const v = el.getAttribute(a);
+      if (v && v.trim()) return cut(fold(v), MAX_TEXT);
+    }
+    if (tag === 'a' || tag === 'button') {
+      const img = el.querySelector('img[alt]');
+      if (img) return cut(fold(img.getAttribute('alt')), MAX_TEXT);
+    }
+    return '';
+  }
+  function labelText(label, control) {
+    // The label's text without the text of the control it wraps (a select's options, a textarea's content).
+    let t = '';
+    const walk = (n) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) t += c.data + ' ';
+        else if (c.nodeType === 1 && c !== control && c.tagName !== 'SELECT' && c.tagName !== 'TEXTAREA') walk(c);
+      }
+    };
+    walk(label);
+    return t;
+  }
+
+  const headerCache = new Map();
+  function columnHeader(el) {
+    const cell = el.closest('td,th');
+    if (!cell) return '';
+    const table = cell.closest('table');
+    if (!table) return '';
+    let headers = headerCache.get(table);
+    if (!headers) {
+      const row = table.tHead && table.tHead.rows[0] ? table.tHead.rows[0] : (table.rows[0] && table.rows[0].querySelector('th') ? table.rows[0] : null);
+      headers = row ? Array.from(row.cells, c => textOf(c)) : [];
+      headerCache.set(table, headers);
+    }
+    if (cell.parentElement && cell.parentElement.parentElement === table.tHead) return '';
+    return headers[cell.cellIndex] || '';
+  }
+
+  function collectOptions(el, tag) {
+    const out = [];
+    if (tag === 'select') {
+      const opts = el.options;
+      for (let i = 0; i < opts.length && i < 500; i++) {
+        const o = opts[i];
+        out.push({l: cut(fold(o.label || o.textContent || ''), MAX_TEXT), v: o.value, s: o.selected});
+      }
+    } else {
+      const opts = el.querySelectorAll('[role=option]');
+      for (let i = 0; i < opts.length && i < 500; i++) {
+        const o = opts[i];
+        out.push({l: cut(textOf(o), MAX_TEXT), v: o.getAttribute('data-value') || o.getAttribute('value') || textOf(o),
+          s: o.getAttribute('aria-selected') === 'true'});
+      }
+    }
+    return out;
+  }
+
+  function coveredAt(el, r) {
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return false;
+    const root = el.getRootNode();
+    const hit = (root.elementFromPoint ? root : document).elementFromPoint(cx, cy);
+    if (!hit || hit === el || el.contains(hit) || hit.contains(el)) return false;
+    if (hit.tagName === 'LABEL' && hit.control === el) return false;
+    // A hit inside a shadow tree hosted by el counts as el.
+    let h = hit.getRootNode();
+    while (h && h.host) { if (h.host === el || el.contains(h.host)) return false; h = h.host.getRootNode(); }
+    return true;
+  }
+
+  function keep(el, tag, style, r, ctx) {
+    const type = tag === 'input' ? (el.getAttribute('type') || '').toLowerCase() : '';
+    const role = el.getAttribute('role') || impliedRole(el, tag, type);
+    const attrs = {};
+    for (const a of el.attributes) {
+      const n = a.name;
+      if (ATTRS.has(n) || n.startsWith('aria-')) {
+        let v = a.value;
+        if (n === 'href') v = cut(v, MAX_HREF);
+        else v = cut(v, 200);
+        attrs[n] = v;
+      }
+    }
+    const secret = ctx.secret || type === 'password';
+    let value = '';
+    if (tag === 'input' || tag === 'textarea' || tag === 'select') value = el.value == null ? '' : String(el.value);
+    else if (el.hasAttribute('aria-valuenow')) value = el.getAttribute('aria-valuenow');
+    if (type === 'file' && el.files) value = Array.from(el.files, f => f.name).join(', ');
+    if (secret) {
+      if (value) value = MASK;
+      if (attrs.value) attrs.value = MASK;
+    } else {
+      value = cut(value, 500);
+    }
+    const editable = el.isContentEditable || tag === 'textarea' || (tag === 'input' && TEXT_INPUTS.has(type));
+    const contextParts = [];
+    if (ctx.legend) contextParts.push(ctx.legend);
+    const col = ctx.inCell ? columnHeader(el) : '';
+    if (col) contextParts.push(col);
+    if (lastHeading && lastHeading !== ctx.legend) contextParts.push(lastHeading);
+    const e = {
+      id: assignId(el, ID_ATTR), tag, role, name: accessibleName(el, tag), text: '', attrs, value,
+      st: [
+        !!(el.checked || el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true'),
+        !!(el.selected || el.getAttribute('aria-selected') === 'true'),
+        !!(el.disabled || el.getAttribute('aria-disabled') === 'true' || (el.matches && el.matches(':disabled'))),
+        !!(el.readOnly || el.getAttribute('aria-readonly') === 'true'),
+        !!(el.required || el.getAttribute('aria-required') === 'true'),
+        !!(el.getAttribute('aria-expanded') === 'true' || (tag === 'summary' && el.parentElement && el.parentElement.open)),
+        !!editable && !el.disabled && !el.readOnly
+      ],
+      opts: (tag === 'select' || role === 'listbox') ? collectOptions(el, tag) : [],
+      box: [r.left, r.top, r.width, r.height],
+      ctx: contextParts.join(' / ')
+    };
+    if (tag === 'input' && (type === 'submit' || type === 'button' || type === 'reset')) e.text = cut(fold(el.value || ''), MAX_TEXT);
+    elements.push(e);
+    items.push({i: elements.length - 1});
+    return e;
+  }
+
+  function isCandidate(el, tag, style, insideKept, parentPointer) {
+    switch (tag) {
+      case 'a': if (el.hasAttribute('href')) return true; break;
+      case 'button': case 'select': case 'textarea': case 'summary': return true;
+      case 'input': return (el.getAttribute('type') || '').toLowerCase() !== 'hidden';
+    }
+    const role = el.getAttribute('role');
+    if (role && WIDGET_ROLES.has(role)) return true;
+    if (el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable)) return true;
+    if (el.hasAttribute('onclick') || typeof el.onclick === 'function') return true;
+    return !insideKept && !parentPointer && style.cursor === 'pointer';
+  }
+
+  // ctx: {kept: enclosing kept element or null, secret, transparent (opacity 0 above), aria (aria-hidden, inert or
+  //       hidden above), legend, inCell, ptr (parent has cursor:pointer)}
+  function visit(el, ctx) {
+    const tag = el.localName;
+    if (SKIP_TAGS.has(el.tagName)) return;
+    const style = getComputedStyle(el);
+    const display = style.display;
+    if (display === 'none') return;
+    const block = !INLINE.has(display);
+    if (block && !ctx.kept) flush();
+
+    let sub = ctx;
+    const secret = ctx.secret || el.hasAttribute(SECRET_ATTR);
+    const transparent = ctx.transparent || style.opacity === '0';
+    const aria = ctx.aria || el.getAttribute('aria-hidden') === 'true' || el.inert || el.hasAttribute('hidden');
+    let legend = ctx.legend;
+    if (tag === 'fieldset') {
+      const lg = el.querySelector(':scope > legend');
+      if (lg) legend = textOf(lg);
+    }
+    const inCell = ctx.inCell || tag === 'td' || tag === 'th';
+    const ptr = style.cursor === 'pointer';
+    if (secret !== ctx.secret || transparent !== ctx.transparent || aria !== ctx.aria || legend !== ctx.legend
+        || inCell !== ctx.inCell || ptr !== ctx.ptr) {
+      sub = {kept: ctx.kept, secret, transparent, aria, legend, inCell, ptr};
+    }
+
+    if (tag === 'iframe' || tag === 'frame') {
+      if (style.visibility !== 'hidden' && !transparent && !aria) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0) {
+          flush();
+          const key = assignId(el, FRAME_ATTR);
+          items.push({f: key, o: [r.left + el.clientLeft, r.top + el.clientTop]});
+        }
+      }
+      return;
+    }
+
+    let level = 0;
+    if (/^h[1-6]$/.test(tag)) level = +tag.charAt(1);
+    else if (el.getAttribute('role') === 'heading') level = +(el.getAttribute('aria-level') || 2);
+
+    let kept = null;
+    if (!aria && !transparent && level === 0 && isCandidate(el, tag, style, !!ctx.kept, ctx.ptr)) {
+      if (style.visibility !== 'hidden' && style.visibility !== 'collapse') {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0 && !coveredAt(el, r)) {
+          flush();
+          kept = keep(el, tag, style, r, sub);
+          sub = {kept, secret, transparent, aria, legend, inCell, ptr};
+        }
+      }
+    }
+
+    if (tag === 'select' || tag === 'textarea' || tag === 'option') return;
+
+    if (level) {
+      const t = cut(textOf(el), 200);
+      if (t && style.visibility !== 'hidden' && !transparent) {
+        flush();
+        headings.push({l: level, t});
+        lastHeading = t;
+        items.push({x: t, h: level});
+        addVisible(t);
+      }
+      // Interactive children of a heading (anchor links) are still kept.
+      if (!el.querySelector('a[href],button,input,[role=button],[role=link]')) return;
+    }
+
+    const visibleText = style.visibility !== 'hidden' && !transparent;
+    const children = el.shadowRoot ? el.shadowRoot.childNodes : null;
+    if (children) for (const c of children) visitNode(c, sub, visibleText, level);
+    for (let c = el.firstChild; c; c = c.nextSibling) visitNode(c, sub, visibleText && !children, level);
+
+    if (kept) {
+      kept.text = cut(fold(kept.text), MAX_TEXT);
+      if (secret && kept.text) kept.text = MASK;
+    } else if (block && !ctx.kept) flush();
+  }
+
+  function visitNode(c, ctx, visibleText, inHeading) {
+    if (c.nodeType === 1) visit(c, ctx);
+    else if (c.nodeType === 3 && visibleText && !inHeading) {
+      const d = c.data;
+      if (ctx.kept) { if (ctx.kept.text.length < MAX_TEXT * 2) ctx.kept.text += d; }
+      else if (ctx.secret) { if (d.trim()) line += ' ' + MASK + ' '; }
+      else line += d;
+    }
+  }
+
+  const body = document.body || document.documentElement;
+  visit(body, {kept: null, secret: false, transparent: false, aria: false, legend: '', inCell: false, ptr: false});
+  flush();
+
+  // Data tables and two-cell label/value rows.
+  const tables = [];
+  const pairs = [];
+  for (const table of document.querySelectorAll('table')) {
+    if (tables.length >= 20) break;
+    const role = table.getAttribute('role');
+    if (role === 'presentation' || role === 'none') continue;
+    if (!table.getClientRects().length) continue;
+    const head = table.tHead && table.tHead.rows[0] ? table.tHead.rows[0]
+      : (table.rows[0] && table.rows[0].cells.length > 1 && Array.from(table.rows[0].cells).every(c => c.tagName === 'TH') ? table.rows[0] : null);
+    const rows = [];
+    for (const row of table.rows) {
+      if (row === head) continue;
+      const cells = row.cells;
+      if (cells.length === 2 && cells[0].tagName === 'TH' && cells[1].tagName === 'TD') {
+        pairs.push([cut(textOf(cells[0]), 100), cut(textOf(cells[1]), 300)]);
+      }
+      if (head && rows.length < 200) rows.push(Array.from(cells, c => cut(textOf(c), 200)));
+    }
+    if (head) {
+      const cap = table.caption ? textOf(table.caption) : '';
+      tables.push({c: cap, h: Array.from(head.cells, c => textOf(c)), r: rows});
+    }
+  }
+  for (const dl of document.querySelectorAll('dl')) {
+    if (pairs.length >= 500) break;
+    let label = null;
+    for (const c of dl.children) {
+      if (c.tagName === 'DT') label = textOf(c);
+      else if (c.tagName === 'DD' && label !== null) pairs.push([cut(label, 100), cut(textOf(c), 300)]);
+    }
+  }
+
+  return JSON.stringify({
+    letter, url: location.href, title: document.title, vw, vh, sx, sy,
+    elements, items, headings, tables, pairs, text: visible.join('\n').slice(0, TEXT_BUDGET)
+  });
+}
