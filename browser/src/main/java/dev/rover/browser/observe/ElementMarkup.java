@@ -64,18 +64,20 @@ final class ElementMarkup {
         }
         String type = e.type();
         boolean choice = type.equals("checkbox") || type.equals("radio");
-        if (!e.value().isEmpty() && !e.tag().equals("select") && !(choice && e.value().equals("on"))
-                && !e.value().equals(text)) {
-            attr(out, "value", shortened ? cut(e.value(), SHORT_TEXT) : e.value());
+        boolean isVoid = VOID_TAGS.contains(e.tag());
+        String value = isVoid && e.value().isEmpty() ? text : e.value();
+        if (!value.isEmpty() && !e.tag().equals("select") && !(choice && value.equals("on"))
+                && (isVoid || !value.equals(text))) {
+            attr(out, "value", shortened ? cut(value, SHORT_TEXT) : value);
         }
         flags(out, e.state(), e.tag(), type);
         out.append('>');
         if (e.tag().equals("select")) {
             options(out, e.options(), shortened ? SHORT_OPTIONS : FULL_OPTIONS);
-        } else {
+        } else if (!isVoid) {
             out.append(escapeText(shortened ? cut(text, SHORT_TEXT) : text));
         }
-        if (!VOID_TAGS.contains(e.tag())) {
+        if (!isVoid) {
             out.append("</").append(e.tag()).append('>');
         }
         return out.toString();

@@ -177,18 +177,16 @@ public final class PageObserver {
             if (r.opts() != null) {
                 for (int i = 0; i < r.opts().size(); i++) {
                     RawFrame.RawOption o = r.opts().get(i);
-                    options.add(new SelectOption(o.l(), o.v(), i, o.s()));
+                    options.add(new SelectOption(o.l(), o.v() == null ? o.l() : o.v(), i, o.s()));
                 }
             }
             return new Element(r.id(), r.tag(), r.role(), r.name(), r.text(), r.attrs(), r.value(), state(r.st()),
                     options, frame, box, box != null && viewport.intersects(box), r.ctx());
         }
 
-        private static ElementState state(List<Boolean> st) {
-            if (st == null || st.size() < 7) {
-                return ElementState.NONE;
-            }
-            return new ElementState(st.get(0), st.get(1), st.get(2), st.get(3), st.get(4), st.get(5), st.get(6));
+        private static ElementState state(int bits) {
+            return bits == 0 ? ElementState.NONE : new ElementState((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                    (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0);
         }
 
         private static String letterFor(int frameIndex) {

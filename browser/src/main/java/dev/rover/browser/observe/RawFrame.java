@@ -31,12 +31,12 @@ record RawFrame(
         text = text == null ? "" : text;
     }
 
-    /** One kept element: st holds checked, selected, disabled, readonly, required, expanded, editable. */
+    /** One kept element; st is a bit set: 1 checked, 2 selected, 4 disabled, 8 readonly, 16 required, 32 expanded, 64 editable. */
     record RawElement(String id, String tag, String role, String name, String text, Map<String, String> attrs,
-                      String value, List<Boolean> st, List<RawOption> opts, List<Double> box, String ctx) {
+                      String value, int st, List<RawOption> opts, List<Double> box, String ctx) {
     }
 
-    /** An option: label, value, selected. */
+    /** An option: label, value (absent when equal to the label), selected (absent when false). */
     record RawOption(String l, String v, boolean s) {
     }
 

@@ -29,12 +29,15 @@
     return i < 26 ? abc[i] : abc[Math.floor(i / 26) % 26] + abc[i % 26];
   }
   const usedIds = new Set();
+  const pendingIds = [];
   const idPattern = new RegExp('^' + letter + '[0-9]+$');
   function assignId(el, attr) {
     let id = el.getAttribute(attr);
     if (!id || !idPattern.test(id) || usedIds.has(id)) {
       do { id = letter + (W.__roverNext++); } while (usedIds.has(id));
-      el.setAttribute(attr, id);
+      // Written after the walk: an attribute change mid-walk invalidates style and makes every later
+      // getComputedStyle / getBoundingClientRect recompute it.
+      pendingIds.push(el, attr, id);
     }
     usedIds.add(id);
     return id;
@@ -55,6 +58,8 @@
     submit: 'button', reset: 'button', button: 'button', image: 'button', file: 'button', color: 'button'};
 
   const elements = [];
+  const keptNodes = [];      // the DOM element of each kept record, same index
+  const overlays = [];       // fixed, sticky or stacked elements that may cover others
   const items = [];          // prompt stream: {i: element index} | {x: text, h: heading level} | {f: frame key}
   const headings = [];
   let lastHeading = '';
@@ -99,10 +104,9 @@
     }
     const aria = el.getAttribute('aria-label');
     if (aria && aria.trim()) return cut(fold(aria), MAX_TEXT);
-    if (el.labels && el.labels.length) {
-      const parts = [];
-      for (const l of el.labels) parts.push(labelText(l, el));
-      const joined = fold(parts.join(' '));
+    const labels = labelsOf(el);
+    if (labels.length) {
+      const joined = fold(labels.map(l => labelText(l, el)).join(' '));
       if (joined) return cut(joined, MAX_TEXT);
     }
     for (const a of ['placeholder', 'title', 'alt']) {
@@ -114,6 +118,27 @@
       if (img) return cut(fold(img.getAttribute('alt')), MAX_TEXT);
     }
     return '';
+  }
+  // label[for] lookups per document or shadow root, built once: HTMLElement.labels scans the whole tree per call.
+  const labelMaps = new Map();
+  function labelsOf(el) {
+    const out = [];
+    const wrapping = el.closest('label');
+    if (wrapping && !(wrapping.htmlFor && wrapping.htmlFor !== el.id)) out.push(wrapping);
+    if (el.id) {
+      const root = el.getRootNode();
+      let map = labelMaps.get(root);
+      if (!map) {
+        map = new Map();
+        for (const l of root.querySelectorAll('label[for]')) {
+          const list = map.get(l.htmlFor);
+          if (list) list.push(l); else map.set(l.htmlFor, [l]);
+        }
+        labelMaps.set(root, map);
+      }
+      for (const l of map.get(el.id) || []) if (l !== wrapping) out.push(l);
+    }
+    return out;
   }
   function labelText(label, control) {
     // The label's text without the text of the control it wraps (a select's options, a textarea's content).
@@ -150,17 +175,26 @@
       const opts = el.options;
       for (let i = 0; i < opts.length && i < 500; i++) {
         const o = opts[i];
-        out.push({l: cut(fold(o.label || o.textContent || ''), MAX_TEXT), v: o.value, s: o.selected});
+        out.push(option(cut(fold(o.label || o.textContent || ''), MAX_TEXT), o.value, o.selected));
       }
     } else {
       const opts = el.querySelectorAll('[role=option]');
       for (let i = 0; i < opts.length && i < 500; i++) {
         const o = opts[i];
-        out.push({l: cut(textOf(o), MAX_TEXT), v: o.getAttribute('data-value') || o.getAttribute('value') || textOf(o),
-          s: o.getAttribute('aria-selected') === 'true'});
+        const label = cut(textOf(o), MAX_TEXT);
+        out.push(option(label, o.getAttribute('data-value') || o.getAttribute('value') || label,
+          o.getAttribute('aria-selected') === 'true'));
       }
     }
     return out;
+  }
+
+  // Compact option: the value only when it differs from the label, the flag only when selected.
+  function option(l, v, selected) {
+    const o = {l};
+    if (v !== l) o.v = v;
+    if (selected) o.s = true;
+    return o;
   }
 
   function coveredAt(el, r) {
@@ -206,23 +240,20 @@
     const col = ctx.inCell ? columnHeader(el) : '';
     if (col) contextParts.push(col);
     if (lastHeading && lastHeading !== ctx.legend) contextParts.push(lastHeading);
-    const e = {
-      id: assignId(el, ID_ATTR), tag, role, name: accessibleName(el, tag), text: '', attrs, value,
-      st: [
-        !!(el.checked || el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true'),
-        !!(el.selected || el.getAttribute('aria-selected') === 'true'),
-        !!(el.disabled || el.getAttribute('aria-disabled') === 'true' || (el.matches && el.matches(':disabled'))),
-        !!(el.readOnly || el.getAttribute('aria-readonly') === 'true'),
-        !!(el.required || el.getAttribute('aria-required') === 'true'),
-        !!(el.getAttribute('aria-expanded') === 'true' || (tag === 'summary' && el.parentElement && el.parentElement.open)),
-        !!editable && !el.disabled && !el.readOnly
-      ],
-      opts: (tag === 'select' || role === 'listbox') ? collectOptions(el, tag) : [],
-      box: [r.left, r.top, r.width, r.height],
-      ctx: contextParts.join(' / ')
-    };
+    // State bits: 1 checked, 2 selected, 4 disabled, 8 readonly, 16 required, 32 expanded, 64 editable.
+    const st = (el.checked || el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true' ? 1 : 0)
+      | (el.selected || el.getAttribute('aria-selected') === 'true' ? 2 : 0)
+      | (el.disabled || el.getAttribute('aria-disabled') === 'true' || el.matches(':disabled') ? 4 : 0)
+      | (el.readOnly || el.getAttribute('aria-readonly') === 'true' ? 8 : 0)
+      | (el.required || el.getAttribute('aria-required') === 'true' ? 16 : 0)
+      | (el.getAttribute('aria-expanded') === 'true' || (tag === 'summary' && el.parentElement && el.parentElement.open) ? 32 : 0)
+      | (editable && !el.disabled && !el.readOnly ? 64 : 0);
+    const e = {id: assignId(el, ID_ATTR), tag, role, name: accessibleName(el, tag), text: '', attrs, value, st,
+      box: [r.left, r.top, r.width, r.height], ctx: contextParts.join(' / ')};
+    if (tag === 'select' || role === 'listbox') e.opts = collectOptions(el, tag);
     if (tag === 'input' && (type === 'submit' || type === 'button' || type === 'reset')) e.text = cut(fold(el.value || ''), MAX_TEXT);
     elements.push(e);
+    keptNodes.push(el);
     items.push({i: elements.length - 1});
     return e;
   }
@@ -270,7 +301,9 @@
     if (tag === 'iframe' || tag === 'frame') {
       if (style.visibility !== 'hidden' && !transparent && !aria) {
         const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0) {
+        // checkVisibility catches what the walk cannot see: content-visibility:hidden (closed <details>).
+        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0
+            && (!el.checkVisibility || el.checkVisibility())) {
           flush();
           const key = assignId(el, FRAME_ATTR);
           items.push({f: key, o: [r.left + el.clientLeft, r.top + el.clientTop]});
@@ -278,6 +311,10 @@
       }
       return;
     }
+
+    const pos = style.position;
+    if (pos !== 'static' && pos !== 'relative' && !aria && !transparent
+        && (pos === 'fixed' || pos === 'sticky' || style.zIndex !== 'auto')) overlays.push(el);
 
     let level = 0;
     if (/^h[1-6]$/.test(tag)) level = +tag.charAt(1);
@@ -287,7 +324,9 @@
     if (!aria && !transparent && level === 0 && isCandidate(el, tag, style, !!ctx.kept, ctx.ptr)) {
       if (style.visibility !== 'hidden' && style.visibility !== 'collapse') {
         const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0 && !coveredAt(el, r)) {
+        // checkVisibility catches what the walk cannot see: content-visibility:hidden (closed <details>).
+        if (r.width > 0 && r.height > 0 && r.right + sx >= 0 && r.bottom + sy >= 0
+            && (!el.checkVisibility || el.checkVisibility())) {
           flush();
           kept = keep(el, tag, style, r, sub);
           sub = {kept, secret, transparent, aria, legend, inCell, ptr};
@@ -318,6 +357,7 @@
     if (kept) {
       kept.text = cut(fold(kept.text), MAX_TEXT);
       if (secret && kept.text) kept.text = MASK;
+      if (kept.text) addVisible(kept.text);
     } else if (block && !ctx.kept) flush();
   }
 
@@ -334,6 +374,57 @@
   const body = document.body || document.documentElement;
   visit(body, {kept: null, secret: false, transparent: false, aria: false, legend: '', inCell: false, ptr: false});
   flush();
+  dropCovered();
+  for (let i = 0; i < pendingIds.length; i += 3) pendingIds[i].setAttribute(pendingIds[i + 1], pendingIds[i + 2]);
+
+  // Elements inside the viewport whose centre another element (a modal, a sticky bar) covers are not
+  // actionable. Hit testing is costly on big pages, so only elements under a possible overlay are tested.
+  function dropCovered() {
+    if (!overlays.length) return;
+    const boxes = [];
+    for (const o of overlays) {
+      const r = o.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < vw && r.top < vh) boxes.push([o, r]);
+    }
+    if (!boxes.length) return;
+    const remap = new Array(elements.length);
+    const keptElements = [];
+    for (let i = 0; i < elements.length; i++) {
+      const el = keptNodes[i];
+      const b = elements[i].box;
+      const cx = b[0] + b[2] / 2, cy = b[1] + b[3] / 2;
+      let suspect = false;
+      for (const [o, r] of boxes) {
+        if (cx >= r.left && cx <= r.right && cy >= r.top && cy <= r.bottom && !o.contains(el) && !el.contains(o)) {
+          suspect = true;
+          break;
+        }
+      }
+      if (suspect && coveredAt(el, {left: b[0], top: b[1], width: b[2], height: b[3]})) continue;
+      remap[i] = keptElements.length;
+      keptElements.push(elements[i]);
+    }
+    if (keptElements.length === elements.length) return;
+    const keptItems = [];
+    for (const it of items) {
+      if (it.i === undefined) keptItems.push(it);
+      else if (remap[it.i] !== undefined) keptItems.push({i: remap[it.i]});
+    }
+    elements.length = 0;
+    elements.push(...keptElements);
+    items.length = 0;
+    items.push(...keptItems);
+  }
+
+  // Compact the records: rounded boxes, no empty fields.
+  for (const e of elements) {
+    e.box = e.box.map(v => Math.round(v * 10) / 10);
+    if (!e.name) delete e.name;
+    if (!e.text) delete e.text;
+    if (!e.value) delete e.value;
+    if (!e.ctx) delete e.ctx;
+    if (!e.st) delete e.st;
+  }
 
   // Data tables and two-cell label/value rows.
   const tables = [];
