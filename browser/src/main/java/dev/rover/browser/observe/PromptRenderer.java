@@ -38,76 +38,62 @@ public final class PromptRenderer {
 
     /** The prompt text for these lines, at most {@link #budgetChars()} characters long. */
     public String render(List<PromptLine> lines) {
-        int n = lines.size();
-        String[] rendered = new String[n];
-        boolean[] alive = new boolean[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            rendered[i] = ElementMarkup.line(lines.get(i), false);
-            alive[i] = true;
-            total += rendered[i].length() + 1L;
-        }
-        if (total - 1 > budgetChars) {
+        Layout layout = new Layout(lines);
+        if (layout.total - 1 > budgetChars) {
             int[] distance = distanceToNearestControl(lines);
-            total = drop(lines, rendered, alive, total, distance, PromptLine.Text.class);
-            total = drop(lines, rendered, alive, total, distance, PromptLine.Heading.class);
+            drop(layout, byDistance(lines, layout, distance, PromptLine.Text.class));
+            drop(layout, byDistance(lines, layout, distance, PromptLine.Heading.class));
         }
-        if (total - 1 > budgetChars) {
-            for (int i = 0; i < n; i++) {
-                if (alive[i] && lines.get(i) instanceof PromptLine.Control) {
-                    String shorter = ElementMarkup.line(lines.get(i), true);
-                    total += shorter.length() - rendered[i].length();
-                    rendered[i] = shorter;
+        if (layout.total - 1 > budgetChars) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (layout.alive[i] && lines.get(i) instanceof PromptLine.Control) {
+                    layout.replace(i, ElementMarkup.line(lines.get(i), true));
                 }
             }
         }
-        if (total - 1 > budgetChars) {
-            total = dropControls(lines, rendered, alive, total);
+        if (layout.total - 1 > budgetChars) {
+            drop(layout, controlsByDroppability(lines, layout));
         }
-        String text = join(lines, rendered, alive);
+        String text = layout.join();
         if (text.length() > budgetChars) {
             text = text.substring(0, budgetChars - 1) + "\u2026";
         }
         return text;
     }
 
-    private long drop(List<PromptLine> lines, String[] rendered, boolean[] alive, long total, int[] distance,
-                      Class<? extends PromptLine> kind) {
+    private void drop(Layout layout, List<Integer> order) {
+        for (int i : order) {
+            if (layout.total - 1 <= budgetChars) {
+                return;
+            }
+            layout.kill(i);
+        }
+    }
+
+    private static List<Integer> byDistance(List<PromptLine> lines, Layout layout, int[] distance,
+                                            Class<? extends PromptLine> kind) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (alive[i] && kind.isInstance(lines.get(i))) {
+            if (layout.alive[i] && kind.isInstance(lines.get(i))) {
                 order.add(i);
             }
         }
         order.sort(Comparator.<Integer>comparingInt(i -> distance[i]).reversed()
                 .thenComparing(Comparator.<Integer>reverseOrder()));
-        for (int i : order) {
-            if (total - 1 <= budgetChars) {
-                break;
-            }
-            alive[i] = false;
-            total -= rendered[i].length() + 1L;
-        }
-        return total;
+        return order;
     }
 
-    private long dropControls(List<PromptLine> lines, String[] rendered, boolean[] alive, long total) {
+    /** Elements outside the viewport before those inside; within each group, the lowest on the page first. */
+    private static List<Integer> controlsByDroppability(List<PromptLine> lines, Layout layout) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (alive[i] && lines.get(i) instanceof PromptLine.Control) {
+            if (layout.alive[i] && lines.get(i) instanceof PromptLine.Control) {
                 order.add(i);
             }
         }
         order.sort(Comparator.<Integer, Boolean>comparing(i -> ((PromptLine.Control) lines.get(i)).element().inViewport())
                 .thenComparing(Comparator.<Integer>reverseOrder()));
-        for (int i : order) {
-            if (total - 1 <= budgetChars) {
-                break;
-            }
-            alive[i] = false;
-            total -= rendered[i].length() + 1L;
-        }
-        return total;
+        return order;
     }
 
     /** For every line, how many lines away the nearest element is (0 for elements themselves). */
@@ -133,37 +119,104 @@ public final class PromptRenderer {
         return distance;
     }
 
-    private static String join(List<PromptLine> lines, String[] rendered, boolean[] alive) {
-        // A frame whose content was all dropped loses its markers too.
-        boolean[] show = alive.clone();
-        List<Integer> openFrames = new ArrayList<>();
-        List<Boolean> frameHasContent = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            PromptLine line = lines.get(i);
-            if (line instanceof PromptLine.FrameStart) {
-                openFrames.add(i);
-                frameHasContent.add(false);
-            } else if (line instanceof PromptLine.FrameEnd && !openFrames.isEmpty()) {
-                int start = openFrames.remove(openFrames.size() - 1);
-                boolean content = frameHasContent.remove(frameHasContent.size() - 1);
-                show[start] = content;
-                show[i] = content;
-                if (content && !frameHasContent.isEmpty()) {
-                    frameHasContent.set(frameHasContent.size() - 1, true);
+    /**
+     * The rendered lines, which are still shown, and their total size (each line plus a newline).
+     * A frame's markers count only while something inside the frame is shown.
+     */
+    private static final class Layout {
+        final List<PromptLine> lines;
+        final String[] rendered;
+        final boolean[] alive;
+        /** Index of the innermost enclosing FrameStart, or -1. */
+        final int[] owner;
+        /** For a FrameStart: alive lines and shown child frames directly inside it. */
+        final int[] liveCount;
+        /** For a FrameStart: the size of its start and end markers. */
+        final int[] markerCost;
+        long total;
+
+        Layout(List<PromptLine> lines) {
+            this.lines = lines;
+            int n = lines.size();
+            rendered = new String[n];
+            alive = new boolean[n];
+            owner = new int[n];
+            liveCount = new int[n];
+            markerCost = new int[n];
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                PromptLine line = lines.get(i);
+                rendered[i] = ElementMarkup.line(line, false);
+                owner[i] = open.isEmpty() ? -1 : open.get(open.size() - 1);
+                if (line instanceof PromptLine.FrameStart) {
+                    open.add(i);
+                    markerCost[i] += rendered[i].length() + 1;
+                    total += rendered[i].length() + 1L;
+                } else if (line instanceof PromptLine.FrameEnd) {
+                    if (!open.isEmpty()) {
+                        int start = open.remove(open.size() - 1);
+                        owner[i] = start;
+                        markerCost[start] += rendered[i].length() + 1;
+                        total += rendered[i].length() + 1L;
+                    }
+                } else {
+                    alive[i] = true;
+                    total += rendered[i].length() + 1L;
                 }
-            } else if (alive[i] && !frameHasContent.isEmpty()) {
-                frameHasContent.set(frameHasContent.size() - 1, true);
+            }
+            // Count content bottom-up: a frame counts for its parent when it has content itself.
+            for (int i = n - 1; i >= 0; i--) {
+                PromptLine line = lines.get(i);
+                boolean counts = line instanceof PromptLine.FrameStart ? liveCount[i] > 0
+                        : !(line instanceof PromptLine.FrameEnd) && alive[i];
+                if (line instanceof PromptLine.FrameStart && liveCount[i] == 0) {
+                    total -= markerCost[i];
+                }
+                if (counts && owner[i] >= 0) {
+                    liveCount[owner[i]]++;
+                }
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            if (show[i]) {
-                if (out.length() > 0) {
-                    out.append('\n');
+
+        void kill(int i) {
+            alive[i] = false;
+            total -= rendered[i].length() + 1L;
+            int frame = owner[i];
+            while (frame >= 0) {
+                liveCount[frame]--;
+                if (liveCount[frame] > 0) {
+                    return;
                 }
-                out.append(rendered[i]);
+                total -= markerCost[frame];
+                frame = owner[frame];
             }
         }
-        return out.toString();
+
+        void replace(int i, String shorter) {
+            total += shorter.length() - rendered[i].length();
+            rendered[i] = shorter;
+        }
+
+        String join() {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                PromptLine line = lines.get(i);
+                boolean show;
+                if (line instanceof PromptLine.FrameStart) {
+                    show = liveCount[i] > 0;
+                } else if (line instanceof PromptLine.FrameEnd) {
+                    show = owner[i] >= 0 && lines.get(owner[i]) instanceof PromptLine.FrameStart && liveCount[owner[i]] > 0;
+                } else {
+                    show = alive[i];
+                }
+                if (show) {
+                    if (out.length() > 0) {
+                        out.append('\n');
+                    }
+                    out.append(rendered[i]);
+                }
+            }
+            return out.toString();
+        }
     }
 }
