@@ -47,7 +47,12 @@ public final class PageObserver {
     public PageSnapshot observe(Page page, ObserveOptions options) {
         Instant takenAt = Instant.now();
         Walk walk = new Walk(options);
-        RawFrame main = walk.evaluate(page.mainFrame(), 0);
+        RawFrame main;
+        try {
+            main = walk.evaluate(page.mainFrame(), 0);
+        } catch (PlaywrightException e) {
+            throw new ObservationException("cannot observe page " + page.url() + ": " + e.getMessage(), e);
+        }
         Viewport viewport = new Viewport(main.sx(), main.sy(), main.vw(), main.vh());
         walk.emit(page.mainFrame(), main, 0, main.sx(), main.sy(), viewport);
         String prompt = new PromptRenderer(options.promptBudgetChars()).render(walk.lines);
@@ -108,7 +113,7 @@ public final class PageObserver {
                 takenLetters.add(raw.letter());
                 return raw;
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("observer returned unreadable JSON for frame " + frame.url()
+                throw new ObservationException("observer returned unreadable JSON for frame " + frame.url()
                         + ": " + e.getOriginalMessage(), e);
             }
         }
