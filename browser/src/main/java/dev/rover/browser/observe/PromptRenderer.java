@@ -159,7 +159,7 @@ public final class PromptRenderer {
                         markerCost[start] += rendered[i].length() + 1;
                         total += rendered[i].length() + 1L;
                     }
-                } else {
+                } else if (!repeatsNeighbourName(lines, i)) {
                     alive[i] = true;
                     total += rendered[i].length() + 1L;
                 }
@@ -176,6 +176,19 @@ public final class PromptRenderer {
                     liveCount[owner[i]]++;
                 }
             }
+        }
+
+        /** A label line next to the element it names says nothing the element's markup does not. */
+        private static boolean repeatsNeighbourName(List<PromptLine> lines, int i) {
+            if (!(lines.get(i) instanceof PromptLine.Text text)) {
+                return false;
+            }
+            return namedBy(lines, i - 1, text.text()) || namedBy(lines, i + 1, text.text());
+        }
+
+        private static boolean namedBy(List<PromptLine> lines, int j, String text) {
+            return j >= 0 && j < lines.size() && lines.get(j) instanceof PromptLine.Control control
+                    && !control.element().name().isEmpty() && control.element().name().equals(text);
         }
 
         void kill(int i) {

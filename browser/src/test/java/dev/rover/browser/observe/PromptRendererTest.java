@@ -135,6 +135,36 @@ class PromptRendererTest {
     }
 
     @Test
+    void nestedFramesDisappearTogetherWhenAllTheirContentIsDropped() {
+        List<PromptLine> lines = List.of(
+                new PromptLine.FrameStart(1, "https://outer.example/"),
+                text("outer text that is long enough to matter"),
+                new PromptLine.FrameStart(2, "https://inner.example/"),
+                text("inner text that is long enough to matter"),
+                new PromptLine.FrameEnd(2),
+                new PromptLine.FrameEnd(1),
+                button("a0", "Main", true),
+                new PromptLine.FrameStart(3, "https://kept.example/"),
+                button("d0", "Framed", true),
+                new PromptLine.FrameEnd(3));
+        String prompt = new PromptRenderer(120).render(lines);
+
+        assertThat(prompt).isEqualTo("""
+                <button id="a0">Main</button>
+                <iframe frame="3" src="https://kept.example/">
+                <button id="d0">Framed</button>
+                </iframe>""");
+    }
+
+    @Test
+    void labelLinesNextToTheElementTheyNameAreLeftOut() {
+        Element email = Element.builder("a0", "input").name("Email address").attribute("type", "email").build();
+        String prompt = new PromptRenderer().render(List.of(
+                text("Email address"), new PromptLine.Control(email), text("We never share it.")));
+        assertThat(prompt).isEqualTo("<input id=\"a0\" type=\"email\" label=\"Email address\">\nWe never share it.");
+    }
+
+    @Test
     void neverExceedsTheBudgetEvenForOneHugeElement() {
         String huge = "x".repeat(500);
         List<PromptLine> lines = List.of(new PromptLine.Control(
