@@ -49,7 +49,7 @@ public final class PageObserver {
         Walk walk = new Walk(options);
         RawFrame main;
         try {
-            main = walk.evaluate(page.mainFrame(), 0);
+            main = walk.evaluate(page.mainFrame());
         } catch (PlaywrightException e) {
             throw new ObservationException("cannot observe page " + page.url() + ": " + e.getMessage(), e);
         }
@@ -79,6 +79,9 @@ public final class PageObserver {
         }
     }
 
+    private record ObservedFrame(Frame frame, RawFrame raw) {
+    }
+
     private record Viewport(double x, double y, double width, double height) {
         boolean intersects(Box b) {
             return b.x() < x + width && b.x() + b.width() > x && b.y() < y + height && b.y() + b.height() > y;
@@ -92,21 +95,23 @@ public final class PageObserver {
         private final List<Element> elements = new ArrayList<>();
         private final List<PromptLine> lines = new ArrayList<>();
         private final PageContentBuilder content;
-        private int frameCount;
+        /** Frame indexes handed out so far; the main frame is 0. */
+        private int frameCount = 1;
 
         Walk(ObserveOptions options) {
             this.options = options;
             this.content = new PageContentBuilder(options.visibleTextBudgetChars());
         }
 
-        RawFrame evaluate(Frame frame, int frameIndex) {
+        RawFrame evaluate(Frame frame) {
             Map<String, Object> args = new HashMap<>();
-            args.put("letter", letterFor(frameIndex));
+            args.put("letter", nextFreeLetter());
             args.put("taken", List.copyOf(takenLetters));
             args.put("mask", Element.MASKED);
             args.put("maxText", options.maxElementTextChars());
             args.put("maxHref", options.maxHrefChars());
             args.put("textBudget", options.visibleTextBudgetChars());
+            args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
             Object json = frame.evaluate(ObserverScript.SOURCE, args);
             try {
                 RawFrame raw = Json.mapper().readValue((String) json, RawFrame.class);
@@ -120,18 +125,27 @@ public final class PageObserver {
 
         /** Adds a frame's elements and lines, splicing each visible child frame in at its iframe. */
         void emit(Frame frame, RawFrame raw, int frameIndex, double originX, double originY, Viewport viewport) {
-            frameCount = Math.max(frameCount, frameIndex + 1);
             content.add(raw);
-            Map<String, Frame> children = options.includeFrames() ? childFramesByKey(frame) : Map.of();
+            Set<String> markers = new HashSet<>();
+            for (RawFrame.RawItem item : raw.items()) {
+                if (item.f() != null) {
+                    markers.add(item.f());
+                }
+            }
+            Map<String, ObservedFrame> children = options.includeFrames() && !markers.isEmpty()
+                    ? observeChildren(frame, markers) : Map.of();
             for (RawFrame.RawItem item : raw.items()) {
                 if (item.i() != null) {
                     Element element = toElement(raw.elements().get(item.i()), frameIndex, originX, originY, viewport);
                     elements.add(element);
                     lines.add(new PromptLine.Control(element));
                 } else if (item.f() != null) {
-                    Frame child = children.get(item.f());
+                    ObservedFrame child = children.get(item.f());
                     if (child != null) {
-                        emitChild(child, originX + item.o().get(0), originY + item.o().get(1), viewport);
+                        int index = frameCount++;
+                        lines.add(new PromptLine.FrameStart(index, child.raw().url()));
+                        emit(child.frame(), child.raw(), index, originX + item.o().get(0), originY + item.o().get(1), viewport);
+                        lines.add(new PromptLine.FrameEnd(index));
                     }
                 } else if (item.x() != null) {
                     lines.add(item.h() != null ? new PromptLine.Heading(item.h(), item.x()) : new PromptLine.Text(item.x()));
@@ -139,38 +153,37 @@ public final class PageObserver {
             }
         }
 
-        private void emitChild(Frame child, double originX, double originY, Viewport viewport) {
-            int index = frameCount++;
-            RawFrame raw;
-            try {
-                raw = evaluate(child, index);
-            } catch (PlaywrightException e) {
-                LOG.warn("skipping frame {} ({}): it could not be observed: {}", index, child.url(), e.getMessage());
-                return;
-            }
-            lines.add(new PromptLine.FrameStart(index, raw.url()));
-            emit(child, raw, index, originX, originY, viewport);
-            lines.add(new PromptLine.FrameEnd(index));
-        }
-
-        private static Map<String, Frame> childFramesByKey(Frame frame) {
-            Map<String, Frame> byKey = new HashMap<>();
-            for (Frame child : frame.childFrames()) {
+        /**
+         * Observes the child frames shown by visible iframes of the parent, keyed by the iframe's
+         * data-rover-frame. A same-origin child reports its iframe's key itself; only cross-origin ones
+         * cost a lookup of their owner element.
+         */
+        private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> markers) {
+            Map<String, ObservedFrame> byKey = new HashMap<>();
+            for (Frame child : parent.childFrames()) {
                 if (child.isDetached()) {
                     continue;
                 }
                 try {
-                    ElementHandle owner = child.frameElement();
-                    String key = owner.getAttribute(FRAME_ATTRIBUTE);
-                    owner.dispose();
-                    if (key != null) {
-                        byKey.put(key, child);
+                    RawFrame raw = evaluate(child);
+                    String key = raw.owner() != null ? raw.owner() : ownerKey(child);
+                    if (key != null && markers.contains(key)) {
+                        byKey.put(key, new ObservedFrame(child, raw));
                     }
                 } catch (PlaywrightException e) {
-                    LOG.debug("frame {} has no reachable owner element: {}", child.url(), e.getMessage());
+                    LOG.warn("skipping frame {}: it could not be observed: {}", child.url(), e.getMessage());
                 }
             }
             return byKey;
+        }
+
+        private static String ownerKey(Frame child) {
+            ElementHandle owner = child.frameElement();
+            try {
+                return owner.getAttribute(FRAME_ATTRIBUTE);
+            } finally {
+                owner.dispose();
+            }
         }
 
         private static Element toElement(RawFrame.RawElement r, int frame, double originX, double originY, Viewport viewport) {
@@ -194,9 +207,14 @@ public final class PageObserver {
                     (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0);
         }
 
-        private static String letterFor(int frameIndex) {
-            return frameIndex < 26 ? String.valueOf(LETTERS.charAt(frameIndex))
-                    : "" + LETTERS.charAt((frameIndex / 26) % 26) + LETTERS.charAt(frameIndex % 26);
+        private String nextFreeLetter() {
+            for (int i = 0; ; i++) {
+                String letter = i < 26 ? String.valueOf(LETTERS.charAt(i))
+                        : "" + LETTERS.charAt((i / 26) % 26) + LETTERS.charAt(i % 26);
+                if (!takenLetters.contains(letter)) {
+                    return letter;
+                }
+            }
         }
     }
 }

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * The JSON the observer script returns for one frame, field for field; coordinates are relative to
- * that frame's viewport. Kept terse because it crosses the browser protocol on every observation.
+ * that frame's viewport; owner is the data-rover-frame key of a same-origin frame's iframe. Kept terse because it crosses the browser protocol on every observation.
  */
 record RawFrame(
         String letter,
+        String owner,
         String url,
         String title,
         double vw,

@@ -8,6 +8,9 @@
   const MAX_TEXT = args.maxText;
   const MAX_HREF = args.maxHref;
   const TEXT_BUDGET = args.textBudget;
+  // Prompt text lines beyond this are never going to fit the prompt; stop collecting them early.
+  const LINE_BUDGET = args.lineBudget;
+  let lineChars = 0;
   const W = window;
 
   // Frame letter: keep the one this window already has unless another frame of this observation took it.
@@ -72,7 +75,10 @@
   function flush() {
     const t = fold(line);
     line = '';
-    if (t) { items.push({x: t}); addVisible(t); }
+    if (t) {
+      if (lineChars < LINE_BUDGET) { items.push({x: t}); lineChars += t.length; }
+      addVisible(t);
+    }
   }
   function addVisible(t) {
     if (visibleLen >= TEXT_BUDGET) return;
@@ -459,8 +465,12 @@
     }
   }
 
+  // A same-origin frame can name its own iframe, sparing the caller a lookup; cross-origin ones read null.
+  let owner = null;
+  try { owner = W.frameElement ? W.frameElement.getAttribute(FRAME_ATTR) : null; } catch (e) { owner = null; }
+
   return JSON.stringify({
-    letter, url: location.href, title: document.title, vw, vh, sx, sy,
+    letter, owner, url: location.href, title: document.title, vw, vh, sx, sy,
     elements, items, headings, tables, pairs, text: visible.join('\n').slice(0, TEXT_BUDGET)
   });
 }
