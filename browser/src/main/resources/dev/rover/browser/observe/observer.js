@@ -1,6 +1,8 @@
-(args) => {
+(args, readContent, names) => {
   // Rover page observer: one call per frame. Walks the DOM (open shadow roots included), keeps
   // visible interactable elements, tags them with a stable data-rover-id and returns JSON text.
+  // readContent is content.js (tables and label/value pairs) and names is names.js (accessible names),
+  // both joined in by ObserverScript so that one evaluation per frame does everything.
   const ID_ATTR = 'data-rover-id';
   const FRAME_ATTR = 'data-rover-frame';
   const SECRET_ATTR = 'data-rover-secret';
@@ -15,22 +17,14 @@
 
   // Frame letter: keep the one this window already has unless another frame of this observation took it.
   const taken = new Set(args.taken);
+  // args.letter is free in this observation (the caller makes sure).
   let letter = W.__roverLetter;
   if (!letter || taken.has(letter)) {
     letter = args.letter;
-    if (taken.has(letter)) {
-      for (let i = 0; ; i++) {
-        const candidate = letterFor(i);
-        if (!taken.has(candidate)) { letter = candidate; break; }
-      }
-    }
-    if (W.__roverLetter !== letter) { W.__roverLetter = letter; W.__roverNext = 0; }
+    W.__roverLetter = letter;
+    W.__roverNext = 0;
   }
   if (typeof W.__roverNext !== 'number') W.__roverNext = 0;
-  function letterFor(i) {
-    const abc = 'abcdefghijklmnopqrstuvwxyz';
-    return i < 26 ? abc[i] : abc[Math.floor(i / 26) % 26] + abc[i % 26];
-  }
   const usedIds = new Set();
   const pendingIds = [];
   const idPattern = new RegExp('^' + letter + '[0-9]+$');
@@ -65,6 +59,7 @@
   const overlays = [];       // fixed, sticky or stacked elements that may cover others
   const items = [];          // prompt stream: {i: element index} | {x: text, h: heading level} | {f: frame key}
   const headings = [];
+  const tableHeadings = new Map();
   let lastHeading = '';
   let line = '';
   let visible = [];
@@ -101,63 +96,7 @@
 
   function textOf(node) { return node ? fold(node.textContent || '') : ''; }
 
-  function accessibleName(el, tag) {
-    const labelledBy = el.getAttribute('aria-labelledby');
-    if (labelledBy) {
-      const root = el.getRootNode();
-      const parts = labelledBy.split(/\s+/).map(id => textOf(root.getElementById ? root.getElementById(id) : document.getElementById(id))).filter(Boolean);
-      if (parts.length) return cut(parts.join(' '), MAX_TEXT);
-    }
-    const aria = el.getAttribute('aria-label');
-    if (aria && aria.trim()) return cut(fold(aria), MAX_TEXT);
-    const labels = labelsOf(el);
-    if (labels.length) {
-      const joined = fold(labels.map(l => labelText(l, el)).join(' '));
-      if (joined) return cut(joined, MAX_TEXT);
-    }
-    for (const a of ['placeholder', 'title', 'alt']) {
-      const v = el.getAttribute(a);
-      if (v && v.trim()) return cut(fold(v), MAX_TEXT);
-    }
-    if (tag === 'a' || tag === 'button') {
-      const img = el.querySelector('img[alt]');
-      if (img) return cut(fold(img.getAttribute('alt')), MAX_TEXT);
-    }
-    return '';
-  }
-  // label[for] lookups per document or shadow root, built once: HTMLElement.labels scans the whole tree per call.
-  const labelMaps = new Map();
-  function labelsOf(el) {
-    const out = [];
-    const wrapping = el.closest('label');
-    if (wrapping && !(wrapping.htmlFor && wrapping.htmlFor !== el.id)) out.push(wrapping);
-    if (el.id) {
-      const root = el.getRootNode();
-      let map = labelMaps.get(root);
-      if (!map) {
-        map = new Map();
-        for (const l of root.querySelectorAll('label[for]')) {
-          const list = map.get(l.htmlFor);
-          if (list) list.push(l); else map.set(l.htmlFor, [l]);
-        }
-        labelMaps.set(root, map);
-      }
-      for (const l of map.get(el.id) || []) if (l !== wrapping) out.push(l);
-    }
-    return out;
-  }
-  function labelText(label, control) {
-    // The label's text without the text of the control it wraps (a select's options, a textarea's content).
-    let t = '';
-    const walk = (n) => {
-      for (let c = n.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType === 3) t += c.data + ' ';
-        else if (c.nodeType === 1 && c !== control && c.tagName !== 'SELECT' && c.tagName !== 'TEXTAREA') walk(c);
-      }
-    };
-    walk(label);
-    return t;
-  }
+  const accessibleName = names(MAX_TEXT);
 
   const headerCache = new Map();
   function columnHeader(el) {
@@ -298,6 +237,7 @@
       if (lg) legend = textOf(lg);
     }
     const inCell = ctx.inCell || tag === 'td' || tag === 'th';
+    if (tag === 'table' && lastHeading) tableHeadings.set(el, lastHeading);
     const ptr = style.cursor === 'pointer';
     if (secret !== ctx.secret || transparent !== ctx.transparent || aria !== ctx.aria || legend !== ctx.legend
         || inCell !== ctx.inCell || ptr !== ctx.ptr) {
@@ -432,38 +372,7 @@
     if (!e.st) delete e.st;
   }
 
-  // Data tables and two-cell label/value rows.
-  const tables = [];
-  const pairs = [];
-  for (const table of document.querySelectorAll('table')) {
-    if (tables.length >= 20) break;
-    const role = table.getAttribute('role');
-    if (role === 'presentation' || role === 'none') continue;
-    if (!table.getClientRects().length) continue;
-    const head = table.tHead && table.tHead.rows[0] ? table.tHead.rows[0]
-      : (table.rows[0] && table.rows[0].cells.length > 1 && Array.from(table.rows[0].cells).every(c => c.tagName === 'TH') ? table.rows[0] : null);
-    const rows = [];
-    for (const row of table.rows) {
-      if (row === head) continue;
-      const cells = row.cells;
-      if (cells.length === 2 && cells[0].tagName === 'TH' && cells[1].tagName === 'TD') {
-        pairs.push([cut(textOf(cells[0]), 100), cut(textOf(cells[1]), 300)]);
-      }
-      if (head && rows.length < 200) rows.push(Array.from(cells, c => cut(textOf(c), 200)));
-    }
-    if (head) {
-      const cap = table.caption ? textOf(table.caption) : '';
-      tables.push({c: cap, h: Array.from(head.cells, c => textOf(c)), r: rows});
-    }
-  }
-  for (const dl of document.querySelectorAll('dl')) {
-    if (pairs.length >= 500) break;
-    let label = null;
-    for (const c of dl.children) {
-      if (c.tagName === 'DT') label = textOf(c);
-      else if (c.tagName === 'DD' && label !== null) pairs.push([cut(label, 100), cut(textOf(c), 300)]);
-    }
-  }
+  const {tables, pairs} = readContent(tableHeadings);
 
   // A same-origin frame can name its own iframe, sparing the caller a lookup; cross-origin ones read null.
   let owner = null;

@@ -207,6 +207,10 @@ class PageObserverTest {
         assertThat(snapshot.promptText()).contains("id=\"" + lastInViewport.id() + "\"");
         assertThat(snapshot.promptText()).doesNotContain("Paragraph 39");
         assertThat(snapshot.content().visibleText().length()).isLessThanOrEqualTo(options.visibleTextBudgetChars());
+        PageContent.Table orders = snapshot.content().tables().get(0);
+        assertThat(orders.caption()).as("nearest heading stands in for a missing caption").isEqualTo("Orders");
+        assertThat(orders.headers()).startsWith("Order", "Customer", "Status");
+        assertThat(orders.rows()).hasSize(200);
     }
 
     @Test

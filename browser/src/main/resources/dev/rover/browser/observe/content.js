@@ -1,0 +1,41 @@
+(headingBefore) => {
+  // Rover page content: data tables (header + rows) and label/value pairs from two-cell th/td rows and
+  // definition lists, read from the frame's document. Called by observer.js within the same evaluation.
+  // headingBefore: Map of table -> nearest preceding heading text, filled by the observer's walk.
+  const fold = (s) => s.replace(/\s+/g, ' ').trim();
+  const cut = (s, n) => s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
+  const textOf = (node) => node ? fold(node.textContent || '') : '';
+  const tables = [];
+  const pairs = [];
+  for (const table of document.querySelectorAll('table')) {
+    if (tables.length >= 20) break;
+    const role = table.getAttribute('role');
+    if (role === 'presentation' || role === 'none') continue;
+    if (!table.getClientRects().length) continue;
+    const first = table.rows[0];
+    const head = table.tHead && table.tHead.rows[0] ? table.tHead.rows[0]
+      : (first && first.cells.length > 1 && Array.from(first.cells).every(c => c.tagName === 'TH') ? first : null);
+    const rows = [];
+    for (const row of table.rows) {
+      if (row === head) continue;
+      const cells = row.cells;
+      if (cells.length === 2 && cells[0].tagName === 'TH' && cells[1].tagName === 'TD') {
+        pairs.push([cut(textOf(cells[0]), 100), cut(textOf(cells[1]), 300)]);
+      }
+      if (head && rows.length < 200) rows.push(Array.from(cells, c => cut(textOf(c), 200)));
+    }
+    if (head) {
+      const caption = table.caption ? textOf(table.caption) : (headingBefore.get(table) || '');
+      tables.push({c: caption, h: Array.from(head.cells, c => textOf(c)), r: rows});
+    }
+  }
+  for (const dl of document.querySelectorAll('dl')) {
+    if (pairs.length >= 500) break;
+    let label = null;
+    for (const c of dl.children) {
+      if (c.tagName === 'DT') label = textOf(c);
+      else if (c.tagName === 'DD' && label !== null) pairs.push([cut(label, 100), cut(textOf(c), 300)]);
+    }
+  }
+  return {tables, pairs};
+}
