@@ -1,10 +1,14 @@
-(headingBefore) => {
+(headingBefore, mask) => {
   // Rover page content: data tables (header + rows) and label/value pairs from two-cell th/td rows and
   // definition lists, read from the frame's document. Called by observer.js within the same evaluation.
-  // headingBefore: Map of table -> nearest preceding heading text, filled by the observer's walk.
+  // headingBefore: Map of table -> nearest preceding heading text, filled by the observer's walk;
+  // mask: what secret values read as.
   const fold = (s) => s.replace(/\s+/g, ' ').trim();
   const cut = (s, n) => s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
-  const textOf = (node) => node ? fold(node.textContent || '') : '';
+  // A secret-marked node, or one holding such a node, reads as the mask.
+  const SECRET = '[data-rover-secret]';
+  const textOf = (node) => !node ? ''
+    : (node.closest(SECRET) || node.querySelector(SECRET)) ? mask : fold(node.textContent || '');
   const tables = [];
   const pairs = [];
   for (const table of document.querySelectorAll('table')) {

@@ -283,7 +283,7 @@
     if (tag === 'select' || tag === 'textarea' || tag === 'option') return;
 
     if (level) {
-      const t = cut(textOf(el), 200);
+      const t = secret ? MASK : cut(textOf(el), 200);
       if (t && style.visibility !== 'hidden' && !transparent) {
         flush();
         headings.push({l: level, t});
@@ -372,7 +372,7 @@
     if (!e.st) delete e.st;
   }
 
-  const {tables, pairs} = readContent(tableHeadings);
+  const {tables, pairs} = readContent(tableHeadings, MASK);
 
   // A same-origin frame can name its own iframe, sparing the caller a lookup; cross-origin ones read null.
   let owner = null;

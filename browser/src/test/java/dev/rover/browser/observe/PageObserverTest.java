@@ -128,7 +128,8 @@ class PageObserverTest {
 
         server.load(page, "content.html");
         PageSnapshot content = observer.observe(page);
-        assertThat(content.promptText() + content.content()).doesNotContain("tok_live");
+        assertThat(content.promptText() + content.content()).doesNotContain("tok_live", "4711");
+        assertThat(content.content().labeledValues()).contains(new PageContent.LabeledValue("PIN", Element.MASKED));
     }
 
     @Test
