@@ -57,15 +57,15 @@ public final class PageObserver {
         walk.emit(page.mainFrame(), main, 0, main.sx(), main.sy(), viewport);
         String prompt = new PromptRenderer(options.promptBudgetChars()).render(walk.lines);
         return new PageSnapshot(main.url(), main.title(), walk.elements, walk.content.build(), prompt,
-                tabs(page), takenAt);
+                tabs(page, main.title()), takenAt);
     }
 
-    private static List<Tab> tabs(Page page) {
+    private static List<Tab> tabs(Page page, String observedTitle) {
         List<Page> pages = page.context().pages();
         List<Tab> tabs = new ArrayList<>(pages.size());
         for (int i = 0; i < pages.size(); i++) {
             Page p = pages.get(i);
-            tabs.add(new Tab(i, p.url(), p == page ? null : titleOf(p), p == page));
+            tabs.add(new Tab(i, p.url(), p == page ? observedTitle : titleOf(p), p == page));
         }
         return tabs;
     }

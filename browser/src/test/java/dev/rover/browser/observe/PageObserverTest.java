@@ -223,6 +223,7 @@ class PageObserverTest {
 
         assertThat(snapshot.tabs()).hasSize(2);
         assertThat(snapshot.tabs().get(0).active()).isTrue();
+        assertThat(snapshot.tabs().get(0).title()).isEqualTo("Widgets");
         assertThat(snapshot.tabs().get(1).active()).isFalse();
         assertThat(snapshot.tabs().get(1).title()).isEqualTo("Invoice INV-2041");
         assertThat(snapshot.tabs().get(1).url()).endsWith("/content.html");
