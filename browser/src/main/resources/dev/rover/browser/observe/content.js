@@ -9,6 +9,14 @@
   const SECRET = '[data-rover-secret]';
   const textOf = (node) => !node ? ''
     : (node.closest(SECRET) || node.querySelector(SECRET)) ? mask : fold(node.textContent || '');
+  // A cell holding a form control reads as the control's current value, not as all its options.
+  const cellText = (cell) => {
+    const control = cell.querySelector('select,input,textarea');
+    if (!control) return cut(textOf(cell), 200);
+    if (control.closest(SECRET) || control.type === 'password') return mask;
+    if (control.localName === 'select') return control.selectedOptions[0] ? fold(control.selectedOptions[0].label) : '';
+    return cut(control.type === 'checkbox' || control.type === 'radio' ? String(control.checked) : control.value, 200);
+  };
   const tables = [];
   const pairs = [];
   for (const table of document.querySelectorAll('table')) {
@@ -26,7 +34,7 @@
       if (cells.length === 2 && cells[0].tagName === 'TH' && cells[1].tagName === 'TD') {
         pairs.push([cut(textOf(cells[0]), 100), cut(textOf(cells[1]), 300)]);
       }
-      if (head && rows.length < 200) rows.push(Array.from(cells, c => cut(textOf(c), 200)));
+      if (head && rows.length < 200) rows.push(Array.from(cells, cellText));
     }
     if (head) {
       const caption = table.caption ? textOf(table.caption) : (headingBefore.get(table) || '');

@@ -298,7 +298,11 @@
     const visibleText = style.visibility !== 'hidden' && !transparent;
     const children = el.shadowRoot ? el.shadowRoot.childNodes : null;
     if (children) for (const c of children) visitNode(c, sub, visibleText, level);
-    for (let c = el.firstChild; c; c = c.nextSibling) visitNode(c, sub, visibleText && !children, level);
+    // A closed <details> shows only its summary.
+    const closed = tag === 'details' && !el.open;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (!closed || c.localName === 'summary') visitNode(c, sub, visibleText && !children, level);
+    }
 
     if (kept) {
       kept.text = cut(fold(kept.text), MAX_TEXT);

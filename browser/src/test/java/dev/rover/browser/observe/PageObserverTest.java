@@ -212,6 +212,7 @@ class PageObserverTest {
         assertThat(orders.caption()).as("nearest heading stands in for a missing caption").isEqualTo("Orders");
         assertThat(orders.headers()).startsWith("Order", "Customer", "Status");
         assertThat(orders.rows()).hasSize(200);
+        assertThat(orders.rows().get(0)).containsExactly("Order #10001", "Customer 1 Ltd", "Pending", "7.00 EUR", "", "low", "Approve");
     }
 
     @Test
@@ -222,6 +223,7 @@ class PageObserverTest {
         PageSnapshot snapshot = observer.observe(page);
 
         assertThat(snapshot.tabs()).hasSize(2);
+        assertThat(snapshot.promptText()).contains("More options").doesNotContain("Hidden until opened");
         assertThat(snapshot.tabs().get(0).active()).isTrue();
         assertThat(snapshot.tabs().get(0).title()).isEqualTo("Widgets");
         assertThat(snapshot.tabs().get(1).active()).isFalse();
