@@ -23,6 +23,21 @@ public sealed interface Intent {
         return new Click(label);
     }
 
+    /** Choose the option shown as {@code option} in the select labelled {@code label}. */
+    static Intent selectOption(String label, String option) {
+        return new SelectOption(label, option);
+    }
+
+    /** Tick the checkbox labelled {@code label}. */
+    static Intent check(String label) {
+        return new Check(label);
+    }
+
+    /** Attach {@code file} (a path or file URL) to the file input labelled {@code label}. */
+    static Intent uploadFile(String label, String file) {
+        return new UploadFile(label, file);
+    }
+
     /** The goal is reached. */
     static Intent complete() {
         return new Complete();
@@ -62,6 +77,39 @@ public sealed interface Intent {
         public ObjectNode toAction(PromptElements page) {
             ObjectNode a = action("click", "press " + label);
             a.put("id", id(page, label));
+            return a;
+        }
+    }
+
+    /** {@code select_option} by the option's label. */
+    record SelectOption(String label, String option) implements Intent {
+        @Override
+        public ObjectNode toAction(PromptElements page) {
+            ObjectNode a = action("select_option", "choose " + option + " in " + label);
+            a.put("id", id(page, label));
+            a.putObject("option").put("label", option);
+            return a;
+        }
+    }
+
+    /** {@code checkbox} ticked. */
+    record Check(String label) implements Intent {
+        @Override
+        public ObjectNode toAction(PromptElements page) {
+            ObjectNode a = action("checkbox", "tick " + label);
+            a.put("id", id(page, label));
+            a.put("is_checked", true);
+            return a;
+        }
+    }
+
+    /** {@code upload_file}. */
+    record UploadFile(String label, String file) implements Intent {
+        @Override
+        public ObjectNode toAction(PromptElements page) {
+            ObjectNode a = action("upload_file", "attach the file to " + label);
+            a.put("id", id(page, label));
+            a.put("file_url", file);
             return a;
         }
     }

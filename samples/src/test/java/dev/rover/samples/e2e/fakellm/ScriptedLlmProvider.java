@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * An OpenAI-compatible provider on 127.0.0.1 ({@code POST /v1/chat/completions}) that replays a
  * script: each decide request gets the next scripted turn, its intentions resolved against the
  * elements of the prompt it received and answered in Skyvern's JSON action schema; extraction
- * requests get the next scripted data; verification follows the {@code URL contains} criterion.
+ * requests get the next scripted data (fixed, or read from the prompt); verification follows a
+ * {@code URL contains ...} or {@code the page shows "..."} criterion.
  * Every request is recorded so tests can check what the model was told.
  */
 public final class ScriptedLlmProvider implements AutoCloseable {
@@ -47,6 +49,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
     }
 
     private static final Pattern URL_CRITERION = Pattern.compile("counts as reached when: URL contains (\\S+)");
+    private static final Pattern TEXT_CRITERION = Pattern.compile("counts as reached when: the page shows \"([^\"]+)\"");
     private static final int INPUT_TOKENS = 400;
     private static final int OUTPUT_TOKENS = 60;
 
@@ -57,7 +60,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         return t;
     });
     private final Deque<List<Intent>> turns = new ConcurrentLinkedDeque<>();
-    private final Deque<String> extractions = new ConcurrentLinkedDeque<>();
+    private final Deque<Function<String, String>> extractions = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile List<Intent> repeatedTurn;
@@ -108,7 +111,13 @@ public final class ScriptedLlmProvider implements AutoCloseable {
 
     /** The next extraction request is answered with this data (JSON). */
     public ScriptedLlmProvider extracts(String dataJson) {
-        extractions.add(dataJson);
+        extractions.add(prompt -> dataJson);
+        return this;
+    }
+
+    /** The next extraction request is answered with the data (JSON) this function reads from the prompt it gets. */
+    public ScriptedLlmProvider extractsFrom(Function<String, String> reader) {
+        extractions.add(reader);
         return this;
     }
 
@@ -171,13 +180,13 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         return switch (kind) {
             case DECIDE -> decide(page);
             case EXTRACT -> {
-                String data = extractions.poll();
-                if (data == null) {
+                Function<String, String> reader = extractions.poll();
+                if (reader == null) {
                     throw new IllegalStateException("the script has no extraction left");
                 }
                 ObjectNode root = Json.mapper().createObjectNode();
-                root.put("reasoning", "read from the page's table");
-                root.set("data", readJson(data));
+                root.put("reasoning", "read from the page's content");
+                root.set("data", readJson(reader.apply(prompt)));
                 yield root.toString();
             }
             case VERIFY -> verify(prompt, page);
@@ -203,9 +212,13 @@ public final class ScriptedLlmProvider implements AutoCloseable {
 
     private static String verify(String prompt, PromptElements page) {
         Matcher m = URL_CRITERION.matcher(prompt);
+        Matcher text = TEXT_CRITERION.matcher(prompt);
+        String content = prompt.substring(Math.max(0, prompt.indexOf("Page content:")));
         ObjectNode root = Json.mapper().createObjectNode();
         if (m.find() && page.pageUrl().contains(m.group(1))) {
             root.put("status", "achieved").put("reason", "the URL " + page.pageUrl() + " contains " + m.group(1));
+        } else if (text.find() && content.contains(text.group(1))) {
+            root.put("status", "achieved").put("reason", "the page shows \"" + text.group(1) + "\"");
         } else {
             root.put("status", "not_achieved").put("reason", "nothing on " + page.pageUrl() + " shows the goal is reached");
         }
