@@ -63,7 +63,10 @@ final class RunFinisher {
         });
         Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
         if (lease.finish(recording)) {
-            attempt("recording", ended, () -> run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri()));
+            attempt("recording", ended, () -> {
+                RecordingRedaction.redact(recording, resources.secrets()::redact);
+                run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
+            });
         }
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
