@@ -18,13 +18,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static dev.rover.samples.e2e.fakellm.Intent.click;
 import static dev.rover.samples.e2e.fakellm.Intent.inputText;
@@ -68,7 +74,7 @@ class OrdersWorkflowLlmE2ETest {
     }
 
     @Test
-    void logsInWithPasswordAndTotpFiltersAndExtractsTheOrdersOfTheRange() {
+    void logsInWithPasswordAndTotpFiltersAndExtractsTheOrdersOfTheRange() throws IOException {
         Credential credential = rover.credentials().addPassword("portal", ACCOUNT.username(), ACCOUNT.password(),
                 ACCOUNT.totpSecret());
         List<DemoOrders.Order> expected = site.orders().between(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-04-30"))
@@ -108,6 +114,34 @@ class OrdersWorkflowLlmE2ETest {
         assertThat(run.usage().inputTokens()).isEqualTo((long) calls * ScriptedLlmProvider.inputTokensPerCall());
         assertThat(run.usage().outputTokens()).isEqualTo((long) calls * ScriptedLlmProvider.outputTokensPerCall());
         assertThat(rover.getRunArtifacts(run.runId().toString(), ArtifactType.LLM_PROMPT)).isNotEmpty();
+        assertNoFileUnder(data, ACCOUNT.password(), ACCOUNT.totpSecret(), ScriptedLlmProvider.API_KEY);
+    }
+
+    /** No file Rover wrote (zip entries such as the trace included) holds any of these values in plain text. */
+    private static void assertNoFileUnder(Path dir, String... secrets) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertNoSecret(file.toString(), bytes, secrets);
+            if (file.toString().endsWith(".zip")) {
+                try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        assertNoSecret(file + "!" + entry.getName(), zip.readAllBytes(), secrets);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertNoSecret(String where, byte[] content, String... secrets) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        for (String secret : secrets) {
+            assertThat(text.contains(secret)).as("%s contains a secret value", where).isFalse();
+        }
     }
 
     private static Map<String, Object> asJson(DemoOrders.Order order) {
