@@ -9,8 +9,10 @@ import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.FileInfo;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunType;
+import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunStore;
+import dev.rover.llm.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +63,16 @@ final class RunFinisher {
         });
         Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
         if (lease.finish(recording)) {
-            attempt("recording", ended, () -> run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri()));
+            attempt("recording", ended, () -> {
+                RecordingRedaction.redact(recording, resources.secrets()::redact);
+                run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
+            });
         }
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
         Collections.reverse(screenshots);
-        run.downloadedFiles(downloaded).screenshotUrls(screenshots)
+        run.usage(billed(ended.usage(), resources.meter().runUsage()))
+                .downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
         Run finished = run.build();
@@ -74,6 +80,16 @@ final class RunFinisher {
         Run reported = report(finished, resources.secrets()::redact);
         runs.save(reported);
         return reported;
+    }
+
+    /**
+     * The run's usage as the meter counted it when the meter saw more calls than the blocks reported:
+     * the call that crosses the budget is paid for, but its answer (and so its usage) never reaches a block.
+     */
+    private static RunUsage billed(RunUsage reported, Usage metered) {
+        return metered.calls() > reported.llmCalls()
+                ? new RunUsage(metered.calls(), metered.inputTokens(), metered.outputTokens(), metered.cost())
+                : reported;
     }
 
     /** A task run's output is its one block's output; a workflow's is the map of block outputs. */

@@ -128,13 +128,13 @@ public final class RunLauncher implements AutoCloseable {
         ScopeSecrets secrets = new ScopeSecrets(scope);
         StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
         LlmCallListener recorder = new PromptRecorder(artifacts);
-        RunEngines engines = new RunEngines(services.engines(), engine,
-                new RunScope(new UsageMeter(services.budget()), recorder, scope::redact));
+        UsageMeter meter = new UsageMeter(services.budget());
+        RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
         RunBrowserLease browser = new RunBrowserLease(runId, browserOptions(workflow, runId, settings), services.sessions(),
                 settings.browserSessionId(), services.observeOptions());
         int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
                 : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
-        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls);
+        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls, meter);
     }
 
     private RunOptions runOptions(Workflow workflow, Map<String, Object> parameters, LaunchSettings settings, RunResources r) {
