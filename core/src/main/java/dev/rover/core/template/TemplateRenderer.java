@@ -21,8 +21,12 @@ import java.util.Objects;
 public final class TemplateRenderer {
 
     private static final String UNKNOWN_TOKEN = "Unknown token found: ";
-    private static final Jinjava LAX_ENGINE = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(false).build());
-    private static final Jinjava STRICT_ENGINE = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).build());
+    // Nested interpretation off: a value that contains "{{ ... }}" (page text, a user's parameter) is data,
+    // never a template, as in Jinja2. Jinjava would otherwise evaluate it.
+    private static final Jinjava LAX_ENGINE = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(false)
+            .withNestedInterpretationEnabled(false).build());
+    private static final Jinjava STRICT_ENGINE = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(true)
+            .withNestedInterpretationEnabled(false).build());
     private static final TemplateRenderer LAX = new TemplateRenderer(TemplateMode.LAX);
     private static final TemplateRenderer STRICT = new TemplateRenderer(TemplateMode.STRICT);
 

@@ -19,6 +19,14 @@ class TemplateRendererTest {
     private final TemplateRenderer strict = TemplateRenderer.of(TemplateMode.STRICT);
 
     @Test
+    void templateSyntaxInsideAValueIsDataNeverEvaluated() {
+        Map<String, Object> values = Map.of("page_text", "{{ 7 * 7 }} and {% if true %}x{% endif %}");
+
+        assertThat(lax.render("Goal: {{ page_text }}", values)).isEqualTo("Goal: {{ 7 * 7 }} and {% if true %}x{% endif %}");
+        assertThat(strict.render("Goal: {{ page_text }}", values)).isEqualTo("Goal: {{ 7 * 7 }} and {% if true %}x{% endif %}");
+    }
+
+    @Test
     void parametersRender() {
         assertThat(lax.render("Search for {{ product }} under {{ price }}", Map.of("product", "shoes", "price", 50)))
                 .isEqualTo("Search for shoes under 50");

@@ -1,6 +1,7 @@
 package dev.rover.samples.demo;
 
 import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Renders the demo portal's pages: Jinja templates from this package's resources inside a shared layout. */
 final class DemoPages {
 
-    private final Jinjava jinjava = new Jinjava();
+    /** Nested interpretation off: a value such as a submitted name is printed, never evaluated as a template. */
+    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withNestedInterpretationEnabled(false).build());
     private final Map<String, String> templates = new ConcurrentHashMap<>();
 
     /** A full page: the layout around the named template, rendered with the values. */

@@ -38,6 +38,9 @@ public final class DemoSite implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSite.class);
     private static final String COOKIE = "demo_session";
+    /** The contact form's topic values and the labels its select shows for them. */
+    private static final Map<String, String> TOPICS = Map.of(
+            "general", "General question", "billing", "Billing", "support", "Technical support");
 
     private final DemoAccount account;
     private final Clock clock;
@@ -89,41 +92,55 @@ public final class DemoSite implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    /** Routes one request; the exchange stays open until an error response could be sent. */
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            boolean post = "POST".equals(ex.getRequestMethod());
-            String session = session(ex);
-            boolean loggedIn = session != null && Boolean.TRUE.equals(sessions.get(session));
-            if (path.equals("/style.css")) {
-                send(ex, 200, "text/css", pages.resource("style.css"));
-            } else if (path.equals("/") ) {
-                redirect(ex, loggedIn ? "/dashboard" : "/login");
-            } else if (path.equals("/login")) {
-                login(ex, post);
-            } else if (path.equals("/verify")) {
-                verify(ex, post, session);
-            } else if (!loggedIn) {
-                redirect(ex, "/login");
-            } else if (path.equals("/logout")) {
-                sessions.remove(session);
-                redirect(ex, "/login");
-            } else if (path.equals("/dashboard")) {
-                html(ex, 200, pages.page("dashboard", "Dashboard", true, Map.of("username", account.username())));
-            } else if (path.equals("/orders")) {
-                orderList(ex);
-            } else if (path.matches("/orders/ORD-\\d+/invoice\\.pdf")) {
-                invoice(ex, path.split("/")[2]);
-            } else if (path.matches("/orders/ORD-\\d+")) {
-                orderDetail(ex, path.substring("/orders/".length()));
-            } else if (path.equals("/contact")) {
-                contact(ex, post);
-            } else {
-                html(ex, 404, pages.page("not-found", "Not found", true, Map.of("path", path)));
+        try {
+            route(ex);
+        } catch (IllegalArgumentException e) {
+            log.warn("demo site rejected {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e.getMessage());
+            if (ex.getResponseCode() == -1) {
+                send(ex, 400, "text/plain; charset=utf-8", "Bad request to " + ex.getRequestURI().getPath() + ": " + e.getMessage());
             }
         } catch (RuntimeException e) {
-            log.warn("demo site failed on {}: {}", ex.getRequestURI(), e.toString());
-            throw e;
+            log.warn("demo site failed on {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
+            if (ex.getResponseCode() == -1) {
+                send(ex, 500, "text/plain; charset=utf-8", "The demo portal failed on " + ex.getRequestURI().getPath() + ": " + e);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        boolean post = "POST".equals(ex.getRequestMethod());
+        String session = session(ex);
+        boolean loggedIn = session != null && Boolean.TRUE.equals(sessions.get(session));
+        if (path.equals("/style.css")) {
+            send(ex, 200, "text/css", pages.resource("style.css"));
+        } else if (path.equals("/")) {
+            redirect(ex, loggedIn ? "/dashboard" : "/login");
+        } else if (path.equals("/login")) {
+            login(ex, post);
+        } else if (path.equals("/verify")) {
+            verify(ex, post, session);
+        } else if (!loggedIn) {
+            redirect(ex, "/login");
+        } else if (path.equals("/logout")) {
+            sessions.remove(session);
+            redirect(ex, "/login");
+        } else if (path.equals("/dashboard")) {
+            html(ex, 200, pages.page("dashboard", "Dashboard", true, Map.of("username", account.username())));
+        } else if (path.equals("/orders")) {
+            orderList(ex);
+        } else if (path.matches("/orders/ORD-\\d+/invoice\\.pdf")) {
+            invoice(ex, path.split("/")[2]);
+        } else if (path.matches("/orders/ORD-\\d+")) {
+            orderDetail(ex, path.substring("/orders/".length()));
+        } else if (path.equals("/contact")) {
+            contact(ex, post);
+        } else {
+            html(ex, 404, pages.page("not-found", "Not found", true, Map.of("path", path)));
         }
     }
 
@@ -134,7 +151,9 @@ public final class DemoSite implements AutoCloseable {
         }
         FormData form = FormData.parse(ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestBody().readAllBytes());
         if (account.username().equalsIgnoreCase(form.get("username").trim()) && account.password().equals(form.get("password"))) {
-            String id = HexFormat.of().formatHex(random.generateSeed(16));
+            byte[] token = new byte[16];
+            random.nextBytes(token);
+            String id = HexFormat.of().formatHex(token);
             sessions.put(id, false);
             ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
             redirect(ex, "/verify");
@@ -223,7 +242,7 @@ public final class DemoSite implements AutoCloseable {
         values.put("reference", "MSG-" + messages.incrementAndGet());
         values.put("name", form.get("name"));
         values.put("email", form.get("email"));
-        values.put("topic", form.get("topic"));
+        values.put("topic", TOPICS.getOrDefault(form.get("topic"), form.get("topic")));
         values.put("urgent", form.has("urgent") ? "Yes" : "No");
         values.put("copy", form.has("copy") ? "Yes" : "No");
         values.put("message", form.get("message"));

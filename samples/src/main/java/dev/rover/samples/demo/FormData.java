@@ -70,7 +70,7 @@ final class FormData {
                 return p.substring("boundary=".length()).replace("\"", "");
             }
         }
-        throw new IllegalArgumentException("multipart form without a boundary");
+        throw new IllegalArgumentException("multipart form without a boundary in its Content-Type: " + contentType);
     }
 
     private void parseMultipart(String boundary, byte[] body) {
@@ -87,20 +87,24 @@ final class FormData {
             if (content.endsWith("\r\n")) {
                 content = content.substring(0, content.length() - 2);
             }
-            String name = attribute(headers, "name");
+            // Browsers send header parameters as raw UTF-8; the ISO-8859-1 view must be re-read as such.
+            String name = utf8(attribute(headers, "name"));
             if (name == null) {
                 continue;
             }
-            String fileName = attribute(headers, "filename");
+            String fileName = utf8(attribute(headers, "filename"));
             if (fileName != null) {
                 if (!fileName.isEmpty()) {
                     files.put(name, new UploadedFile(fileName, content.length()));
                 }
             } else {
-                String value = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(utf8(content));
             }
         }
+    }
+
+    private static String utf8(String latin1View) {
+        return latin1View == null ? null : new String(latin1View.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     private static String attribute(String headers, String attribute) {

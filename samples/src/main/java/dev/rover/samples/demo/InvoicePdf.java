@@ -32,12 +32,13 @@ final class InvoicePdf {
         content.append("ET\n");
         byte[] stream = content.toString().getBytes(StandardCharsets.ISO_8859_1);
 
+        // The end-of-line before "endstream" is not part of the stream data, so /Length leaves it out.
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                "<< /Length " + stream.length + " >>\nstream\n" + content + "endstream");
+                "<< /Length " + stream.length + " >>\nstream\n" + content + "\nendstream");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "%PDF-1.4\n");
