@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,7 +63,16 @@ final class RunFinisher {
         });
         Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
         if (lease.finish(recording)) {
-            attempt("recording", ended, () -> run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri()));
+            attempt("recording", ended, () -> {
+                try {
+                    RecordingRedaction.redact(recording, resources.secrets()::redact);
+                } catch (IOException e) {
+                    // an unredacted trace may hold typed secrets: drop it rather than keep it
+                    deleteQuietly(recording, ended);
+                    throw new UncheckedIOException("the recording could not be redacted, so it was deleted: " + e.getMessage(), e);
+                }
+                run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
+            });
         }
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
@@ -101,6 +112,14 @@ final class RunFinisher {
         } catch (IOException | RuntimeException e) {
             log.warn("could not write the report of run {}: {}", run.runId(), e.toString());
             return run;
+        }
+    }
+
+    private static void deleteQuietly(Path file, Run run) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("run {}: could not delete the unredacted recording {}: {}", run.runId(), file, e.toString());
         }
     }
 
