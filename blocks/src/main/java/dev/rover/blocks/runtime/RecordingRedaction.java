@@ -3,6 +3,8 @@ package dev.rover.blocks.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -25,11 +29,15 @@ import java.util.zip.ZipOutputStream;
  */
 final class RecordingRedaction {
 
+    /** A run of URL-safe characters holding at least one escape or '+' (an encoded space). */
+    private static final Pattern ENCODED_WORD = Pattern.compile("[A-Za-z0-9._~*\\-]*(?:%[0-9A-Fa-f]{2}|\\+)[A-Za-z0-9._~*%+\\-]*");
+
     private RecordingRedaction() {
     }
 
     /**
-     * Rewrites {@code zip} in place with every UTF-8 text entry passed through {@code redact}.
+     * Rewrites {@code zip} in place with every UTF-8 text entry passed through {@code redact}, as it
+     * stands and inside form-encoded words.
      *
      * @return how many entries changed
      * @throws IOException when the file cannot be read or written, or is not a zip; {@code zip} is then left as it was
@@ -47,7 +55,7 @@ final class RecordingRedaction {
                     byte[] bytes = in.readAllBytes();
                     Optional<String> text = utf8(bytes);
                     if (text.isPresent()) {
-                        String redacted = redact.apply(text.get());
+                        String redacted = formEncoded(redact.apply(text.get()), redact);
                         if (!redacted.equals(text.get())) {
                             changed++;
                             bytes = redacted.getBytes(StandardCharsets.UTF_8);
@@ -66,6 +74,32 @@ final class RecordingRedaction {
         }
         Files.move(scrubbed, zip, StandardCopyOption.REPLACE_EXISTING);
         return changed;
+    }
+
+    /**
+     * Redacts secrets inside form-encoded words ({@code user=ann%40example.com}): a recorded form
+     * post keeps the values encoded, so a plain search would miss a secret holding {@code @} or a space.
+     */
+    static String formEncoded(String text, UnaryOperator<String> redact) {
+        Matcher m = ENCODED_WORD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String word = m.group();
+            String replacement = word;
+            try {
+                String decoded = URLDecoder.decode(word, StandardCharsets.UTF_8);
+                String redacted = redact.apply(decoded);
+                if (!redacted.equals(decoded)) {
+                    replacement = URLEncoder.encode(redacted, StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException e) {
+                // a stray '%' that starts no escape: the word is no form encoding, keep it as it is
+                replacement = word;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static Optional<String> utf8(byte[] bytes) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -44,6 +45,15 @@ class RecordingRedactionTest {
             assertThat(z.getInputStream(z.getEntry("resources/style.css")).readAllBytes()).isEqualTo(entries.get("resources/style.css"));
         }
         assertThat(dir.resolve("recording.zip.redacting")).doesNotExist();
+    }
+
+    @Test
+    void secretsInsideFormEncodedWordsAreRedactedToo() {
+        UnaryOperator<String> redact = s -> s.replace("ann@example.com", "placeholder_user").replace("p w+d", "placeholder_pw");
+        assertThat(RecordingRedaction.formEncoded("user=ann%40example.com&password=p+w%2Bd&next=%2Fhome", redact))
+                .isEqualTo("user=placeholder_user&password=placeholder_pw&next=%2Fhome");
+        assertThat(RecordingRedaction.formEncoded("100% sure, a+b", redact)).isEqualTo("100% sure, a+b");
+        assertThat(RecordingRedaction.formEncoded("bad %zz escape ann%40example.com%", redact)).isEqualTo("bad %zz escape ann%40example.com%");
     }
 
     @Test
