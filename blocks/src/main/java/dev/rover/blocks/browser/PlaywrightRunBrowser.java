@@ -1,13 +1,11 @@
 package dev.rover.blocks.browser;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import dev.rover.blocks.run.RunBrowser;
-import dev.rover.browser.BrowserPage;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.action.ActionExecutor;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.observe.PageObserver;
+import dev.rover.browser.observe.ScreenshotTaker;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.DownloadedFile;
@@ -24,10 +22,9 @@ import java.util.function.UnaryOperator;
  */
 public final class PlaywrightRunBrowser implements RunBrowser {
 
-    private static final String SECRET_FIELDS = "input[type=password], [data-rover-secret], [data-rover-secret] *";
-
     private final LiveBrowser live;
     private final PageObserver observer = new PageObserver();
+    private final ScreenshotTaker screenshots = new ScreenshotTaker();
     private final ObserveOptions observeOptions;
     private final List<DownloadedFile> downloads = new ArrayList<>();
 
@@ -63,14 +60,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public byte[] screenshot(boolean fullPage, int maxScrolls) {
-        return live.call(page -> capture(page, fullPage));
-    }
-
-    private static byte[] capture(BrowserPage browserPage, boolean fullPage) {
-        Page page = browserPage.page();
-        List<Locator> masks = List.of(page.locator(SECRET_FIELDS));
-        return page.screenshot(new Page.ScreenshotOptions().setFullPage(fullPage).setMask(masks).setAnimations(
-                com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
+        return live.call(page -> fullPage ? screenshots.fullPage(page.page(), maxScrolls) : screenshots.viewport(page.page()));
     }
 
     @Override

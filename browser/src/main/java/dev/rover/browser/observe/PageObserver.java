@@ -1,0 +1,220 @@
+package dev.rover.browser.observe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import dev.rover.core.json.Json;
+import dev.rover.core.page.Box;
+import dev.rover.core.page.Element;
+import dev.rover.core.page.ElementState;
+import dev.rover.core.page.PageSnapshot;
+import dev.rover.core.page.SelectOption;
+import dev.rover.core.page.Tab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a live page into a {@link PageSnapshot}: one evaluation of the observer script per frame
+ * (main frame, then same- and cross-origin iframes), each kept element tagged in the DOM with a
+ * {@code data-rover-id} the action executor finds it by. Stateless and thread-safe; the ids'
+ * counters live in the page's windows, so they stay stable while the DOM is unchanged.
+ */
+public final class PageObserver {
+
+    /** The DOM attribute carrying an element's short id, searched across all frames by the action executor. */
+    public static final String ID_ATTRIBUTE = "data-rover-id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageObserver.class);
+    private static final String FRAME_ATTRIBUTE = "data-rover-frame";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+    /** Observes the page with {@link ObserveOptions#DEFAULTS}. */
+    public PageSnapshot observe(Page page) {
+        return observe(page, ObserveOptions.DEFAULTS);
+    }
+
+    /** Observes the page: elements, content, prompt text (within the options' budget) and tabs. */
+    public PageSnapshot observe(Page page, ObserveOptions options) {
+        Instant takenAt = Instant.now();
+        Walk walk = new Walk(options);
+        RawFrame main;
+        try {
+            main = walk.evaluate(page.mainFrame());
+        } catch (PlaywrightException e) {
+            throw new ObservationException("cannot observe page " + page.url() + ": " + e.getMessage(), e);
+        }
+        Viewport viewport = new Viewport(main.sx(), main.sy(), main.vw(), main.vh());
+        walk.emit(page.mainFrame(), main, 0, main.sx(), main.sy(), viewport);
+        String prompt = new PromptRenderer(options.promptBudgetChars()).render(walk.lines);
+        return new PageSnapshot(main.url(), main.title(), walk.elements, walk.content.build(), prompt,
+                tabs(page, main.title()), takenAt);
+    }
+
+    private static List<Tab> tabs(Page page, String observedTitle) {
+        List<Page> pages = page.context().pages();
+        List<Tab> tabs = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            tabs.add(new Tab(i, p.url(), p == page ? observedTitle : titleOf(p), p == page));
+        }
+        return tabs;
+    }
+
+    private static String titleOf(Page p) {
+        try {
+            return p.title();
+        } catch (PlaywrightException e) {
+            LOG.debug("cannot read the title of tab {}: {}", p.url(), e.getMessage());
+            return "";
+        }
+    }
+
+    private record ObservedFrame(Frame frame, RawFrame raw) {
+    }
+
+    private record Viewport(double x, double y, double width, double height) {
+        boolean intersects(Box b) {
+            return b.x() < x + width && b.x() + b.width() > x && b.y() < y + height && b.y() + b.height() > y;
+        }
+    }
+
+    /** The state of one observation: frames visited, letters taken, elements and prompt lines gathered. */
+    private static final class Walk {
+        private final ObserveOptions options;
+        private final Set<String> takenLetters = new HashSet<>();
+        private final List<Element> elements = new ArrayList<>();
+        private final List<PromptLine> lines = new ArrayList<>();
+        private final PageContentBuilder content;
+        /** Frame indexes handed out so far; the main frame is 0. */
+        private int frameCount = 1;
+
+        Walk(ObserveOptions options) {
+            this.options = options;
+            this.content = new PageContentBuilder(options.visibleTextBudgetChars());
+        }
+
+        RawFrame evaluate(Frame frame) {
+            Map<String, Object> args = new HashMap<>();
+            args.put("letter", nextFreeLetter());
+            args.put("taken", List.copyOf(takenLetters));
+            args.put("mask", Element.MASKED);
+            args.put("maxText", options.maxElementTextChars());
+            args.put("maxHref", options.maxHrefChars());
+            args.put("textBudget", options.visibleTextBudgetChars());
+            args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
+            Object json = frame.evaluate(ObserverScript.SOURCE, args);
+            try {
+                RawFrame raw = Json.mapper().readValue((String) json, RawFrame.class);
+                takenLetters.add(raw.letter());
+                return raw;
+            } catch (JsonProcessingException e) {
+                throw new ObservationException("observer returned unreadable JSON for frame " + frame.url()
+                        + ": " + e.getOriginalMessage(), e);
+            }
+        }
+
+        /** Adds a frame's elements and lines, splicing each visible child frame in at its iframe. */
+        void emit(Frame frame, RawFrame raw, int frameIndex, double originX, double originY, Viewport viewport) {
+            content.add(raw);
+            Set<String> markers = new HashSet<>();
+            for (RawFrame.RawItem item : raw.items()) {
+                if (item.f() != null) {
+                    markers.add(item.f());
+                }
+            }
+            Map<String, ObservedFrame> children = options.includeFrames() && !markers.isEmpty()
+                    ? observeChildren(frame, markers) : Map.of();
+            for (RawFrame.RawItem item : raw.items()) {
+                if (item.i() != null) {
+                    Element element = toElement(raw.elements().get(item.i()), frameIndex, originX, originY, viewport);
+                    elements.add(element);
+                    lines.add(new PromptLine.Control(element));
+                } else if (item.f() != null) {
+                    ObservedFrame child = children.get(item.f());
+                    if (child != null) {
+                        int index = frameCount++;
+                        lines.add(new PromptLine.FrameStart(index, child.raw().url()));
+                        emit(child.frame(), child.raw(), index, originX + item.o().get(0), originY + item.o().get(1), viewport);
+                        lines.add(new PromptLine.FrameEnd(index));
+                    }
+                } else if (item.x() != null) {
+                    lines.add(item.h() != null ? new PromptLine.Heading(item.h(), item.x()) : new PromptLine.Text(item.x()));
+                }
+            }
+        }
+
+        /**
+         * Observes the child frames shown by visible iframes of the parent, keyed by the iframe's
+         * data-rover-frame. A same-origin child reports its iframe's key itself; only cross-origin ones
+         * cost a lookup of their owner element.
+         */
+        private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> markers) {
+            Map<String, ObservedFrame> byKey = new HashMap<>();
+            for (Frame child : parent.childFrames()) {
+                if (child.isDetached()) {
+                    continue;
+                }
+                try {
+                    RawFrame raw = evaluate(child);
+                    String key = raw.owner() != null ? raw.owner() : ownerKey(child);
+                    if (key != null && markers.contains(key)) {
+                        byKey.put(key, new ObservedFrame(child, raw));
+                    }
+                } catch (PlaywrightException e) {
+                    LOG.warn("skipping frame {}: it could not be observed: {}", child.url(), e.getMessage());
+                }
+            }
+            return byKey;
+        }
+
+        private static String ownerKey(Frame child) {
+            ElementHandle owner = child.frameElement();
+            try {
+                return owner.getAttribute(FRAME_ATTRIBUTE);
+            } finally {
+                owner.dispose();
+            }
+        }
+
+        private static Element toElement(RawFrame.RawElement r, int frame, double originX, double originY, Viewport viewport) {
+            Box box = null;
+            if (r.box() != null && r.box().size() == 4) {
+                box = new Box(originX + r.box().get(0), originY + r.box().get(1), r.box().get(2), r.box().get(3));
+            }
+            List<SelectOption> options = new ArrayList<>();
+            if (r.opts() != null) {
+                for (int i = 0; i < r.opts().size(); i++) {
+                    RawFrame.RawOption o = r.opts().get(i);
+                    options.add(new SelectOption(o.l(), o.v() == null ? o.l() : o.v(), i, o.s()));
+                }
+            }
+            return new Element(r.id(), r.tag(), r.role(), r.name(), r.text(), r.attrs(), r.value(), state(r.st()),
+                    options, frame, box, box != null && viewport.intersects(box), r.ctx());
+        }
+
+        private static ElementState state(int bits) {
+            return bits == 0 ? ElementState.NONE : new ElementState((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                    (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0);
+        }
+
+        private String nextFreeLetter() {
+            for (int i = 0; ; i++) {
+                String letter = i < 26 ? String.valueOf(LETTERS.charAt(i))
+                        : "" + LETTERS.charAt((i / 26) % 26) + LETTERS.charAt(i % 26);
+                if (!takenLetters.contains(letter)) {
+                    return letter;
+                }
+            }
+        }
+    }
+}

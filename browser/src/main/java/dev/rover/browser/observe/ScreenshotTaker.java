@@ -1,0 +1,62 @@
+package dev.rover.browser.observe;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes PNG screenshots for the engine and the run's artifacts with every password field and
+ * {@code [data-rover-secret]} element painted over, so secrets never reach an image. The full-page
+ * form stops after {@code max_screenshot_scrolls} viewport heights, as Skyvern does.
+ */
+public final class ScreenshotTaker {
+
+    /** What masked fields are painted with (opaque magenta, unlikely on a real page). */
+    public static final String MASK_COLOR = "#FF00FF";
+    /** The CSS selector of everything masked; matches inside open shadow roots too. */
+    public static final String SECRET_SELECTOR = "input[type=password i], [data-rover-secret]";
+
+    /** The visible part of the page. */
+    public byte[] viewport(Page page) {
+        return page.screenshot(base(page));
+    }
+
+    /**
+     * The page from the top, down to the end of the document or {@code maxScrolls} viewport heights below
+     * the first one, whichever comes first.
+     */
+    public byte[] fullPage(Page page, int maxScrolls) {
+        if (maxScrolls < 0) {
+            throw new IllegalArgumentException("maxScrolls must be zero or more, was " + maxScrolls);
+        }
+        Object dims = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
+                + " window.innerWidth, window.innerHeight]");
+        List<?> d = (List<?>) dims;
+        double width = ((Number) d.get(2)).doubleValue();
+        double documentHeight = ((Number) d.get(1)).doubleValue();
+        double viewportHeight = ((Number) d.get(3)).doubleValue();
+        double height = Math.min(documentHeight, viewportHeight * (maxScrolls + 1));
+        return page.screenshot(base(page).setFullPage(true).setClip(0, 0, width, Math.max(1, height)));
+    }
+
+    private static Page.ScreenshotOptions base(Page page) {
+        return new Page.ScreenshotOptions()
+                .setType(ScreenshotType.PNG)
+                .setMask(secretLocators(page))
+                .setMaskColor(MASK_COLOR);
+    }
+
+    private static List<Locator> secretLocators(Page page) {
+        List<Locator> locators = new ArrayList<>();
+        for (Frame frame : page.frames()) {
+            if (!frame.isDetached()) {
+                locators.add(frame.locator(SECRET_SELECTOR));
+            }
+        }
+        return locators;
+    }
+}

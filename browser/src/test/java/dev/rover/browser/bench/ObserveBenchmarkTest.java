@@ -1,0 +1,79 @@
+package dev.rover.browser.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ObserveBenchmarkTest {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT observe_ratio=(\\d+\\.\\d+) prompt_ratio=(\\d+\\.\\d+) recall=(\\d+\\.\\d+)");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu")));
+    }
+
+    @AfterAll
+    static void shutdown() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void printsOneLinePerPageAndEndsWithTheResultLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ObserveBenchmark.Result result;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            result = new ObserveBenchmark(browser).run(out, 2);
+        }
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+
+        String last = lines.get(lines.size() - 1);
+        Matcher m = RESULT.matcher(last);
+        assertThat(m.matches()).as("last line %s", last).isTrue();
+        assertThat(Double.parseDouble(m.group(3))).isEqualTo(1.0);
+        assertThat(Double.parseDouble(m.group(2))).isGreaterThan(0).isLessThanOrEqualTo(0.25);
+        assertThat(Double.parseDouble(m.group(1))).isPositive();
+        assertThat(result.pages()).extracting(ObserveBenchmark.PageFigures::page).containsExactlyElementsOf(PageServer.PAGES);
+        for (String page : PageServer.PAGES) {
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(page + " "));
+        }
+        assertThat(result.pages()).allSatisfy(p -> assertThat(p.found()).isEqualTo(p.expected()).isPositive());
+    }
+
+    @Test
+    void rejectsZeroIterations() {
+        ObserveBenchmark benchmark = new ObserveBenchmark(browser);
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> benchmark.run(sink, 0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertThat(ObserveBenchmark.median(new double[] {5, 1, 3})).isEqualTo(3);
+        assertThat(ObserveBenchmark.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rover.browser.observe;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.rover.browser.bench.PageServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScreenshotTakerTest {
+
+    private static final int MAGENTA = 0xFF00FF;
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static PageServer server;
+    private BrowserContext context;
+    private Page page;
+    private final ScreenshotTaker screenshots = new ScreenshotTaker();
+
+    @BeforeAll
+    static void launch() {
+        playwright = ChromiumFixture.playwright();
+        browser = ChromiumFixture.launch(playwright);
+        server = PageServer.start();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        server.close();
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 600));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void passwordAndSecretFieldsArePaintedWithTheMaskColour() throws IOException {
+        server.load(page, "forms.html");
+        BufferedImage image = decode(screenshots.viewport(page));
+
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(600);
+        assertThat(rgbAtCentre(image, page.locator("#pw").boundingBox())).isEqualTo(MAGENTA);
+        assertThat(rgbAtCentre(image, page.locator("[name=apiKey]").boundingBox())).isEqualTo(MAGENTA);
+        assertThat(rgbAtCentre(image, page.locator("#first").boundingBox())).isNotEqualTo(MAGENTA);
+    }
+
+    @Test
+    void fullPageStopsAfterTheScrollLimit() throws IOException {
+        server.load(page, "hidden.html");
+        double documentHeight = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).doubleValue();
+        assertThat(documentHeight).isGreaterThan(1800);
+
+        BufferedImage limited = decode(screenshots.fullPage(page, 1));
+        BufferedImage whole = decode(screenshots.fullPage(page, 20));
+
+        assertThat(limited.getHeight()).isEqualTo(1200);
+        assertThat(whole.getHeight()).isEqualTo((int) documentHeight);
+    }
+
+    @Test
+    void negativeScrollLimitIsRejected() {
+        assertThatThrownBy(() -> screenshots.fullPage(page, -1)).hasMessageContaining("maxScrolls");
+    }
+
+    private static BufferedImage decode(byte[] png) throws IOException {
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private static int rgbAtCentre(BufferedImage image, BoundingBox box) {
+        return image.getRGB((int) (box.x + box.width / 2), (int) (box.y + box.height / 2)) & 0xFFFFFF;
+    }
+}
