@@ -107,6 +107,7 @@ class SampleWorkflowsOfflineE2ETest {
         assertThat((String) confirmation.get("reference")).matches("MSG-\\d+");
         assertThat(confirmation.get("status")).isEqualTo("Received");
         assertThat(confirmation.get("topic")).isEqualTo("Billing");
+        assertThat(confirmation.get("urgent")).as("the Urgent checkbox was ticked").isEqualTo("Yes");
         assertThat((String) confirmation.get("attachment")).startsWith("march-invoices.txt");
         assertTimeline(portal.rover(), run, "sign_in", "fill_contact_form", "let_it_settle", "confirmation");
         assertArtifacts(portal.rover(), run);
