@@ -1,5 +1,6 @@
 package dev.rover.llm.offline;
 
+import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageSnapshot;
@@ -69,6 +70,15 @@ class OfflineUploadAndExtractGoalTest {
         List<ActionRecord> history = performed(List.of(), first, 1);
         Decision second = engine.decide(request(goal, page("http://portal.test/contact-sent", "Message sent"), history));
         assertThat(second.state()).isEqualTo(GoalState.COMPLETE);
+    }
+
+    @Test
+    void uploadDoneByAnotherEngineIsReadFromAnUntaggedHistory() {
+        String goal = "Upload \"/tmp/files/report.txt\" to \"Attachment\". Click the \"Send message\" button.";
+        List<ActionRecord> history = List.of(new ActionRecord(1, new BrowserAction.UploadFile(Target.id("f2"), "/tmp/files/report.txt"),
+                "attach the report", ActionResult.ok()));
+        Decision d = engine.decide(request(goal, contactPage(), history));
+        assertThat(actions(d)).containsExactly(new BrowserAction.Click(Target.id("b1")));
     }
 
     @Test
