@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +66,13 @@ final class RunFinisher {
         Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
         if (lease.finish(recording)) {
             attempt("recording", ended, () -> {
-                RecordingRedaction.redact(recording, resources.secrets()::redact);
+                try {
+                    RecordingRedaction.redact(recording, resources.secrets()::redact);
+                } catch (IOException e) {
+                    // an unredacted trace may hold typed secrets: drop it rather than keep it
+                    deleteQuietly(recording, ended);
+                    throw new UncheckedIOException("the recording could not be redacted, so it was deleted: " + e.getMessage(), e);
+                }
                 run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
             });
         }
@@ -117,6 +125,14 @@ final class RunFinisher {
         } catch (IOException | RuntimeException e) {
             log.warn("could not write the report of run {}: {}", run.runId(), e.toString());
             return run;
+        }
+    }
+
+    private static void deleteQuietly(Path file, Run run) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("run {}: could not delete the unredacted recording {}: {}", run.runId(), file, e.toString());
         }
     }
 

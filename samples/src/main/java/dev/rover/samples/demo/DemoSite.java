@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small vendor portal served on 127.0.0.1 (an ephemeral port) for demos and end-to-end tests:
  * login with password then a TOTP code, a dashboard, orders with a date filter and pagination,
  * order details with a PDF invoice download, and a contact form with a select, checkboxes and
- * a file upload.
+ * a file upload; a public status page serves tasks that need no sign-in.
  */
 public final class DemoSite implements AutoCloseable {
 
@@ -120,6 +120,8 @@ public final class DemoSite implements AutoCloseable {
             send(ex, 200, "text/css", pages.resource("style.css"));
         } else if (path.equals("/")) {
             redirect(ex, loggedIn ? "/dashboard" : "/login");
+        } else if (path.equals("/status")) {
+            html(ex, 200, pages.page("status", "Service status", loggedIn, Map.of("order_count", orders.all().size())));
         } else if (path.equals("/login")) {
             login(ex, post);
         } else if (path.equals("/verify")) {
