@@ -14,7 +14,9 @@ enum ElementKind {
     /** Selects, listboxes and comboboxes. */
     SELECT,
     /** Checkboxes, radios and switches. */
-    CHECKABLE;
+    CHECKABLE,
+    /** File inputs, which take a local file rather than typed text. */
+    FILE;
 
     private static final Set<String> NON_TEXT_INPUTS = Set.of("submit", "button", "reset", "image", "checkbox", "radio",
             "hidden", "file", "range", "color");
@@ -32,6 +34,7 @@ enum ElementKind {
             case SELECT -> tag.equals("select") || role.equals("combobox") || role.equals("listbox");
             case CHECKABLE -> (tag.equals("input") && (e.type().equals("checkbox") || e.type().equals("radio")))
                     || role.equals("checkbox") || role.equals("radio") || role.equals("switch") || role.equals("menuitemcheckbox");
+            case FILE -> tag.equals("input") && e.type().equals("file");
         };
     }
 

@@ -29,6 +29,19 @@ sealed interface Instruction {
         public String describe() { return "fill " + String.join(", ", labelValuePairs); }
     }
 
+    /** Put the local file {@code file} into the file input labelled by one of {@code labels}. */
+    record Upload(String clause, List<String> labels, String file) implements Instruction {
+        public String describe() { return "upload \"" + file + "\" to " + quoted(labels); }
+    }
+
+    /**
+     * Read data off the page ("Extract the totals"). Navigation has nothing to do for it: the
+     * extraction step that follows reads the page, so it counts as done where it is met.
+     */
+    record Extract(String clause) implements Instruction {
+        public String describe() { return "leave \"" + clause + "\" to the extraction"; }
+    }
+
     /** Choose {@code option} in the select labelled by one of {@code labels}. */
     record Select(String clause, List<String> labels, String option) implements Instruction {
         public String describe() { return "select \"" + option + "\" in " + quoted(labels); }

@@ -22,6 +22,8 @@ final class InstructionForms {
     private static final Pattern TYPE_INTO = p("^(?:enter|type|input|put|write|fill(?:\\s+in)?)\\s+(.+?)\\s+(?:into|inside)\\s+(?:the\\s+)?(.+)$");
     private static final Pattern TYPE_IN = p("^(?:enter|type|input|put|write|fill(?:\\s+in)?)\\s+(.+?)\\s+(?:in|on)\\s+(?:the\\s+)?(.+)$");
     private static final Pattern SET_TO = p("^set\\s+(?:the\\s+)?(.+?)\\s+to\\s+(.+)$");
+    private static final Pattern UPLOAD = p("^(?:upload|attach)\\s+(?:the\\s+)?(?:file\\s+)?(.+?)\\s+(?:to|into|in|as|using|with|for)\\s+(?:the\\s+)?(.+)$");
+    private static final Pattern EXTRACT = p("^(?:extract|get|read|collect|scrape|retrieve|capture|report|summari[sz]e|list|return)\\b.+$");
     private static final Pattern SELECT_FROM = p("^(?:select|choose|pick)\\s+(.+?)\\s+(?:from|in|for)\\s+(?:the\\s+)?(.+)$");
     private static final Pattern SELECT_ALONE = p("^(?:select|choose|pick)\\s+(?:the\\s+)?(.+)$");
     private static final Pattern CHECK_THAT = p("^(?:check|tick)\\s+(?:that|if|whether|for|to see)\\b.*$");
@@ -70,6 +72,9 @@ final class InstructionForms {
         }
         if ((x = FIND_AND_CLICK.matcher(m)).matches() || (x = CLICK.matcher(m)).matches()) {
             return List.of(new Instruction.Click(clause, labels(mc, x.group(1))));
+        }
+        if ((x = UPLOAD.matcher(m)).matches()) {
+            return List.of(new Instruction.Upload(clause, labels(mc, x.group(2)), mc.restore(x.group(1))));
         }
         if ((x = FILL_WITH.matcher(m)).matches()) {
             return List.of(new Instruction.Type(clause, labels(mc, x.group(1)), mc.restore(x.group(2))));
@@ -126,6 +131,9 @@ final class InstructionForms {
             if (!pairs.isEmpty()) {
                 return List.of(new Instruction.FillFields(clause, pairs));
             }
+        }
+        if (EXTRACT.matcher(m).matches()) {
+            return List.of(new Instruction.Extract(clause));
         }
         if ((x = FIND.matcher(m)).matches()) {
             String what = x.group(1).strip();

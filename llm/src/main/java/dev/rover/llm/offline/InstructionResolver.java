@@ -46,6 +46,12 @@ final class InstructionResolver {
         if (instruction instanceof Instruction.Check c) {
             return check(page, c.labels(), c.checked());
         }
+        if (instruction instanceof Instruction.Upload u) {
+            return upload(page, u.labels(), u.file());
+        }
+        if (instruction instanceof Instruction.Extract) {
+            return new Resolution.Done("reading data is left to the extraction that follows navigation");
+        }
         if (instruction instanceof Instruction.PressEnter) {
             Target field = lastTyped.filter(t -> onPage(page, t)).orElse(null);
             return new Resolution.Act(List.of(new BrowserAction.Keypress(field, List.of("Enter"))), true,
@@ -172,6 +178,16 @@ final class InstructionResolver {
         Element e = m.get().element();
         return new Resolution.Act(List.of(new BrowserAction.Checkbox(Target.id(e.id()), checked)), false,
                 (checked ? "check \"" : "uncheck \"") + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    }
+
+    private static Resolution upload(PageSnapshot page, List<String> labels, String file) {
+        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.FILE);
+        if (m.isEmpty()) {
+            return missing(page, labels, ElementKind.FILE);
+        }
+        Element e = m.get().element();
+        return new Resolution.Act(List.of(new BrowserAction.UploadFile(Target.id(e.id()), file)), false,
+                "upload the file to \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
     }
 
     private static Resolution submit(PageSnapshot page, Optional<Target> lastTyped) {

@@ -52,6 +52,9 @@ final class UntaggedProgress {
         if (instruction instanceof Instruction.Check c) {
             return action instanceof BrowserAction.Checkbox cb && cb.checked() == c.checked();
         }
+        if (instruction instanceof Instruction.Upload u) {
+            return action instanceof BrowserAction.UploadFile f && u.file().equals(f.file());
+        }
         if (instruction instanceof Instruction.PressEnter) {
             return action instanceof BrowserAction.Keypress k && k.keys().stream().anyMatch(x -> x.equalsIgnoreCase("Enter"));
         }

@@ -1,0 +1,162 @@
+package dev.rover.blocks;
+
+import dev.rover.blocks.runtime.NotifyingRunStore;
+import dev.rover.blocks.runtime.RoverServices;
+import dev.rover.browser.BrowserOptions;
+import dev.rover.browser.observe.ObserveOptions;
+import dev.rover.browser.session.BrowserProfiles;
+import dev.rover.browser.session.BrowserSessions;
+import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.MasterKey;
+import dev.rover.core.store.FileArtifactStore;
+import dev.rover.core.store.JdbcRunStore;
+import dev.rover.core.store.RoverHome;
+import dev.rover.core.store.RunStore;
+import dev.rover.core.webhook.WebhookSender;
+import dev.rover.core.webhook.WebhookSigningKey;
+import dev.rover.llm.Engine;
+import dev.rover.llm.EngineRegistry;
+import dev.rover.llm.LlmConfig;
+import dev.rover.llm.LlmEngine;
+import dev.rover.llm.offline.OfflineEngine;
+import dev.rover.llm.usage.RunBudget;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Configures a {@link Rover}. Every setting has a default: data in {@code ROVER_HOME} (else
+ * {@code ~/.rover}); the LLM engine when {@code ROVER_LLM_PROVIDER} (or an LLM config) is set, the
+ * offline engine otherwise; headless Chromium; two runs at a time, more wait in {@code queued}.
+ */
+public final class RoverBuilder {
+
+    /** The offline engine's registry name. */
+    public static final String OFFLINE = "offline";
+
+    private Path dataDirectory;
+    private String defaultEngine;
+    private LlmConfig llm;
+    private final Map<String, Supplier<Engine>> extraEngines = new LinkedHashMap<>();
+    private BrowserOptions browserOptions = BrowserOptions.defaults();
+    private ObserveOptions observeOptions = ObserveOptions.DEFAULTS;
+    private int concurrency = 2;
+    private RunListener listener = RunListener.NONE;
+    private WebhookSigningKey webhookKey;
+    private Duration webhookBackoff;
+    private RunBudget budget;
+    private String proxy;
+    private MasterKey masterKey;
+    private Clock clock = Clock.systemUTC();
+    private Map<String, String> environment = System.getenv();
+
+    RoverBuilder() {
+    }
+
+    /** Where runs, artifacts, credentials and profiles live. */
+    public RoverBuilder dataDirectory(Path v) { dataDirectory = v; return this; }
+
+    /** The engine for tasks and blocks that name none ({@code offline}, {@code llm}, or one registered here). */
+    public RoverBuilder defaultEngine(String v) { defaultEngine = v; return this; }
+
+    /** A language model provider; the LLM engine becomes the default engine. */
+    public RoverBuilder llm(LlmConfig v) { llm = v; return this; }
+
+    /** Registers another engine by name (a custom or a test engine). */
+    public RoverBuilder engine(String name, Supplier<Engine> factory) { extraEngines.put(name, factory); return this; }
+
+    /** Options of every run's browser (headless, viewport, locale, executable...). */
+    public RoverBuilder browserOptions(BrowserOptions v) { browserOptions = v; return this; }
+
+    /** How pages are observed (prompt size budget...). */
+    public RoverBuilder observeOptions(ObserveOptions v) { observeOptions = v; return this; }
+
+    /** How many runs execute at once; further runs wait in {@code queued}. */
+    public RoverBuilder concurrency(int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + v);
+        }
+        concurrency = v;
+        return this;
+    }
+
+    /** Hears every saved change of every run (progress display). */
+    public RoverBuilder listener(RunListener v) { listener = v; return this; }
+
+    /** The key webhooks are signed with (default: {@code ROVER_WEBHOOK_SECRET}, else a generated key in the data directory). */
+    public RoverBuilder webhookKey(String v) { webhookKey = WebhookSigningKey.of(v); return this; }
+
+    /** The first webhook retry delay (1 s by default, doubling). */
+    public RoverBuilder webhookBackoff(Duration v) { webhookBackoff = v; return this; }
+
+    /** A per-run budget of tokens and cost; a run that exceeds it fails with the reason. */
+    public RoverBuilder budget(RunBudget v) { budget = v; return this; }
+
+    /** The proxy ({@code http://host:port}) for runs that set {@code proxy_location}; without one such runs are refused. */
+    public RoverBuilder proxy(String v) { proxy = v; return this; }
+
+    /** The vault's master key (default: {@code ROVER_MASTER_KEY}, else a generated key file in the data directory). */
+    public RoverBuilder masterKey(MasterKey v) { masterKey = v; return this; }
+
+    /** The clock runs are timed with. */
+    public RoverBuilder clock(Clock v) { clock = v; return this; }
+
+    /** The environment read for defaults (LLM provider, keys); the process environment unless set. */
+    public RoverBuilder environment(Map<String, String> v) { environment = Map.copyOf(v); return this; }
+
+    /** Opens the stores and starts the executor. */
+    public Rover build() {
+        RoverHome home = dataDirectory != null ? RoverHome.at(dataDirectory) : RoverHome.fromEnvironment();
+        LlmConfig config = llm != null ? llm : LlmConfig.isConfigured(environment) ? LlmConfig.fromEnvironment(environment) : null;
+        EngineRegistry engines = engines(config);
+        String engine = defaultEngine != null ? defaultEngine : config != null ? LlmEngine.NAME : OFFLINE;
+        if (!engines.knows(engine)) {
+            throw new IllegalArgumentException("unknown default engine '" + engine + "'; known engines: " + String.join(", ", engines.names()));
+        }
+        JdbcRunStore store = JdbcRunStore.open(home);
+        RunStore runs = new NotifyingRunStore(store, listener);
+        WorkflowExecutor executor = WorkflowExecutor.builder(runs).clock(clock).maxConcurrentRuns(concurrency).build();
+        BrowserSessions sessions = new BrowserSessions();
+        CredentialVault vault = masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)
+                : new CredentialVault(home.credentials());
+        WebhookSender.Builder webhooks = WebhookSender.builder(webhookKey != null ? webhookKey : WebhookSigningKey.resolve(home.root()))
+                .clock(clock);
+        if (webhookBackoff != null) {
+            webhooks.baseBackoff(webhookBackoff);
+        }
+        RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), vault, executor, sessions,
+                new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions, webhooks.build(),
+                budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED, proxy, clock);
+        return new Rover(services, home, () -> {
+            try {
+                executor.close();
+            } finally {
+                try {
+                    sessions.close();
+                } finally {
+                    store.close();
+                }
+            }
+        });
+    }
+
+    private EngineRegistry engines(LlmConfig config) {
+        EngineRegistry registry = config != null ? EngineRegistry.defaults(config) : new EngineRegistry();
+        registry.register(OFFLINE, OfflineEngine::new);
+        if (config == null) {
+            registry.register(LlmEngine.NAME, () -> {
+                throw new IllegalArgumentException("no LLM provider is configured: set ROVER_LLM_PROVIDER and ROVER_LLM_MODEL "
+                        + "(and OPENAI_API_KEY or ANTHROPIC_API_KEY), or build Rover with .llm(LlmConfig...)");
+            });
+            // Skyvern's engine names run on the offline engine until a provider is configured.
+            EngineRegistry.SKYVERN_ALIASES.forEach(alias -> registry.alias(alias, OFFLINE));
+        }
+        extraEngines.forEach(registry::register);
+        return registry;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rover.blocks;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code run_task} takes: a goal in plain language and optional settings, with Skyvern's
+ * names and defaults. Build one with {@link #builder(String)}.
+ *
+ * @param prompt                             what the run should achieve (required)
+ * @param url                                the page to start on; null starts from a blank page
+ * @param engine                             engine name ({@code offline}, {@code llm}, {@code skyvern-2.0}, ...); null = Rover's default
+ * @param waitForCompletion                  {@link Rover#runTask} returns when the run ends instead of at once
+ * @param timeout                            how long to wait when {@code waitForCompletion} (default 30 minutes)
+ * @param maxSteps                           cap on engine steps (default 10)
+ * @param dataExtractionSchema               JSON schema (a Map, a JsonNode or JSON text) the output must match; null = no extraction
+ * @param proxyLocation                      requested proxy; refused unless Rover was built with a proxy
+ * @param browserSessionId                   run inside this open browser session ({@code pbs_...})
+ * @param browserAddress                     connect to this Chromium over CDP instead of launching one
+ * @param webhookUrl                         POSTed the run when it ends
+ * @param errorCodeMapping                   {@code CODE -> when it applies}; matched codes land in the run's errors
+ * @param totpIdentifier                     where pushed TOTP codes for this run arrive
+ * @param totpUrl                            where to fetch TOTP codes from
+ * @param title                              a display name for the run
+ * @param model                              model override settings, kept on the run
+ * @param userAgent                          browser User-Agent
+ * @param extraHttpHeaders                   headers added to every browser request
+ * @param includeActionHistoryInVerification send the action history to completion verification
+ * @param maxScreenshotScrolls               scrolls for full-page screenshots
+ */
+public record TaskRequest(
+        String prompt,
+        String url,
+        String engine,
+        boolean waitForCompletion,
+        Duration timeout,
+        Integer maxSteps,
+        Object dataExtractionSchema,
+        String proxyLocation,
+        String browserSessionId,
+        String browserAddress,
+        String webhookUrl,
+        Map<String, String> errorCodeMapping,
+        String totpIdentifier,
+        String totpUrl,
+        String title,
+        Map<String, Object> model,
+        String userAgent,
+        Map<String, String> extraHttpHeaders,
+        Boolean includeActionHistoryInVerification,
+        Integer maxScreenshotScrolls) {
+
+    /** How long {@code waitForCompletion} waits by default, as in Skyvern. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
+
+    public TaskRequest {
+        Objects.requireNonNull(prompt, "prompt");
+        if (prompt.isBlank()) {
+            throw new IllegalArgumentException("a task needs a prompt: say what the run should achieve");
+        }
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (maxSteps != null && maxSteps < 1) {
+            throw new IllegalArgumentException("max_steps must be at least 1, got " + maxSteps);
+        }
+        errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
+        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+    }
+
+    /** A request for this prompt with every setting at its default. */
+    public static Builder builder(String prompt) {
+        return new Builder(prompt);
+    }
+
+    /** Builds a {@link TaskRequest}. */
+    public static final class Builder {
+        private final String prompt;
+        private String url;
+        private String engine;
+        private boolean waitForCompletion;
+        private Duration timeout;
+        private Integer maxSteps;
+        private Object dataExtractionSchema;
+        private String proxyLocation;
+        private String browserSessionId;
+        private String browserAddress;
+        private String webhookUrl;
+        private Map<String, String> errorCodeMapping;
+        private String totpIdentifier;
+        private String totpUrl;
+        private String title;
+        private Map<String, Object> model;
+        private String userAgent;
+        private Map<String, String> extraHttpHeaders;
+        private Boolean includeActionHistoryInVerification;
+        private Integer maxScreenshotScrolls;
+
+        private Builder(String prompt) {
+            this.prompt = prompt;
+        }
+
+        public Builder url(String v) { url = v; return this; }
+        public Builder engine(String v) { engine = v; return this; }
+        public Builder waitForCompletion(boolean v) { waitForCompletion = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder maxSteps(int v) { maxSteps = v; return this; }
+        public Builder dataExtractionSchema(Object v) { dataExtractionSchema = v; return this; }
+        public Builder proxyLocation(String v) { proxyLocation = v; return this; }
+        public Builder browserSessionId(String v) { browserSessionId = v; return this; }
+        public Builder browserAddress(String v) { browserAddress = v; return this; }
+        public Builder webhookUrl(String v) { webhookUrl = v; return this; }
+        public Builder errorCodeMapping(Map<String, String> v) { errorCodeMapping = v; return this; }
+        public Builder totpIdentifier(String v) { totpIdentifier = v; return this; }
+        public Builder totpUrl(String v) { totpUrl = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder model(Map<String, Object> v) { model = v; return this; }
+        public Builder userAgent(String v) { userAgent = v; return this; }
+        public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
+        public Builder includeActionHistoryInVerification(boolean v) { includeActionHistoryInVerification = v; return this; }
+        public Builder maxScreenshotScrolls(int v) { maxScreenshotScrolls = v; return this; }
+
+        public TaskRequest build() {
+            return new TaskRequest(prompt, url, engine, waitForCompletion, timeout, maxSteps, dataExtractionSchema, proxyLocation,
+                    browserSessionId, browserAddress, webhookUrl, errorCodeMapping, totpIdentifier, totpUrl, title, model,
+                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls);
+        }
+    }
+}

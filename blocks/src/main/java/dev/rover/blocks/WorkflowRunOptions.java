@@ -1,0 +1,65 @@
+package dev.rover.blocks;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to run a workflow beyond its parameters: the default engine for blocks that name none, where
+ * to send the webhook, which browser to use, and whether the call waits for the end.
+ *
+ * @param engine             default engine for blocks without an {@code engine} field; null = Rover's default
+ * @param webhookUrl         overrides the workflow's {@code webhook_callback_url}
+ * @param browserSessionId   run inside this open browser session
+ * @param browserAddress     connect to this Chromium over CDP
+ * @param waitForCompletion  return when the run ends
+ * @param timeout            how long to wait when waiting
+ * @param maxStepsPerBlock   a step budget for every AI block, overriding the blocks' own
+ * @param elapsedTimeLimit   overrides {@code max_elapsed_time_minutes} (finer than minutes; tests and previews)
+ * @param extraHttpHeaders   merged over the workflow's {@code extra_http_headers}
+ */
+public record WorkflowRunOptions(String engine, String webhookUrl, String browserSessionId, String browserAddress,
+                                 boolean waitForCompletion, Duration timeout, Integer maxStepsPerBlock,
+                                 Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders) {
+
+    public WorkflowRunOptions {
+        timeout = timeout == null ? TaskRequest.DEFAULT_TIMEOUT : timeout;
+        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+    }
+
+    /** Waits for the end, everything else at its default. */
+    public static WorkflowRunOptions waiting() {
+        return builder().waitForCompletion(true).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link WorkflowRunOptions}. */
+    public static final class Builder {
+        private String engine;
+        private String webhookUrl;
+        private String browserSessionId;
+        private String browserAddress;
+        private boolean waitForCompletion;
+        private Duration timeout;
+        private Integer maxStepsPerBlock;
+        private Duration elapsedTimeLimit;
+        private Map<String, String> extraHttpHeaders;
+
+        public Builder engine(String v) { engine = v; return this; }
+        public Builder webhookUrl(String v) { webhookUrl = v; return this; }
+        public Builder browserSessionId(String v) { browserSessionId = v; return this; }
+        public Builder browserAddress(String v) { browserAddress = v; return this; }
+        public Builder waitForCompletion(boolean v) { waitForCompletion = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder maxStepsPerBlock(int v) { maxStepsPerBlock = v; return this; }
+        public Builder elapsedTimeLimit(Duration v) { elapsedTimeLimit = v; return this; }
+        public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
+
+        public WorkflowRunOptions build() {
+            return new WorkflowRunOptions(engine, webhookUrl, browserSessionId, browserAddress, waitForCompletion, timeout,
+                    maxStepsPerBlock, elapsedTimeLimit, extraHttpHeaders);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.rover.blocks.agent;
+
+import dev.rover.core.exec.BlockStatus;
+import dev.rover.core.json.Json;
+import dev.rover.core.page.ActionResult;
+import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.core.page.PageSnapshot;
+import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.TimelineEntry;
+import dev.rover.llm.ActionRecord;
+import dev.rover.llm.BudgetExceededException;
+import dev.rover.llm.DecideRequest;
+import dev.rover.llm.Decision;
+import dev.rover.llm.GoalState;
+import dev.rover.llm.PlannedAction;
+import dev.rover.llm.Usage;
+import dev.rover.llm.Verification;
+import dev.rover.llm.VerifyRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The observe → decide → act → verify loop behind every AI block. A step observes the page, asks
+ * the engine, performs its actions in order (stopping at the first failure) and records all of
+ * it. It ends when the engine completes or terminates, verification says the goal is reached,
+ * {@code max_steps} or five consecutive failed steps are reached, the run is canceled or its
+ * deadline passes.
+ */
+public final class AgentLoop {
+
+    /** Consecutive failed steps after which the block fails. */
+    public static final int MAX_CONSECUTIVE_FAILURES = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
+
+    private final AgentServices services;
+
+    public AgentLoop(AgentServices services) {
+        this.services = services;
+    }
+
+    /** Runs the loop for one goal until it ends. */
+    public AgentOutcome run(AgentGoal goal) {
+        var state = new LoopState(goal);
+        int downloadsBefore = services.browser().downloads().size();
+        for (int step = 1; step <= goal.maxSteps(); step++) {
+            AgentOutcome stop = interruption(state);
+            if (stop != null) {
+                return stop;
+            }
+            StepResult result = step(goal, state, step, downloadsBefore);
+            if (result.outcome != null) {
+                return result.outcome;
+            }
+        }
+        AgentOutcome stop = interruption(state);
+        if (stop != null) {
+            return stop;
+        }
+        return state.outcome(BlockStatus.FAILED, "reached max_steps (" + goal.maxSteps() + ") without completing the goal"
+                + (state.lastProblem == null ? "" : "; last problem: " + state.lastProblem), List.of());
+    }
+
+    private AgentOutcome interruption(LoopState state) {
+        if (services.cancellation().isCanceled()) {
+            return state.outcome(BlockStatus.CANCELED, "canceled", List.of());
+        }
+        if (services.deadline() != null && !services.clock().instant().isBefore(services.deadline())) {
+            return state.outcome(BlockStatus.TIMED_OUT, "the run's time limit expired during block '" + state.goal.blockLabel() + "'", List.of());
+        }
+        return null;
+    }
+
+    private StepResult step(AgentGoal goal, LoopState state, int step, int downloadsBefore) {
+        Instant started = services.clock().instant();
+        state.steps = step;
+        var children = new ArrayList<TimelineEntry>();
+        var stepArtifacts = new ArrayList<String>();
+        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
+        recordPage(goal, step, page, stepArtifacts);
+
+        Decision decision;
+        try {
+            decision = services.engine().decide(new DecideRequest(goal.goal(), goal.completeCriterion(), goal.terminateCriterion(),
+                    goal.errorCodeMapping(), goal.userDetails(), page, screenshotsFor(goal, step, stepArtifacts),
+                    state.history, goal.singleAction(), goal.systemPrompt()));
+        } catch (BudgetExceededException e) {
+            emitStep(step, "failed", e.getMessage(), null, started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.FAILED, redact(e.getMessage()), List.of()));
+        } catch (RuntimeException e) {
+            String reason = "the engine could not decide: " + services.secrets().redact(String.valueOf(e.getMessage()));
+            log.warn("block '{}' step {}: {}", goal.blockLabel(), step, reason);
+            return failedStep(goal, state, step, started, children, stepArtifacts, reason);
+        }
+        state.usage = state.usage.plus(decision.usage());
+        children.add(thought(decision.reasoning(), started));
+
+        if (decision.state() == GoalState.TERMINATE && decision.actions().isEmpty()) {
+            emitStep(step, "terminated", null, decision.reasoning(), started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.TERMINATED, redact(decision.reasoning()), decision.errorCodes()));
+        }
+        String failure = goal.singleAction() && decision.actions().isEmpty() && decision.state() == GoalState.CONTINUE
+                ? "the engine planned no action for this action block"
+                : perform(goal, state, step, page, decision.actions(), children);
+        List<DownloadedFile> downloads = services.browser().downloads();
+        if (failure == null && goal.completeOnDownload() && downloads.size() > downloadsBefore) {
+            emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.COMPLETED, "downloaded " + downloads.get(downloads.size() - 1).name(), List.of()));
+        }
+        if (failure != null) {
+            return failedStep(goal, state, step, started, children, stepArtifacts, failure);
+        }
+        state.consecutiveFailures = 0;
+        if (decision.state() == GoalState.TERMINATE) {
+            emitStep(step, "terminated", null, decision.reasoning(), started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.TERMINATED, redact(decision.reasoning()), decision.errorCodes()));
+        }
+        if (decision.state() == GoalState.COMPLETE || goal.singleAction()) {
+            emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
+            return new StepResult(state.outcome(BlockStatus.COMPLETED, redact(decision.reasoning()), List.of()));
+        }
+        AgentOutcome verified = goal.verifyCompletion() ? verify(goal, state, children) : null;
+        emitStep(step, verified == null ? "completed" : verified.status().wireName(), null, decision.reasoning(), started, stepArtifacts, children);
+        return new StepResult(verified);
+    }
+
+    private StepResult failedStep(AgentGoal goal, LoopState state, int step, Instant started, List<TimelineEntry> children,
+                                  List<String> stepArtifacts, String reason) {
+        state.consecutiveFailures++;
+        state.lastProblem = reason;
+        emitStep(step, "failed", reason, null, started, stepArtifacts, children);
+        if (state.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+            return new StepResult(state.outcome(BlockStatus.FAILED, MAX_CONSECUTIVE_FAILURES
+                    + " consecutive steps failed; last: " + reason, List.of()));
+        }
+        return new StepResult(null);
+    }
+
+    /** Performs the decision's actions in order; returns the first failure reason, or null. */
+    private String perform(AgentGoal goal, LoopState state, int step, PageSnapshot page, List<PlannedAction> actions,
+                           List<TimelineEntry> children) {
+        int index = 0;
+        for (PlannedAction planned : actions) {
+            index++;
+            if (services.cancellation().isCanceled()) {
+                return "canceled before action " + index;
+            }
+            BrowserAction action = planned.action();
+            Instant at = services.clock().instant();
+            ActionResult result;
+            if (state.guard.isRepeat(page, action)) {
+                result = ActionResult.failed("no progress: the same " + action.actionType()
+                        + " on an unchanged page " + LoopGuard.LIMIT + " times");
+            } else {
+                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
+            }
+            result = redacted(result);
+            state.history.add(new ActionRecord(step, action, planned.reasoning(), result));
+            String shot = services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), step,
+                    "step-" + step + "-action-" + index + ".png", "image/png", services.browser().screenshot(false, 0));
+            children.add(actionEntry(action, planned.reasoning(), result, at, shot));
+            if (!result.success()) {
+                return action.actionType() + " failed: " + redact(result.failureReason());
+            }
+        }
+        return null;
+    }
+
+    private AgentOutcome verify(AgentGoal goal, LoopState state, List<TimelineEntry> children) {
+        Instant at = services.clock().instant();
+        Verification v;
+        try {
+            v = services.engine().verify(new VerifyRequest(goal.goal(), goal.completeCriterion(),
+                    PageRedaction.redact(services.browser().observe(), services.secrets()),
+                    goal.historyInVerification() ? state.history : List.of(), List.of()));
+        } catch (RuntimeException e) {
+            state.lastProblem = "verification failed: " + redact(String.valueOf(e.getMessage()));
+            return null;
+        }
+        state.usage = state.usage.plus(v.usage());
+        children.add(thought("verification: " + v.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (v.reason().isBlank() ? "" : " - " + v.reason()), at));
+        return switch (v.status()) {
+            case ACHIEVED -> state.outcome(BlockStatus.COMPLETED, redact(v.reason()), List.of());
+            case IMPOSSIBLE -> state.outcome(BlockStatus.TERMINATED, redact(v.reason()), List.of());
+            default -> null;
+        };
+    }
+
+    private List<byte[]> screenshotsFor(AgentGoal goal, int step, List<String> stepArtifacts) {
+        if (!goal.sendScreenshots()) {
+            return List.of();
+        }
+        byte[] png = services.browser().screenshot(false, 0);
+        stepArtifacts.add(services.artifacts().record(ArtifactType.SCREENSHOT_LLM, goal.blockLabel(), step,
+                "step-" + step + "-llm.png", "image/png", png));
+        return List.of(png);
+    }
+
+    private void recordPage(AgentGoal goal, int step, PageSnapshot page, List<String> stepArtifacts) {
+        byte[] tree = redact(Json.pretty(page.elements())).getBytes(StandardCharsets.UTF_8);
+        stepArtifacts.add(services.artifacts().record(ArtifactType.VISIBLE_ELEMENTS_TREE, goal.blockLabel(), step,
+                "step-" + step + "-elements.json", "application/json", tree));
+        stepArtifacts.add(services.artifacts().record(ArtifactType.PAGE_PROMPT, goal.blockLabel(), step,
+                "step-" + step + "-page.txt", "text/plain", redact(page.promptText()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void emitStep(int step, String status, String failure, String reasoning, Instant started, List<String> artifacts,
+                          List<TimelineEntry> children) {
+        services.steps().accept(new TimelineEntry(TimelineEntry.Type.STEP, "step " + step, status, null,
+                failure == null ? null : redact(failure), reasoning == null ? null : redact(reasoning), started,
+                services.clock().instant(), artifacts, children));
+    }
+
+    private TimelineEntry thought(String reasoning, Instant at) {
+        return new TimelineEntry(TimelineEntry.Type.THOUGHT, "thought", null, null, null, redact(reasoning), at, at, List.of(), List.of());
+    }
+
+    private TimelineEntry actionEntry(BrowserAction action, String reasoning, ActionResult result, Instant at, String screenshotId) {
+        Map<String, Object> details = new LinkedHashMap<>(ActionDescriptions.describe(action));
+        if (!result.dialogs().isEmpty()) {
+            details.put("dialogs", result.dialogs());
+        }
+        if (!result.downloads().isEmpty()) {
+            details.put("downloads", result.downloads().stream().map(DownloadedFile::name).toList());
+        }
+        return new TimelineEntry(TimelineEntry.Type.ACTION, action.actionType(), result.success() ? "success" : "failed",
+                services.secrets().redactDeep(details), result.success() ? null : redact(result.failureReason()), redact(reasoning),
+                at, services.clock().instant(), List.of(screenshotId), List.of());
+    }
+
+    /** The result as the engine and the timeline may see it: a browser that echoes typed text must not leak it. */
+    private ActionResult redacted(ActionResult result) {
+        return new ActionResult(result.success(), redact(result.failureReason()), result.downloads(),
+                result.dialogs().stream().map(this::redact).toList());
+    }
+
+    private String redact(String text) {
+        return text == null ? null : services.secrets().redact(text);
+    }
+
+    /** Mutable bookkeeping of one loop; confined to the loop's thread. */
+    private final class LoopState {
+        final AgentGoal goal;
+        final List<ActionRecord> history = new ArrayList<>();
+        final LoopGuard guard = new LoopGuard();
+        int steps;
+        int consecutiveFailures;
+        String lastProblem;
+        Usage usage = Usage.ZERO;
+
+        LoopState(AgentGoal goal) {
+            this.goal = goal;
+        }
+
+        AgentOutcome outcome(BlockStatus status, String reason, List<String> errorCodes) {
+            return new AgentOutcome(status, reason, errorCodes, steps, usage, services.browser().downloads(),
+                    redact(services.browser().currentUrl()));
+        }
+    }
+
+    private record StepResult(AgentOutcome outcome) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rover.blocks.agent;
+
+import dev.rover.core.exec.BlockStatus;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.llm.Usage;
+
+import java.util.List;
+
+/**
+ * How an agent loop ended: the status, a reason a person understands, the error codes matched
+ * when terminating, the steps it took and what they cost, and the files downloaded on the way.
+ */
+public record AgentOutcome(BlockStatus status, String reason, List<String> errorCodes, int steps, Usage usage,
+                           List<DownloadedFile> downloads, String finalUrl) {
+    public AgentOutcome {
+        errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
+        downloads = downloads == null ? List.of() : List.copyOf(downloads);
+        usage = usage == null ? Usage.ZERO : usage;
+    }
+}

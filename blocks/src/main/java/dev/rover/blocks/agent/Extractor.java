@@ -1,0 +1,85 @@
+package dev.rover.blocks.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.rover.core.page.PageSnapshot;
+import dev.rover.core.run.ArtifactType;
+import dev.rover.llm.ExtractRequest;
+import dev.rover.llm.Extraction;
+import dev.rover.llm.Usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Asks the engine for data and holds it to the block's schema: an answer that does not validate
+ * gets one re-ask naming what was wrong; a second invalid answer fails the extraction.
+ */
+public final class Extractor {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    private final AgentServices services;
+
+    public Extractor(AgentServices services) {
+        this.services = services;
+    }
+
+    /** What an extraction produced: valid data, or the reason there is none. */
+    public record Result(JsonNode data, String failure, Usage usage) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** Extracts from the current page. */
+    public Result extract(String blockLabel, String goal, Object dataSchema, Map<String, Object> userDetails, int step) {
+        JsonNode schemaNode;
+        try {
+            schemaNode = DataSchemas.normalize(dataSchema);
+        } catch (IllegalArgumentException e) {
+            return new Result(null, e.getMessage(), Usage.ZERO);
+        }
+        JsonSchema schema = schemaNode == null ? null : FACTORY.getSchema(schemaNode);
+        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
+        services.artifacts().record(ArtifactType.PAGE_PROMPT, blockLabel, step, "extract-page.txt", "text/plain",
+                services.secrets().redact(page.promptText()).getBytes(StandardCharsets.UTF_8));
+        Usage usage = Usage.ZERO;
+        String previousError = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Extraction answer;
+            try {
+                answer = services.engine().extract(new ExtractRequest(goal, schemaNode, page, userDetails, List.of(), previousError));
+            } catch (RuntimeException e) {
+                return new Result(null, "the engine could not extract: " + services.secrets().redact(String.valueOf(e.getMessage())), usage);
+            }
+            usage = usage.plus(answer.usage());
+            String problem = problems(schema, answer.data());
+            if (problem == null) {
+                return new Result(answer.data(), null, usage);
+            }
+            previousError = problem;
+        }
+        return new Result(null, "the extracted data does not match data_schema: " + previousError, usage);
+    }
+
+    private static String problems(JsonSchema schema, JsonNode data) {
+        if (data == null || data.isMissingNode()) {
+            return "no data was returned";
+        }
+        if (schema == null) {
+            return null;
+        }
+        Set<ValidationMessage> messages = schema.validate(data);
+        if (messages.isEmpty()) {
+            return null;
+        }
+        return messages.stream().map(ValidationMessage::getMessage).sorted().limit(8).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rover.blocks.browser;
+
+import dev.rover.blocks.run.RunBrowser;
+import dev.rover.browser.LiveBrowser;
+import dev.rover.browser.action.ActionExecutor;
+import dev.rover.browser.observe.ObserveOptions;
+import dev.rover.browser.observe.PageObserver;
+import dev.rover.browser.observe.ScreenshotTaker;
+import dev.rover.core.page.ActionResult;
+import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.core.page.PageSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A run's browser on Playwright: observations through the page observer, actions through the
+ * action executor, screenshots with secret fields masked. Every call goes to the live browser's
+ * owning thread, so blocks may call it from any thread.
+ */
+public final class PlaywrightRunBrowser implements RunBrowser {
+
+    private final LiveBrowser live;
+    private final PageObserver observer = new PageObserver();
+    private final ScreenshotTaker screenshots = new ScreenshotTaker();
+    private final ObserveOptions observeOptions;
+    private final List<DownloadedFile> downloads = new ArrayList<>();
+
+    public PlaywrightRunBrowser(LiveBrowser live, ObserveOptions observeOptions) {
+        this.live = live;
+        this.observeOptions = observeOptions;
+    }
+
+    /** The live browser behind this run browser. */
+    public LiveBrowser live() {
+        return live;
+    }
+
+    @Override
+    public PageSnapshot observe() {
+        return live.call(page -> observer.observe(page.page(), observeOptions));
+    }
+
+    @Override
+    public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets) {
+        return perform(action, secrets, null);
+    }
+
+    @Override
+    public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
+        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).build();
+        ActionResult result = live.call(page -> executor.execute(page, action, downloadName));
+        synchronized (downloads) {
+            downloads.addAll(result.downloads());
+        }
+        return result;
+    }
+
+    @Override
+    public byte[] screenshot(boolean fullPage, int maxScrolls) {
+        return live.call(page -> fullPage ? screenshots.fullPage(page.page(), maxScrolls) : screenshots.viewport(page.page()));
+    }
+
+    @Override
+    public ActionResult navigate(String url) {
+        return perform(new BrowserAction.GotoUrl(url), UnaryOperator.identity());
+    }
+
+    @Override
+    public String currentUrl() {
+        return live.call(page -> page.page().url());
+    }
+
+    @Override
+    public List<DownloadedFile> downloads() {
+        synchronized (downloads) {
+            return List.copyOf(downloads);
+        }
+    }
+}

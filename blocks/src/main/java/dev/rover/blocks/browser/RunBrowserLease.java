@@ -1,0 +1,104 @@
+package dev.rover.blocks.browser;
+
+import dev.rover.blocks.run.RunBrowser;
+import dev.rover.browser.BrowserOptions;
+import dev.rover.browser.LiveBrowser;
+import dev.rover.browser.observe.ObserveOptions;
+import dev.rover.browser.session.BrowserSession;
+import dev.rover.browser.session.BrowserSessions;
+import dev.rover.core.run.RunId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The browser of one run, opened on first use and given back at the end: a fresh Chromium that is
+ * closed (its trace saved as the run's recording), or a persistent session that is released and
+ * left open on its current page for the next run.
+ */
+public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunBrowserLease.class);
+
+    private final RunId runId;
+    private final BrowserOptions options;
+    private final BrowserSessions sessions;
+    private final String sessionId;
+    private final ObserveOptions observeOptions;
+    private PlaywrightRunBrowser browser;
+    private boolean closed;
+
+    /**
+     * @param sessionId a persistent session to use, or null to launch a browser with {@code options}
+     */
+    public RunBrowserLease(RunId runId, BrowserOptions options, BrowserSessions sessions, String sessionId, ObserveOptions observeOptions) {
+        this.runId = runId;
+        this.options = options;
+        this.sessions = sessions;
+        this.sessionId = sessionId;
+        this.observeOptions = observeOptions;
+    }
+
+    @Override
+    public synchronized RunBrowser get() {
+        if (closed) {
+            throw new IllegalStateException("the browser of run " + runId + " is already closed");
+        }
+        if (browser == null) {
+            LiveBrowser live;
+            if (sessionId != null) {
+                BrowserSession session = sessions.acquire(sessionId, runId);
+                live = session.browser();
+            } else {
+                live = LiveBrowser.launch(options);
+            }
+            browser = new PlaywrightRunBrowser(live, observeOptions);
+        }
+        return browser;
+    }
+
+    /** The browser if one was opened. */
+    public synchronized Optional<PlaywrightRunBrowser> opened() {
+        return Optional.ofNullable(browser);
+    }
+
+    /** True when this run borrowed a persistent session. */
+    public boolean usesSession() {
+        return sessionId != null;
+    }
+
+    /**
+     * Stops the trace into {@code recording} (own browsers only) and gives the browser back.
+     *
+     * @return true when a recording was written
+     */
+    public synchronized boolean finish(Path recording) {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        if (browser == null) {
+            return false;
+        }
+        boolean recorded = false;
+        try {
+            if (sessionId != null) {
+                sessions.release(sessionId, runId);
+            } else {
+                recorded = recording != null && browser.live().stopTracing(recording);
+                browser.live().close();
+            }
+        } catch (RuntimeException e) {
+            log.warn("closing the browser of run {} failed: {}", runId, e.toString());
+        }
+        return recorded;
+    }
+
+    @Override
+    public void close() {
+        finish(null);
+    }
+}

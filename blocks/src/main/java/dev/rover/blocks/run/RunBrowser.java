@@ -1,0 +1,46 @@
+package dev.rover.blocks.run;
+
+import dev.rover.core.page.ActionResult;
+import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.core.page.PageSnapshot;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The browser as one run sees it: observe the current page, perform an action, take a
+ * screenshot. Every block of a workflow run shares the same instance (one browser per run, as in
+ * Skyvern). Implementations confine Playwright to its owning thread; callers may use any thread.
+ */
+public interface RunBrowser {
+
+    /** Observes the current page. */
+    PageSnapshot observe();
+
+    /**
+     * Performs one action. {@code secrets} turns placeholders into real values at the moment of
+     * typing; the action result never contains them.
+     */
+    ActionResult perform(BrowserAction action, UnaryOperator<String> secrets);
+
+    /**
+     * Performs one action, saving a download it starts under {@code downloadName} (a block's
+     * {@code download_suffix}) when that is not blank.
+     */
+    default ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
+        return perform(action, secrets);
+    }
+
+    /** A PNG of the viewport (or of the page, scrolling at most {@code maxScrolls} times), secret fields masked. */
+    byte[] screenshot(boolean fullPage, int maxScrolls);
+
+    /** Navigates the current tab and waits for the page to load. */
+    ActionResult navigate(String url);
+
+    /** The current page's URL. */
+    String currentUrl();
+
+    /** Files downloaded so far in this run, oldest first. */
+    List<DownloadedFile> downloads();
+}

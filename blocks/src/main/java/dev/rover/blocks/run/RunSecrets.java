@@ -1,0 +1,24 @@
+package dev.rover.blocks.run;
+
+/**
+ * The secrets of one run as blocks need them: placeholders become real values only when typed
+ * ({@link #resolve}), and anything recorded is scrubbed first ({@link #redact}, {@link #redactDeep}).
+ */
+public interface RunSecrets {
+
+    /** Replaces placeholders with their real values (and TOTP placeholders with a fresh code). */
+    String resolve(String text);
+
+    /** Replaces every real secret value in the text with its placeholder. */
+    String redact(String text);
+
+    /** Redacts every string inside maps and lists. */
+    Object redactDeep(Object value);
+
+    /** A run without secrets. */
+    RunSecrets NONE = new RunSecrets() {
+        @Override public String resolve(String text) { return text; }
+        @Override public String redact(String text) { return text; }
+        @Override public Object redactDeep(Object value) { return value; }
+    };
+}

@@ -1,0 +1,28 @@
+package dev.rover.blocks.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The per-run settings a task request or workflow run options come down to.
+ *
+ * @param engine                default engine name, or null for Rover's default
+ * @param webhookUrl            webhook override, or null
+ * @param browserSessionId      persistent session to use, or null
+ * @param browserAddress        CDP address to connect to, or null
+ * @param maxStepsPerBlock      step budget override, or null
+ * @param elapsedTimeLimit      elapsed-time override, or null
+ * @param extraHttpHeaders      headers for every browser request
+ * @param userAgent             User-Agent, or null
+ * @param historyInVerification action history in verification
+ * @param maxScreenshotScrolls  scrolls for full-page screenshots, or null for the workflow's / default
+ * @param proxyLocation         requested proxy location, or null
+ */
+public record LaunchSettings(String engine, String webhookUrl, String browserSessionId, String browserAddress,
+                             Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders,
+                             String userAgent, boolean historyInVerification, Integer maxScreenshotScrolls,
+                             String proxyLocation) {
+    public LaunchSettings {
+        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.browser.BrowserOptions;
+import dev.rover.browser.observe.ObserveOptions;
+import dev.rover.browser.session.BrowserProfiles;
+import dev.rover.browser.session.BrowserSessions;
+import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.store.ArtifactStore;
+import dev.rover.core.store.RunStore;
+import dev.rover.core.webhook.WebhookSender;
+import dev.rover.llm.EngineRegistry;
+import dev.rover.llm.usage.RunBudget;
+
+import java.time.Clock;
+
+/**
+ * The long-lived parts a {@link dev.rover.blocks.Rover} is made of, shared by all its runs.
+ *
+ * @param runs           runs, timelines, artifact records
+ * @param files          artifact contents and download folders
+ * @param vault          credentials
+ * @param executor       the workflow executor (its pool is the concurrency limit)
+ * @param sessions       persistent browser sessions
+ * @param profiles       saved browser profiles
+ * @param engines        engines by name
+ * @param defaultEngine  the engine for blocks and tasks that name none
+ * @param browserOptions the base options for every run's browser
+ * @param observeOptions how pages are observed
+ * @param webhooks       webhook delivery
+ * @param budget         per-run token and cost budget
+ * @param proxyServer    the proxy for runs that ask for one, or null when none is configured
+ * @param clock          time source
+ */
+public record RoverServices(RunStore runs, ArtifactStore files, CredentialVault vault, WorkflowExecutor executor,
+                            BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
+                            BrowserOptions browserOptions, ObserveOptions observeOptions, WebhookSender webhooks,
+                            RunBudget budget, String proxyServer, Clock clock) {
+}

@@ -1,0 +1,146 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.blocks.browser.PlaywrightRunBrowser;
+import dev.rover.blocks.browser.RunBrowserLease;
+import dev.rover.blocks.report.RunReport;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.core.run.ArtifactRecord;
+import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.FileInfo;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunType;
+import dev.rover.core.run.RunUsage;
+import dev.rover.core.store.ArtifactStore;
+import dev.rover.core.store.RunStore;
+import dev.rover.llm.Usage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Completes a run's record once the executor has ended it: the final screenshot, the recording
+ * (Playwright trace), downloaded files with checksums, screenshot URLs (most recent first), the
+ * redacted output, and the HTML report. Each piece is best effort: a failure to produce one is
+ * logged and the run keeps everything else.
+ */
+final class RunFinisher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
+
+    private final RunStore runs;
+    private final ArtifactStore files;
+
+    RunFinisher(RunStore runs, ArtifactStore files) {
+        this.runs = runs;
+        this.files = files;
+    }
+
+    /** The run with its artifacts gathered and its report written; saved before it is returned. */
+    Run finish(Run ended, RunResources resources) {
+        StoreArtifacts artifacts = resources.artifacts();
+        Run.Builder run = ended.toBuilder();
+        RunBrowserLease lease = resources.browser();
+        Optional<PlaywrightRunBrowser> browser = lease.opened();
+        browser.ifPresent(b -> attempt("final screenshot", ended, () -> artifacts.record(ArtifactType.SCREENSHOT_FINAL, null, null,
+                "final.png", "image/png", b.screenshot(true, resources.maxScreenshotScrolls()))));
+        List<FileInfo> downloaded = new ArrayList<>();
+        browser.ifPresent(b -> {
+            for (DownloadedFile file : b.downloads()) {
+                attempt("download " + file.name(), ended, () -> {
+                    ArtifactRecord record = artifacts.recordFile(ArtifactType.DOWNLOAD, null, file.path(), "application/octet-stream");
+                    downloaded.add(new FileInfo(file.name(), record.uri(), file.sha256(), file.size()));
+                });
+            }
+        });
+        Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
+        if (lease.finish(recording)) {
+            attempt("recording", ended, () -> {
+                try {
+                    RecordingRedaction.redact(recording, resources.secrets()::redact);
+                } catch (IOException e) {
+                    // an unredacted trace may hold typed secrets: drop it rather than keep it
+                    deleteQuietly(recording, ended);
+                    throw new UncheckedIOException("the recording could not be redacted, so it was deleted: " + e.getMessage(), e);
+                }
+                run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
+            });
+        }
+        List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
+                EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
+        Collections.reverse(screenshots);
+        run.usage(billed(ended.usage(), resources.meter().runUsage()))
+                .downloadedFiles(downloaded).screenshotUrls(screenshots)
+                .output(resources.secrets().redactDeep(output(ended)))
+                .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
+        Run finished = run.build();
+        runs.save(finished);
+        Run reported = report(finished, resources.secrets()::redact);
+        runs.save(reported);
+        return reported;
+    }
+
+    /**
+     * The run's usage as the meter counted it when the meter saw more calls than the blocks reported:
+     * the call that crosses the budget is paid for, but its answer (and so its usage) never reaches a block.
+     */
+    private static RunUsage billed(RunUsage reported, Usage metered) {
+        return metered.calls() > reported.llmCalls()
+                ? new RunUsage(metered.calls(), metered.inputTokens(), metered.outputTokens(), metered.cost())
+                : reported;
+    }
+
+    /** A task run's output is its one block's output; a workflow's is the map of block outputs. */
+    private static Object output(Run run) {
+        if (run.runType() == RunType.TASK && run.output() instanceof Map<?, ?> outputs && outputs.size() == 1) {
+            return outputs.values().iterator().next();
+        }
+        return run.output();
+    }
+
+    private Run report(Run run, java.util.function.UnaryOperator<String> redact) {
+        try {
+            String html = RunReport.render(run, runs.timeline(run.runId()), id -> runs.artifact(id).flatMap(a -> {
+                try {
+                    return Optional.of(new RunReport.Content(a.contentType(), files.read(a)));
+                } catch (IOException e) {
+                    log.warn("the report of run {} leaves out artifact {}: {}", run.runId(), id, e.toString());
+                    return Optional.empty();
+                }
+            }));
+            ArtifactRecord record = files.put(run.runId(), ArtifactType.REPORT, null, null, "report.html", "text/html",
+                    redact.apply(html).getBytes(StandardCharsets.UTF_8));
+            runs.addArtifact(record);
+            return run.toBuilder().appUrl(record.uri()).build();
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not write the report of run {}: {}", run.runId(), e.toString());
+            return run;
+        }
+    }
+
+    private static void deleteQuietly(Path file, Run run) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("run {}: could not delete the unredacted recording {}: {}", run.runId(), file, e.toString());
+        }
+    }
+
+    private static void attempt(String what, Run run, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("run {}: could not record the {}: {}", run.runId(), what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.blocks.browser.RunBrowserLease;
+import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.browser.BrowserOptions;
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowSettings;
+import dev.rover.core.exec.CredentialResolver;
+import dev.rover.core.exec.RunHandle;
+import dev.rover.core.exec.RunOptions;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunId;
+import dev.rover.core.run.WebhookAttempt;
+import dev.rover.core.secret.CredentialVaultException;
+import dev.rover.core.secret.SecretScope;
+import dev.rover.llm.LlmCallListener;
+import dev.rover.llm.RunScope;
+import dev.rover.llm.usage.UsageMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts runs and sees them through: gives each its secret scope, engines, artifact sink and lazy
+ * browser, hands it to the executor, and once the executor has ended it, completes its record
+ * ({@link RunFinisher}), delivers its webhook and releases everything it held.
+ */
+public final class RunLauncher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+    private final RoverServices services;
+    private final RunFinisher finisher;
+    private final Map<RunId, RunHandle> active = new ConcurrentHashMap<>();
+    private final Map<RunId, CompletableFuture<Run>> finishingRuns = new ConcurrentHashMap<>();
+    private final ExecutorService finishing = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rover-finish");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RunLauncher(RoverServices services) {
+        this.services = services;
+        this.finisher = new RunFinisher(services.runs(), services.files());
+    }
+
+    /**
+     * Starts a run; the future completes with the run's final record (report written, webhook sent).
+     *
+     * @throws IllegalArgumentException for anything wrong with the request (unknown engine, parameter,
+     *                                  credential, session or profile; a proxy nobody configured); nothing is recorded then
+     */
+    public CompletableFuture<Run> launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
+        // the run exists in the store once start() returns, so callers can read it by id at once
+        checkProxy(workflow, settings);
+        String engine = settings.engine() != null ? settings.engine() : services.defaultEngine();
+        if (!services.engines().knows(engine)) {
+            throw new IllegalArgumentException("unknown engine '" + engine + "'; known engines: " + String.join(", ", services.engines().names()));
+        }
+        if (settings.browserSessionId() != null && services.sessions().get(settings.browserSessionId()).isEmpty()) {
+            throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
+                    + services.sessions().list().stream().map(s -> s.id()).toList());
+        }
+        RunResources resources = resources(workflow, runId, settings, engine);
+        RunHandle handle;
+        try {
+            handle = services.executor().start(workflow, runId, runOptions(workflow, parameters, settings, resources));
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+        active.put(runId, handle);
+        CompletableFuture<Run> done = handle.future().handleAsync((run, error) -> end(runId, run, error, resources), finishing);
+        finishingRuns.put(runId, done);
+        done.whenComplete((run, error) -> finishingRuns.remove(runId));
+        return done;
+    }
+
+    /** Asks a run to stop; true when it was active. */
+    public boolean cancel(RunId runId) {
+        RunHandle handle = active.get(runId);
+        if (handle == null) {
+            return false;
+        }
+        handle.cancel();
+        return true;
+    }
+
+    /** Re-sends a run's webhook and records the attempts on it. */
+    public Run deliverWebhook(Run run) {
+        if (run.webhookUrl() == null || run.webhookUrl().isBlank()) {
+            throw new IllegalArgumentException("run " + run.runId() + " has no webhook url to send to");
+        }
+        List<WebhookAttempt> attempts = new ArrayList<>(run.webhookAttempts());
+        int before = attempts.size();
+        for (WebhookAttempt a : services.webhooks().send(run.webhookUrl(), run)) {
+            attempts.add(new WebhookAttempt(before + a.attempt(), a.at(), a.httpStatus(), a.error()));
+        }
+        Run updated = run.toBuilder().webhookAttempts(attempts).build();
+        services.runs().save(updated);
+        return updated;
+    }
+
+    private Run end(RunId runId, Run run, Throwable error, RunResources resources) {
+        active.remove(runId);
+        try (resources) {
+            Run ended = run != null ? run : services.runs().find(runId).orElseThrow(() ->
+                    new IllegalStateException("run " + runId + " ended without a record", error));
+            Run finished = finisher.finish(ended, resources);
+            if (finished.webhookUrl() != null && !finished.webhookUrl().isBlank()) {
+                finished = deliverWebhook(finished);
+            }
+            return finished;
+        }
+    }
+
+    private RunResources resources(Workflow workflow, RunId runId, LaunchSettings settings, String engine) {
+        SecretScope scope = SecretScope.open(services.clock());
+        ScopeSecrets secrets = new ScopeSecrets(scope);
+        StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
+        LlmCallListener recorder = new PromptRecorder(artifacts);
+        UsageMeter meter = new UsageMeter(services.budget());
+        RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
+        RunBrowserLease browser = new RunBrowserLease(runId, browserOptions(workflow, runId, settings), services.sessions(),
+                settings.browserSessionId(), services.observeOptions());
+        int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
+                : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
+        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls, meter);
+    }
+
+    private RunOptions runOptions(Workflow workflow, Map<String, Object> parameters, LaunchSettings settings, RunResources r) {
+        BlockRuntime runtime = new BlockRuntime(r.engines(), r.browser(), r.secrets(), r.artifacts(), services.clock(),
+                settings.maxStepsPerBlock(), r.maxScreenshotScrolls(), settings.historyInVerification(), workflow.workflowSystemPrompt());
+        RunOptions.Builder options = RunOptions.builder()
+                .parameters(parameters)
+                .service(BlockRuntime.class, runtime)
+                .service(CredentialResolver.class, credentials(r.scope()));
+        if (settings.webhookUrl() != null) {
+            options.webhookUrl(settings.webhookUrl());
+        }
+        if (settings.elapsedTimeLimit() != null) {
+            options.elapsedTimeOverride(settings.elapsedTimeLimit());
+        }
+        return options.build();
+    }
+
+    private CredentialResolver credentials(SecretScope scope) {
+        return (key, reference) -> {
+            if (services.vault().find(reference).isEmpty()) {
+                throw new IllegalArgumentException("parameter '" + key + "' names credential '" + reference
+                        + "', which is not in the vault; add it with `rover credentials add " + reference
+                        + " --username ... --password-env VAR` (or Rover.credentials().addPassword(...))");
+            }
+            try {
+                return new LinkedHashMap<String, Object>(scope.addCredential(services.vault().secretsOf(reference)));
+            } catch (CredentialVaultException e) {
+                throw new IllegalArgumentException("parameter '" + key + "': " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private BrowserOptions browserOptions(Workflow workflow, RunId runId, LaunchSettings settings) {
+        BrowserOptions base = services.browserOptions();
+        WorkflowSettings ws = workflow.settings();
+        if (ws.browserProfileId() != null && !ws.browserProfileId().isBlank()) {
+            base = services.profiles().launchOptions(ws.browserProfileId(), base);
+        }
+        BrowserOptions.Builder b = base.toBuilder().downloadsFolder(services.files().downloadDirectory(runId));
+        Map<String, String> headers = new LinkedHashMap<>(base.extraHttpHeaders());
+        headers.putAll(ws.extraHttpHeaders());
+        headers.putAll(settings.extraHttpHeaders());
+        b.extraHttpHeaders(headers);
+        if (settings.userAgent() != null) {
+            b.userAgent(settings.userAgent());
+        }
+        if (settings.browserAddress() != null) {
+            b.cdpAddress(settings.browserAddress());
+        }
+        if (requestsProxy(workflow, settings)) {
+            b.proxyServer(services.proxyServer());
+        }
+        return b.build();
+    }
+
+    private void checkProxy(Workflow workflow, LaunchSettings settings) {
+        if (requestsProxy(workflow, settings) && services.proxyServer() == null) {
+            String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+            throw new IllegalArgumentException("proxy_location " + location + " was requested, but this Rover has no proxy "
+                    + "configured; set one with Rover.builder().proxy(\"http://host:port\") or remove proxy_location");
+        }
+    }
+
+    private static boolean requestsProxy(Workflow workflow, LaunchSettings settings) {
+        String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+        return location != null && !location.isBlank() && !location.equalsIgnoreCase("NONE");
+    }
+
+    /** Cancels the runs still active and waits (up to a minute) until each has been finished and recorded. */
+    @Override
+    public void close() {
+        active.values().forEach(RunHandle::cancel);
+        try {
+            CompletableFuture.allOf(finishingRuns.values().toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("not every run finished cleanly while closing: {}", e.toString());
+        } finally {
+            finishing.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.rover.blocks.types;
+
+import dev.rover.blocks.agent.AgentGoal;
+import dev.rover.blocks.agent.AgentLoop;
+import dev.rover.blocks.agent.AgentOutcome;
+import dev.rover.blocks.agent.AgentServices;
+import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.exec.BlockContext;
+import dev.rover.core.exec.BlockResult;
+import dev.rover.core.exec.BlockStatus;
+import dev.rover.core.page.ActionResult;
+import dev.rover.core.page.DownloadedFile;
+import dev.rover.llm.Engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pieces Rover's AI blocks share: reading the runtime, building goals, turning outcomes into results. */
+final class BlockSupport {
+
+    private BlockSupport() {
+    }
+
+    static BlockRuntime runtime(BlockContext context) {
+        return context.service(BlockRuntime.class).orElseThrow(() -> new IllegalStateException(
+                "no browser runtime for this run: run workflows through dev.rover.blocks.Rover"));
+    }
+
+    /** Navigates to the block's {@code url} unless it is empty (empty = stay on the current page). */
+    static String navigateIfUrl(BlockDefinition block, BlockRuntime runtime) {
+        String url = block.string("url").map(String::trim).orElse("");
+        if (url.isEmpty()) {
+            return null;
+        }
+        ActionResult r = runtime.browser().get().navigate(url);
+        return r.success() ? null : runtime.secrets().redact("could not open " + url + ": " + r.failureReason());
+    }
+
+    /** The values the engine may use: the block's {@code parameter_keys}, from the run's values. */
+    static Map<String, Object> userDetails(BlockDefinition block, BlockContext context) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (Object key : block.list("parameter_keys")) {
+            String k = String.valueOf(key);
+            Object v = context.values().get(k);
+            if (v != null) {
+                details.put(k, v);
+            }
+        }
+        return details;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> errorCodes(BlockDefinition block, BlockContext context) {
+        Map<String, String> codes = new LinkedHashMap<>(context.workflow().errorCodeMapping());
+        block.map("error_code_mapping").forEach((k, v) -> codes.put(k, String.valueOf(v)));
+        return codes;
+    }
+
+    static int maxSteps(BlockDefinition block, BlockRuntime runtime, int defaultSteps) {
+        if (runtime.maxStepsOverride() != null) {
+            return runtime.maxStepsOverride();
+        }
+        long v = BlockFields.integer(block, "max_steps_per_run", defaultSteps);
+        return (int) Math.max(1, v);
+    }
+
+    /** A goal builder with the fields navigation-like blocks share. */
+    static AgentGoal.Builder goal(BlockDefinition block, BlockContext context, BlockRuntime runtime, String goalText, int defaultSteps) {
+        return AgentGoal.builder(block.label(), goalText)
+                .completeCriterion(block.string("complete_criterion").filter(s -> !s.isBlank()).orElse(null))
+                .terminateCriterion(block.string("terminate_criterion").filter(s -> !s.isBlank()).orElse(null))
+                .errorCodeMapping(errorCodes(block, context))
+                .userDetails(userDetails(block, context))
+                .maxSteps(maxSteps(block, runtime, defaultSteps))
+                .verifyCompletion(BlockFields.bool(block, "complete_verification", true))
+                .historyInVerification(BlockFields.bool(block, "include_action_history_in_verification", runtime.historyInVerification()))
+                .completeOnDownload(BlockFields.bool(block, "complete_on_download", false))
+                .downloadSuffix(block.string("download_suffix").filter(s -> !s.isBlank()).orElse(null))
+                .maxScreenshotScrolls(runtime.maxScreenshotScrolls())
+                .systemPrompt(runtime.systemPrompt());
+    }
+
+    /** Runs the agent loop, again up to {@code max_retries} times while it fails. */
+    static AgentOutcome runAgent(BlockDefinition block, BlockContext context, BlockRuntime runtime, AgentGoal goal) {
+        Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
+        AgentServices services = new AgentServices(engine, runtime.browser().get(), runtime.secrets(), runtime.artifacts(),
+                ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
+        long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
+        AgentOutcome outcome = null;
+        for (long attempt = 0; attempt <= retries; attempt++) {
+            outcome = new AgentLoop(services).run(goal);
+            ContextTimeline.addUsage(context, outcome.steps(), outcome.usage());
+            if (outcome.status() != BlockStatus.FAILED) {
+                break;
+            }
+        }
+        return outcome;
+    }
+
+    /** The block result for an agent outcome; a completed one gets {@code output}. */
+    static BlockResult result(AgentOutcome outcome, Object output) {
+        return switch (outcome.status()) {
+            case COMPLETED -> BlockResult.completed(output);
+            case TERMINATED -> BlockResult.terminated(outcome.reason(), outcome.errorCodes()).withOutput(output);
+            case CANCELED -> BlockResult.canceled();
+            case TIMED_OUT -> BlockResult.timedOut(outcome.reason());
+            default -> BlockResult.failed(outcome.reason()).withOutput(output);
+        };
+    }
+
+    /** The standard output of a navigation-like block. */
+    static Map<String, Object> navigationOutput(AgentOutcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", outcome.status().wireName());
+        out.put("reason", outcome.reason());
+        out.put("url", outcome.finalUrl());
+        out.put("steps", outcome.steps());
+        List<String> files = outcome.downloads().stream().map(DownloadedFile::name).toList();
+        if (!files.isEmpty()) {
+            out.put("downloaded_files", files);
+        }
+        return out;
+    }
+}

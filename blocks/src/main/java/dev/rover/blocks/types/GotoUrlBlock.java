@@ -1,0 +1,33 @@
+package dev.rover.blocks.types;
+
+import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.exec.BlockContext;
+import dev.rover.core.exec.BlockResult;
+import dev.rover.core.exec.BlockType;
+import dev.rover.core.page.ActionResult;
+
+import java.util.Map;
+
+/** {@code goto_url}: opens a URL in the run's browser and completes. */
+public final class GotoUrlBlock implements BlockType {
+
+    @Override
+    public String type() {
+        return "goto_url";
+    }
+
+    @Override
+    public BlockResult execute(BlockDefinition block, BlockContext context) {
+        String url = block.string("url").map(String::trim).orElse("");
+        if (url.isEmpty()) {
+            return BlockResult.failed("goto_url block '" + block.label() + "' has an empty url");
+        }
+        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunBrowser browser = runtime.browser().get();
+        ActionResult r = browser.navigate(url);
+        return r.success() ? BlockResult.completed(Map.of("url", runtime.secrets().redact(browser.currentUrl())))
+                : BlockResult.failed(runtime.secrets().redact("could not open " + url + ": " + r.failureReason()));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rover.blocks.types;
+
+import dev.rover.blocks.fakes.FakeBrowser;
+import dev.rover.blocks.fakes.RecordingArtifacts;
+import dev.rover.blocks.fakes.ScriptedEngine;
+import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.blocks.run.RunSecrets;
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.definition.Parameter;
+import dev.rover.core.definition.SourcePosition;
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowSettings;
+import dev.rover.core.exec.RunHandle;
+import dev.rover.core.exec.RunOptions;
+import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.TimelineEntry;
+import dev.rover.core.store.InMemoryRunStore;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Rover's block types behind the real executor, with a scripted engine, a fake browser and an in-memory store. */
+final class BlockHarness implements AutoCloseable {
+
+    final ScriptedEngine engine = new ScriptedEngine("default");
+    final Map<String, ScriptedEngine> namedEngines = new HashMap<>();
+    final FakeBrowser browser;
+    final RecordingArtifacts artifacts = new RecordingArtifacts();
+    final AtomicInteger browserRequests = new AtomicInteger();
+    final InMemoryRunStore store = new InMemoryRunStore();
+    final WorkflowExecutor executor;
+    RunSecrets secrets = RunSecrets.NONE;
+
+    BlockHarness(FakeBrowser browser) {
+        this.browser = browser;
+        executor = WorkflowExecutor.builder(store).blockTypes(List.of(new GotoUrlBlock(), new WaitBlock(), new NavigationBlock(),
+                new ActionBlock(), new LoginBlock(), new ExtractionBlock(), new TaskBlock(), new FileDownloadBlock(),
+                new ForLoopBlock(), new ConditionalBlock())).build();
+    }
+
+    BlockRuntime runtime() {
+        return new BlockRuntime(name -> {
+            if (name == null) {
+                return engine;
+            }
+            ScriptedEngine e = namedEngines.get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("unknown engine '" + name + "'; known: " + namedEngines.keySet());
+            }
+            return e;
+        }, () -> {
+            browserRequests.incrementAndGet();
+            return browser;
+        }, secrets, artifacts, Clock.systemUTC(), null, 0, false, null);
+    }
+
+    RunOptions.Builder options(Map<String, ?> parameters) {
+        return RunOptions.builder().parameters(parameters).service(BlockRuntime.class, runtime());
+    }
+
+    Run run(Workflow workflow) {
+        return run(workflow, Map.of());
+    }
+
+    Run run(Workflow workflow, Map<String, ?> parameters) {
+        return executor.run(workflow, options(parameters).build());
+    }
+
+    RunHandle start(Workflow workflow, RunOptions options) {
+        return executor.start(workflow, options);
+    }
+
+    List<TimelineEntry> timeline(Run run) {
+        return store.timeline(run.runId());
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+
+    static Workflow workflow(int version, List<Parameter> parameters, BlockDefinition... blocks) {
+        return new Workflow("<test>", "blocks test", null, WorkflowSettings.DEFAULTS, version, parameters, List.of(blocks),
+                null, Map.of(), null);
+    }
+
+    static Workflow v1(BlockDefinition... blocks) {
+        return workflow(1, List.of(), blocks);
+    }
+
+    static Parameter json(String key) {
+        return new Parameter.WorkflowParameter(key, null, Parameter.ValueType.JSON, null, SourcePosition.UNKNOWN);
+    }
+
+    static Parameter string(String key) {
+        return new Parameter.WorkflowParameter(key, null, Parameter.ValueType.STRING, null, SourcePosition.UNKNOWN);
+    }
+
+    static BlockDefinition block(String type, String label, Object... pairs) {
+        return graphBlock(type, label, null, false, List.of(), pairs);
+    }
+
+    static BlockDefinition graphBlock(String type, String label, String next, boolean nextLoopOnFailure, List<BlockDefinition> loopBlocks,
+                                 Object... pairs) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return new BlockDefinition(type, label, next, false, nextLoopOnFailure, null, fields, loopBlocks, SourcePosition.UNKNOWN, Map.of());
+    }
+}
