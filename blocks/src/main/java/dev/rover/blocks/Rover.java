@@ -77,7 +77,7 @@ public final class Rover implements AutoCloseable {
         LaunchSettings settings = new LaunchSettings(request.engine(), request.webhookUrl(), request.browserSessionId(),
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
-                request.proxyLocation());
+                request.proxyLocation(), request.totpIdentifier(), request.totpUrl());
         return launcher.launch(TaskWorkflows.of(request), runId, Map.of(), settings);
     }
 
@@ -101,7 +101,7 @@ public final class Rover implements AutoCloseable {
                                                  WorkflowRunOptions options) {
         LaunchSettings settings = new LaunchSettings(options.engine(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
-                null, false, null, null);
+                null, false, null, null, workflow.settings().totpIdentifier(), workflow.settings().totpVerificationUrl());
         return launcher.launch(workflow, runId, parameters == null ? Map.of() : parameters, settings);
     }
 
@@ -200,6 +200,14 @@ public final class Rover implements AutoCloseable {
     /** Deletes a browser profile; false when there was none. */
     public boolean deleteBrowserProfile(String name) {
         return services.profiles().delete(name);
+    }
+
+    /**
+     * Hands Rover a one-time code for runs waiting on {@code totp_identifier} (for example a code
+     * your application received by SMS or e-mail). A run typing its TOTP placeholder takes it.
+     */
+    public void pushTotpCode(String totpIdentifier, String code) {
+        services.totpCodes().push(totpIdentifier, code);
     }
 
     /** The credential vault: add, list (never values), delete. */

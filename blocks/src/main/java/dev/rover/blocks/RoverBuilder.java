@@ -9,6 +9,8 @@ import dev.rover.browser.session.BrowserSessions;
 import dev.rover.core.exec.WorkflowExecutor;
 import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.MasterKey;
+import dev.rover.core.secret.TotpMailbox;
+import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.FileArtifactStore;
 import dev.rover.core.store.JdbcRunStore;
 import dev.rover.core.store.RoverHome;
@@ -131,7 +133,8 @@ public final class RoverBuilder {
         }
         RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), vault, executor, sessions,
                 new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions, webhooks.build(),
-                budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED, proxy, clock);
+                budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED, proxy,
+                new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
         return new Rover(services, home, () -> {
             try {
                 executor.close();

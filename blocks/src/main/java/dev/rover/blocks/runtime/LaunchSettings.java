@@ -17,11 +17,13 @@ import java.util.Map;
  * @param historyInVerification action history in verification
  * @param maxScreenshotScrolls  scrolls for full-page screenshots, or null for the workflow's / default
  * @param proxyLocation         requested proxy location, or null
+ * @param totpIdentifier        where pushed one-time codes for this run arrive, or null
+ * @param totpUrl               where to fetch one-time codes, or null
  */
 public record LaunchSettings(String engine, String webhookUrl, String browserSessionId, String browserAddress,
                              Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders,
                              String userAgent, boolean historyInVerification, Integer maxScreenshotScrolls,
-                             String proxyLocation) {
+                             String proxyLocation, String totpIdentifier, String totpUrl) {
     public LaunchSettings {
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
     }

@@ -6,6 +6,8 @@ import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
 import dev.rover.core.exec.WorkflowExecutor;
 import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.TotpMailbox;
+import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunStore;
 import dev.rover.core.webhook.WebhookSender;
@@ -30,10 +32,12 @@ import java.time.Clock;
  * @param webhooks       webhook delivery
  * @param budget         per-run token and cost budget
  * @param proxyServer    the proxy for runs that ask for one, or null when none is configured
+ * @param totpCodes      one-time codes pushed for {@code totp_identifier}s
+ * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
  */
 public record RoverServices(RunStore runs, ArtifactStore files, CredentialVault vault, WorkflowExecutor executor,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions, WebhookSender webhooks,
-                            RunBudget budget, String proxyServer, Clock clock) {
+                            RunBudget budget, String proxyServer, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {
 }

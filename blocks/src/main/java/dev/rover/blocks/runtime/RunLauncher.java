@@ -5,13 +5,13 @@ import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.browser.BrowserOptions;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
+import dev.rover.core.exec.CancellationToken;
 import dev.rover.core.exec.CredentialResolver;
 import dev.rover.core.exec.RunHandle;
 import dev.rover.core.exec.RunOptions;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.WebhookAttempt;
-import dev.rover.core.secret.CredentialVaultException;
 import dev.rover.core.secret.SecretScope;
 import dev.rover.llm.LlmCallListener;
 import dev.rover.llm.RunScope;
@@ -42,6 +42,7 @@ public final class RunLauncher implements AutoCloseable {
     private final RunFinisher finisher;
     private final Map<RunId, RunHandle> active = new ConcurrentHashMap<>();
     private final Map<RunId, CompletableFuture<Run>> finishingRuns = new ConcurrentHashMap<>();
+    private final Map<RunId, RunResources> running = new ConcurrentHashMap<>();
     private final ExecutorService finishing = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "rover-finish");
         t.setDaemon(true);
@@ -79,6 +80,7 @@ public final class RunLauncher implements AutoCloseable {
             throw e;
         }
         active.put(runId, handle);
+        running.put(runId, resources);
         CompletableFuture<Run> done = handle.future().handleAsync((run, error) -> end(runId, run, error, resources), finishing);
         finishingRuns.put(runId, done);
         done.whenComplete((run, error) -> finishingRuns.remove(runId));
@@ -92,6 +94,10 @@ public final class RunLauncher implements AutoCloseable {
             return false;
         }
         handle.cancel();
+        RunResources resources = running.get(runId);
+        if (resources != null) {
+            resources.codeWaits().cancel();
+        }
         return true;
     }
 
@@ -112,6 +118,7 @@ public final class RunLauncher implements AutoCloseable {
 
     private Run end(RunId runId, Run run, Throwable error, RunResources resources) {
         active.remove(runId);
+        running.remove(runId);
         try (resources) {
             Run ended = run != null ? run : services.runs().find(runId).orElseThrow(() ->
                     new IllegalStateException("run " + runId + " ended without a record", error));
@@ -134,7 +141,7 @@ public final class RunLauncher implements AutoCloseable {
                 settings.browserSessionId(), services.observeOptions());
         int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
                 : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
-        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls, meter);
+        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls, meter, new CancellationToken());
     }
 
     private RunOptions runOptions(Workflow workflow, Map<String, Object> parameters, LaunchSettings settings, RunResources r) {
@@ -143,7 +150,8 @@ public final class RunLauncher implements AutoCloseable {
         RunOptions.Builder options = RunOptions.builder()
                 .parameters(parameters)
                 .service(BlockRuntime.class, runtime)
-                .service(CredentialResolver.class, credentials(r.scope()));
+                .service(CredentialResolver.class, new CredentialPlaceholders(services.vault(), r.scope(), r.runId(),
+                        settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(), r.codeWaits()));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -151,21 +159,6 @@ public final class RunLauncher implements AutoCloseable {
             options.elapsedTimeOverride(settings.elapsedTimeLimit());
         }
         return options.build();
-    }
-
-    private CredentialResolver credentials(SecretScope scope) {
-        return (key, reference) -> {
-            if (services.vault().find(reference).isEmpty()) {
-                throw new IllegalArgumentException("parameter '" + key + "' names credential '" + reference
-                        + "', which is not in the vault; add it with `rover credentials add " + reference
-                        + " --username ... --password-env VAR` (or Rover.credentials().addPassword(...))");
-            }
-            try {
-                return new LinkedHashMap<String, Object>(scope.addCredential(services.vault().secretsOf(reference)));
-            } catch (CredentialVaultException e) {
-                throw new IllegalArgumentException("parameter '" + key + "': " + e.getMessage(), e);
-            }
-        };
     }
 
     private BrowserOptions browserOptions(Workflow workflow, RunId runId, LaunchSettings settings) {

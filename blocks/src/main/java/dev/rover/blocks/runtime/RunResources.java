@@ -2,6 +2,7 @@ package dev.rover.blocks.runtime;
 
 import dev.rover.llm.usage.UsageMeter;
 import dev.rover.blocks.browser.RunBrowserLease;
+import dev.rover.core.exec.CancellationToken;
 import dev.rover.core.run.RunId;
 import dev.rover.core.secret.SecretScope;
 
@@ -10,10 +11,12 @@ import dev.rover.core.secret.SecretScope;
  * engines (and the usage meter they share) and browser. Closing releases all of them (the browser without a recording).
  */
 record RunResources(RunId runId, SecretScope scope, ScopeSecrets secrets, StoreArtifacts artifacts, RunEngines engines,
-                    RunBrowserLease browser, int maxScreenshotScrolls, UsageMeter meter) implements AutoCloseable {
+                    RunBrowserLease browser, int maxScreenshotScrolls, UsageMeter meter, CancellationToken codeWaits)
+        implements AutoCloseable {
 
     @Override
     public void close() {
+        codeWaits.cancel();
         try {
             engines.close();
         } finally {

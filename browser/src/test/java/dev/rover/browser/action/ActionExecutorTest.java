@@ -93,6 +93,10 @@ class ActionExecutorTest {
                 new ch.qos.logback.core.read.ListAppender<>();
         events.start();
         root.addAppender(events);
+        // DEBUG on for Rover whatever the test logging config says, so there are lines to search
+        ch.qos.logback.classic.Logger rover = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rover");
+        ch.qos.logback.classic.Level before = rover.getLevel();
+        rover.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try {
             ActionResult typed = act(new BrowserAction.InputText(Target.id("a2"), "{{ secret_password }}"));
             ActionResult refused = act(new BrowserAction.InputText(Target.id("a9"), "{{ secret_password }}"));
@@ -101,6 +105,7 @@ class ActionExecutorTest {
             assertThat(events.list).isNotEmpty()
                     .noneMatch(e -> e.getFormattedMessage().contains("hunter2"));
         } finally {
+            rover.setLevel(before);
             root.detachAppender(events);
         }
     }

@@ -60,7 +60,7 @@ public final class SecretScope implements AutoCloseable {
      */
     public String add(String field, String value) {
         Objects.requireNonNull(value, "value");
-        return put(field, new Entry(value, null, value.isEmpty() ? List.of() : List.of(value)));
+        return put(field, new Entry(value, null, null, value.isEmpty() ? List.of() : List.of(value)));
     }
 
     /**
@@ -78,7 +78,17 @@ public final class SecretScope implements AutoCloseable {
                 redacted.add(normalized);
             }
         }
-        return put(field, new Entry(null, totp, List.copyOf(redacted)));
+        return put(field, new Entry(null, totp, null, List.copyOf(redacted)));
+    }
+
+    /**
+     * Hides a value that only exists when it is typed, such as a one-time code pushed by the user
+     * ({@code totp_identifier}) or fetched from {@code totp_url}: the placeholder resolves to whatever
+     * {@code source} returns at that moment.
+     */
+    public String addCodeSource(String field, java.util.function.Supplier<String> source) {
+        Objects.requireNonNull(source, "source");
+        return put(field, new Entry(null, null, source, List.of()));
     }
 
     /**
@@ -123,7 +133,8 @@ public final class SecretScope implements AutoCloseable {
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             Entry entry = s.entries.get(m.group());
-            String value = entry.totp() != null ? entry.totp().codeForTyping(clock) : entry.value();
+            String value = entry.totp() != null ? entry.totp().codeForTyping(clock)
+                    : entry.source() != null ? entry.source().get() : entry.value();
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -257,8 +268,8 @@ public final class SecretScope implements AutoCloseable {
         return new String(tag);
     }
 
-    /** A secret behind one placeholder: a fixed value or a TOTP generator, and the texts to redact. */
-    private record Entry(String value, Totp totp, List<String> redactedTexts) {
+    /** A secret behind one placeholder: a fixed value, a TOTP generator or a code source, and the texts to redact. */
+    private record Entry(String value, Totp totp, java.util.function.Supplier<String> source, List<String> redactedTexts) {
     }
 
     /** Everything needed to resolve and redact, built once per change. */

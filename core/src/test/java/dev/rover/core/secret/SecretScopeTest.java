@@ -41,6 +41,20 @@ class SecretScopeTest {
     }
 
     @Test
+    void aCodeSourcePlaceholderAsksItsSourceAtEveryResolveAndOnlyThen() {
+        List<String> codes = new ArrayList<>(List.of("111111", "222222"));
+        try (SecretScope scope = SecretScope.open()) {
+            String totp = scope.addCodeSource("totp", () -> codes.remove(0));
+
+            assertThat(totp).matches("placeholder_[a-z0-9]{4}_totp");
+            assertThat(codes).hasSize(2);
+            assertThat(scope.resolve("code " + totp)).isEqualTo("code 111111");
+            assertThat(scope.resolve(totp)).isEqualTo("222222");
+            assertThat(scope.redact("nothing secret")).isEqualTo("nothing secret");
+        }
+    }
+
+    @Test
     void redactReplacesRealValuesWithTheirPlaceholders() {
         try (SecretScope scope = SecretScope.open()) {
             String password = scope.add("password", PASSWORD);

@@ -47,8 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keep-data", description = "Keep the temporary data directory (runs, artifacts, reports) after the demo.")
-    boolean keepData;
+    @Option(names = "--clean", description = "Delete the temporary data directory (runs, artifacts, reports) after the demo.")
+    boolean clean;
 
     @Override
     public Integer call() throws IOException {
@@ -60,19 +60,19 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             runs.addAll(runAll(samples, dataDir, out, err));
         } finally {
-            if (!keepData) {
+            if (clean) {
                 deleteTree(dataDir);
             }
         }
         long completed = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED).count();
         out.println();
         out.println(completed + " of " + samples.size() + " sample runs completed.");
-        if (keepData) {
-            out.println("Data kept in " + dataDir + "; the report paths above stay valid. Look around with");
-            out.println("  rover runs list --data-dir " + dataDir);
+        if (clean) {
+            out.println("The data directory " + dataDir + " was deleted, with the reports above.");
         } else {
-            out.println("The data directory " + dataDir + " was deleted, with the reports above; "
-                    + "run `rover demo --keep-data` to keep them.");
+            out.println("Open a report above in a browser, or look around with");
+            out.println("  ./rover runs list --data-dir " + dataDir);
+            out.println("(a temporary directory; `./rover demo --clean` deletes it at the end)");
         }
         out.flush();
         return completed == samples.size() ? 0 : RunSummary.EXIT_NOT_COMPLETED;

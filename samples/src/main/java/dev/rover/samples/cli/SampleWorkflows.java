@@ -32,7 +32,10 @@ final class SampleWorkflows {
     private SampleWorkflows() {
     }
 
-    /** Every {@code *.yaml} under {@code workflows/}, sorted by file name. */
+    /** The order the demo tells its story in; other samples follow by file name. */
+    static final List<String> STORY = List.of("orders-in-date-range.yaml", "download-invoices.yaml", "contact-form.yaml");
+
+    /** Every {@code *.yaml} under {@code workflows/}: the {@link #STORY} first, then the rest by file name. */
     static List<Sample> load() {
         URL folder = SampleWorkflows.class.getClassLoader().getResource(FOLDER);
         if (folder == null) {
@@ -59,7 +62,9 @@ final class SampleWorkflows {
     private static List<Sample> read(Path dir) throws IOException {
         List<Sample> samples = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> storyIndex(f.getFileName().toString()))
+                            .thenComparing(f -> f.getFileName().toString())).toList()) {
                 samples.add(new Sample(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
@@ -67,5 +72,10 @@ final class SampleWorkflows {
             throw new IllegalStateException("no sample workflows (*.yaml) in " + dir);
         }
         return samples;
+    }
+
+    private static int storyIndex(String fileName) {
+        int i = STORY.indexOf(fileName);
+        return i < 0 ? STORY.size() : i;
     }
 }

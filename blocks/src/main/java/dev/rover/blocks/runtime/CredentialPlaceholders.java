@@ -1,0 +1,90 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.exec.CredentialResolver;
+import dev.rover.core.run.RunId;
+import dev.rover.core.secret.CredentialSecrets;
+import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.CredentialVaultException;
+import dev.rover.core.secret.SecretScope;
+import dev.rover.core.secret.TotpMailbox;
+import dev.rover.core.secret.TotpUrlClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves a run's credential references into placeholders: every stored value goes into the run's
+ * secret scope. A login without a stored TOTP secret gets a {@code totp} placeholder anyway when the
+ * run names a {@code totp_url} (the code is fetched when typed) or a {@code totp_identifier} (the
+ * code pushed with {@link dev.rover.blocks.Rover#pushTotpCode} is taken when typed).
+ */
+final class CredentialPlaceholders implements CredentialResolver {
+
+    /** How long typing a one-time code waits for it to be pushed or fetched. */
+    static final Duration CODE_WAIT = Duration.ofMinutes(2);
+
+    private final CredentialVault vault;
+    private final SecretScope scope;
+    private final RunId runId;
+    private final String totpIdentifier;
+    private final String totpUrl;
+    private final TotpMailbox mailbox;
+    private final TotpUrlClient urls;
+    private final CancellationToken cancellation;
+
+    CredentialPlaceholders(CredentialVault vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
+                           TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation) {
+        this.vault = vault;
+        this.scope = scope;
+        this.runId = runId;
+        this.totpIdentifier = blankToNull(totpIdentifier);
+        this.totpUrl = blankToNull(totpUrl);
+        this.mailbox = mailbox;
+        this.urls = urls;
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public Object resolve(String parameterKey, String reference) {
+        if (vault.find(reference).isEmpty()) {
+            throw new IllegalArgumentException("parameter '" + parameterKey + "' names credential '" + reference
+                    + "', which is not in the vault; add it with `rover credentials add " + reference
+                    + " --username ... --password-env VAR` (or Rover.credentials().addPassword(...))");
+        }
+        CredentialSecrets secrets;
+        try {
+            secrets = vault.secretsOf(reference);
+        } catch (CredentialVaultException e) {
+            throw new IllegalArgumentException("parameter '" + parameterKey + "': " + e.getMessage(), e);
+        }
+        Map<String, Object> placeholders = new LinkedHashMap<>(scope.addCredential(secrets));
+        boolean login = secrets.password().isPresent();
+        if (login && !placeholders.containsKey(CredentialSecrets.TOTP) && (totpUrl != null || totpIdentifier != null)) {
+            placeholders.put(CredentialSecrets.TOTP, scope.addCodeSource(CredentialSecrets.TOTP, this::nextCode));
+        }
+        return placeholders;
+    }
+
+    private String nextCode() {
+        Optional<String> code;
+        try {
+            code = totpUrl != null
+                    ? urls.fetch(URI.create(totpUrl), totpIdentifier, runId.value(), CODE_WAIT, cancellation)
+                    : mailbox.await(totpIdentifier, CODE_WAIT, cancellation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a one-time code", e);
+        }
+        return code.orElseThrow(() -> new IllegalStateException(totpUrl != null
+                ? "no one-time code came from totp_url " + totpUrl + " within " + CODE_WAIT.toMinutes() + " minutes"
+                : "no one-time code was pushed for totp_identifier '" + totpIdentifier + "' within " + CODE_WAIT.toMinutes() + " minutes"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
