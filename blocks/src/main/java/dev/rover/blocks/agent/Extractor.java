@@ -7,6 +7,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.TimelineEntry;
 import dev.rover.llm.ExtractRequest;
 import dev.rover.llm.Extraction;
 import dev.rover.llm.Usage;
@@ -32,7 +33,7 @@ public final class Extractor {
     }
 
     /** What an extraction produced: valid data, or the reason there is none. */
-    public record Result(JsonNode data, String failure, Usage usage) {
+    public record Result(JsonNode data, String failure, Usage usage, String reasoning) {
         public boolean ok() {
             return failure == null;
         }
@@ -44,12 +45,23 @@ public final class Extractor {
         try {
             schemaNode = DataSchemas.normalize(dataSchema);
         } catch (IllegalArgumentException e) {
-            return new Result(null, e.getMessage(), Usage.ZERO);
+            return new Result(null, e.getMessage(), Usage.ZERO, null);
         }
         JsonSchema schema = schemaNode == null ? null : FACTORY.getSchema(schemaNode);
+        java.time.Instant started = services.clock().instant();
         PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
-        services.artifacts().record(ArtifactType.PAGE_PROMPT, blockLabel, step, "extract-page.txt", "text/plain",
+        String pageArtifact = services.artifacts().record(ArtifactType.PAGE_PROMPT, blockLabel, step, "extract-page.txt", "text/plain",
                 services.secrets().redact(page.promptText()).getBytes(StandardCharsets.UTF_8));
+        Result result = ask(goal, schemaNode, schema, page, userDetails);
+        services.steps().accept(new TimelineEntry(TimelineEntry.Type.STEP, "extraction", result.ok() ? "completed" : "failed",
+                null, result.failure(), result.reasoning(), started, services.clock().instant(), List.of(pageArtifact),
+                result.reasoning() == null || result.reasoning().isBlank() ? List.of()
+                        : List.of(new TimelineEntry(TimelineEntry.Type.THOUGHT, "thought", null, null, null, result.reasoning(),
+                        started, started, List.of(), List.of()))));
+        return result;
+    }
+
+    private Result ask(String goal, JsonNode schemaNode, JsonSchema schema, PageSnapshot page, Map<String, Object> userDetails) {
         Usage usage = Usage.ZERO;
         String previousError = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -57,16 +69,16 @@ public final class Extractor {
             try {
                 answer = services.engine().extract(new ExtractRequest(goal, schemaNode, page, userDetails, List.of(), previousError));
             } catch (RuntimeException e) {
-                return new Result(null, "the engine could not extract: " + services.secrets().redact(String.valueOf(e.getMessage())), usage);
+                return new Result(null, "the engine could not extract: " + services.secrets().redact(String.valueOf(e.getMessage())), usage, null);
             }
             usage = usage.plus(answer.usage());
             String problem = problems(schema, answer.data());
             if (problem == null) {
-                return new Result(answer.data(), null, usage);
+                return new Result(answer.data(), null, usage, services.secrets().redact(answer.reasoning()));
             }
             previousError = problem;
         }
-        return new Result(null, "the extracted data does not match data_schema: " + previousError, usage);
+        return new Result(null, "the extracted data does not match data_schema: " + previousError, usage, null);
     }
 
     private static String problems(JsonSchema schema, JsonNode data) {

@@ -38,13 +38,17 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /** The report's HTML. */
-    public static String render(Run run, List<TimelineEntry> timeline, ArtifactLookup artifacts) {
+    /** The report's HTML; {@code finalScreenshotId} (may be null) is shown as the page the run ended on. */
+    public static String render(Run run, List<TimelineEntry> timeline, String finalScreenshotId, ArtifactLookup artifacts) {
         var html = new StringBuilder(64 * 1024);
         html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title(run))).append(" · Rover run ").append(esc(run.runId().value()))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n");
         header(html, run);
+        if (finalScreenshotId != null) {
+            artifacts.find(finalScreenshotId).filter(c -> c.contentType().startsWith("image/")).ifPresent(c ->
+                    html.append("<h2>Final page</h2>\n").append(image(c, "the page when the run ended", "final")).append('\n'));
+        }
         html.append("<h2>Timeline</h2>\n");
         if (timeline.isEmpty()) {
             html.append("<p class=\"muted\">No blocks ran.</p>\n");
@@ -137,10 +141,14 @@ public final class RunReport {
         html.append("</div>");
         for (String id : e.artifactIds()) {
             artifacts.find(id).filter(c -> c.contentType().startsWith("image/")).ifPresent(c ->
-                    html.append("<img class=\"shot\" alt=\"screenshot after ").append(esc(e.label())).append("\" src=\"data:")
-                            .append(c.contentType()).append(";base64,").append(Base64.getEncoder().encodeToString(c.bytes())).append("\">"));
+                    html.append(image(c, "screenshot after " + e.label(), "shot")));
         }
         html.append("</div>\n");
+    }
+
+    private static String image(Content c, String alt, String cssClass) {
+        return "<img class=\"" + cssClass + "\" alt=\"" + esc(alt) + "\" src=\"data:" + c.contentType() + ";base64,"
+                + Base64.getEncoder().encodeToString(c.bytes()) + "\">";
     }
 
     private static void fact(StringBuilder html, String name, String value) {

@@ -110,7 +110,9 @@ final class RunFinisher {
 
     private Run report(Run run, java.util.function.UnaryOperator<String> redact) {
         try {
-            String html = RunReport.render(run, runs.timeline(run.runId()), id -> runs.artifact(id).flatMap(a -> {
+            String finalShot = runs.artifacts(run.runId(), EnumSet.of(ArtifactType.SCREENSHOT_FINAL)).stream()
+                    .reduce((a, b) -> b).map(ArtifactRecord::artifactId).orElse(null);
+            String html = RunReport.render(run, runs.timeline(run.runId()), finalShot, id -> runs.artifact(id).flatMap(a -> {
                 try {
                     return Optional.of(new RunReport.Content(a.contentType(), files.read(a)));
                 } catch (IOException e) {

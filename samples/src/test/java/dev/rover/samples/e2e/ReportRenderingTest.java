@@ -100,7 +100,8 @@ class ReportRenderingTest {
             assertThat(page.locator("div.action .reasoning").count()).isPositive();
 
             int images = page.locator("img").count();
-            assertThat(images).isGreaterThanOrEqualTo((int) actions);
+            assertThat(images).isGreaterThanOrEqualTo((int) actions + 1);
+            assertThat(page.locator("img.final").count()).as("the final page screenshot").isEqualTo(1);
             Object broken = page.evaluate("() => Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length");
             assertThat(((Number) broken).intValue()).as("images that did not load").isZero();
             Object visible = page.evaluate("() => Array.from(document.images).filter(i => i.getBoundingClientRect().width > 0).length");
