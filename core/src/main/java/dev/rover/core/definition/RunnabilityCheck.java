@@ -99,7 +99,7 @@ public final class RunnabilityCheck {
         /** What cannot run and what would: the label or key, its type and the supported types. */
         public String reason() {
             String field = BLOCK.equals(kind) ? "block_type" : "parameter_type";
-            return kind + " '" + name + "' uses " + field + " '" + type + "', which is not implemented yet (supported: "
+            return kind + " '" + name + "' uses " + field + " '" + type + "', which Rover does not support yet (supported: "
                     + (supported.isEmpty() ? "none" : String.join(", ", supported)) + ")";
         }
 

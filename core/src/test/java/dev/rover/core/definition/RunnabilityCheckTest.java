@@ -54,9 +54,9 @@ class RunnabilityCheckTest {
         assertThat(e.unsupported()).hasSize(3);
         assertThat(e.getMessage()).isEqualTo("""
                 workflow 'Mixed' cannot run:
-                mixed.yaml:4:7: parameter 'vault' uses parameter_type 'onepassword', which is not implemented yet (supported: workflow, output, context, credential)
-                mixed.yaml:10:7: block 'each' uses block_type 'for_loop', which is not implemented yet (supported: goto_url, wait)
-                mixed.yaml:15:11: block 'read' uses block_type 'extraction', which is not implemented yet (supported: goto_url, wait)""");
+                mixed.yaml:4:7: parameter 'vault' uses parameter_type 'onepassword', which Rover does not support yet (supported: workflow, output, context, credential)
+                mixed.yaml:10:7: block 'each' uses block_type 'for_loop', which Rover does not support yet (supported: goto_url, wait)
+                mixed.yaml:15:11: block 'read' uses block_type 'extraction', which Rover does not support yet (supported: goto_url, wait)""");
     }
 
     @Test

@@ -63,8 +63,8 @@ class ValidateCommandTest {
         assertThat(out.toString()).startsWith(file + ": \"Check Orders\", version 1, 3 blocks: goto_url 1, for_loop 1, wait 1"
                 + " (+1 inside loops); 2 parameters" + System.lineSeparator());
         assertThat(out.toString())
-                .contains(file + ":5:7: warning: parameter 'smtp_host' uses parameter_type 'aws_secret', which is not implemented yet")
-                .contains(file + ":12:11: warning: block 'beam' uses block_type 'teleport', which is not implemented yet (supported: ");
+                .contains(file + ":5:7: warning: parameter 'smtp_host' uses parameter_type 'aws_secret', which Rover does not support yet")
+                .contains(file + ":12:11: warning: block 'beam' uses block_type 'teleport', which Rover does not support yet (supported: ");
         assertThat(err.toString()).isEmpty();
     }
 
