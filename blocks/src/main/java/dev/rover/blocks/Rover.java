@@ -101,8 +101,18 @@ public final class Rover implements AutoCloseable {
                                                  WorkflowRunOptions options) {
         LaunchSettings settings = new LaunchSettings(options.engine(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
-                null, false, null, null, workflow.settings().totpIdentifier(), workflow.settings().totpVerificationUrl());
+                null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
+                totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"));
         return launcher.launch(workflow, runId, parameters == null ? Map.of() : parameters, settings);
+    }
+
+    /** The workflow's own TOTP setting, else the first block (loops included) that sets the field. */
+    private static String totpSetting(Workflow workflow, String workflowLevel, String blockField) {
+        if (workflowLevel != null && !workflowLevel.isBlank()) {
+            return workflowLevel;
+        }
+        return workflow.allBlocks().stream().map(b -> b.string(blockField).orElse(""))
+                .filter(v -> !v.isBlank()).findFirst().orElse(null);
     }
 
     /** The run with this id ({@code tsk_...} or {@code wr_...}). */
@@ -160,6 +170,9 @@ public final class Rover implements AutoCloseable {
         Run run = services.runs().find(RunId.of(runId)).orElseThrow(() -> unknownRun(runId));
         if (!run.status().isTerminal()) {
             throw new IllegalStateException("run " + runId + " is " + run.status().wireName() + "; its webhook is sent when it ends");
+        }
+        if (launcher.isFinishing(run.runId())) {
+            throw new IllegalStateException("run " + runId + " is still being finished (report, first webhook delivery); retry in a moment");
         }
         return launcher.deliverWebhook(run);
     }
@@ -252,7 +265,9 @@ public final class Rover implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the run", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the run could not be finished: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            throw new IllegalStateException("the run could not be finished: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
         }
     }
 

@@ -25,11 +25,11 @@ final class TaskWorkflows {
     static Workflow of(TaskRequest request) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (request.url() != null && !request.url().isBlank()) {
-            fields.put("url", request.url());
+            fields.put("url", literal(request.url()));
         }
-        fields.put("navigation_goal", request.prompt());
+        fields.put("navigation_goal", literal(request.prompt()));
         if (request.dataExtractionSchema() != null) {
-            fields.put("data_extraction_goal", request.prompt());
+            fields.put("data_extraction_goal", literal(request.prompt()));
             fields.put("data_schema", request.dataExtractionSchema());
         }
         if (!request.errorCodeMapping().isEmpty()) {
@@ -54,6 +54,17 @@ final class TaskWorkflows {
         return new Workflow("<task>", title, null, settings, 1,
                 List.of(new Parameter.OutputParameter(LABEL + "_output", null, SourcePosition.UNKNOWN)),
                 List.of(block), null, Map.of(), null);
+    }
+
+    /**
+     * A task's text is what the caller wrote, not a template: "{{" in a prompt stays "{{". The executor
+     * renders every block field, so the text is wrapped to render as itself.
+     */
+    static String literal(String text) {
+        if (!text.contains("{{") && !text.contains("{%") && !text.contains("{#")) {
+            return text;
+        }
+        return "{% raw %}" + text.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}") + "{% endraw %}";
     }
 
     private static String shorten(String prompt) {

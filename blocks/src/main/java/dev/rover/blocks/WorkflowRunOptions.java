@@ -23,6 +23,12 @@ public record WorkflowRunOptions(String engine, String webhookUrl, String browse
 
     public WorkflowRunOptions {
         timeout = timeout == null ? TaskRequest.DEFAULT_TIMEOUT : timeout;
+        if (maxStepsPerBlock != null && maxStepsPerBlock < 1) {
+            throw new IllegalArgumentException("maxStepsPerBlock must be at least 1, got " + maxStepsPerBlock);
+        }
+        if (elapsedTimeLimit != null && (elapsedTimeLimit.isNegative() || elapsedTimeLimit.isZero())) {
+            throw new IllegalArgumentException("elapsedTimeLimit must be positive, got " + elapsedTimeLimit);
+        }
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
     }
 

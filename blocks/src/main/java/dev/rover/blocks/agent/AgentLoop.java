@@ -51,14 +51,21 @@ public final class AgentLoop {
     public AgentOutcome run(AgentGoal goal) {
         var state = new LoopState(goal);
         int downloadsBefore = services.browser().downloads().size();
-        for (int step = 1; step <= goal.maxSteps(); step++) {
+        // Skyvern's budget: max_steps counts steps that went through; a failed step is retried
+        // (at most MAX_CONSECUTIVE_FAILURES in a row) without using up the budget.
+        int completedSteps = 0;
+        int attempt = 0;
+        while (completedSteps < goal.maxSteps()) {
             AgentOutcome stop = interruption(state);
             if (stop != null) {
                 return stop;
             }
-            StepResult result = step(goal, state, step, downloadsBefore);
+            StepResult result = step(goal, state, ++attempt, downloadsBefore);
             if (result.outcome != null) {
                 return result.outcome;
+            }
+            if (!result.failed) {
+                completedSteps++;
             }
         }
         AgentOutcome stop = interruption(state);
@@ -84,7 +91,14 @@ public final class AgentLoop {
         state.steps = step;
         var children = new ArrayList<TimelineEntry>();
         var stepArtifacts = new ArrayList<String>();
-        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
+        state.guard.startStep();
+        PageSnapshot page;
+        try {
+            page = PageRedaction.redact(services.browser().observe(), services.secrets());
+        } catch (RuntimeException e) {
+            // the page may be mid-navigation after the last action; the next attempt observes again
+            return failedStep(goal, state, step, started, children, stepArtifacts, "could not observe the page: " + firstLine(e));
+        }
         recordPage(goal, step, page, stepArtifacts);
 
         Decision decision;
@@ -141,7 +155,7 @@ public final class AgentLoop {
             return new StepResult(state.outcome(BlockStatus.FAILED, MAX_CONSECUTIVE_FAILURES
                     + " consecutive steps failed; last: " + reason, List.of()));
         }
-        return new StepResult(null);
+        return StepResult.FAILED_RETRY;
     }
 
     /** Performs the decision's actions in order; returns the first failure reason, or null. */
@@ -164,14 +178,29 @@ public final class AgentLoop {
             }
             result = redacted(result);
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));
-            String shot = services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), step,
-                    "step-" + step + "-action-" + index + ".png", "image/png", services.browser().screenshot(false, 0));
-            children.add(actionEntry(action, planned.reasoning(), result, at, shot));
+            children.add(actionEntry(action, planned.reasoning(), result, at, actionScreenshot(goal, step, index)));
             if (!result.success()) {
                 return action.actionType() + " failed: " + redact(result.failureReason());
             }
         }
         return null;
+    }
+
+    /** The screenshot after an action, or none when the page cannot be captured (it is evidence, not a step). */
+    private List<String> actionScreenshot(AgentGoal goal, int step, int index) {
+        try {
+            return List.of(services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), step,
+                    "step-" + step + "-action-" + index + ".png", "image/png", services.browser().screenshot(false, 0)));
+        } catch (RuntimeException e) {
+            log.debug("block '{}' step {}: no screenshot after action {}: {}", goal.blockLabel(), step, index, firstLine(e));
+            return List.of();
+        }
+    }
+
+    /** The first line of an exception's message, redacted: Playwright appends a multi-line call log. */
+    private String firstLine(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return redact(message.lines().findFirst().orElse(message));
     }
 
     private AgentOutcome verify(AgentGoal goal, LoopState state, List<TimelineEntry> children) {
@@ -199,7 +228,12 @@ public final class AgentLoop {
         if (!goal.sendScreenshots()) {
             return List.of();
         }
-        byte[] png = services.browser().screenshot(false, 0);
+        byte[] png;
+        try {
+            png = services.browser().screenshot(false, 0);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
         stepArtifacts.add(services.artifacts().record(ArtifactType.SCREENSHOT_LLM, goal.blockLabel(), step,
                 "step-" + step + "-llm.png", "image/png", png));
         return List.of(png);
@@ -224,7 +258,7 @@ public final class AgentLoop {
         return new TimelineEntry(TimelineEntry.Type.THOUGHT, "thought", null, null, null, redact(reasoning), at, at, List.of(), List.of());
     }
 
-    private TimelineEntry actionEntry(BrowserAction action, String reasoning, ActionResult result, Instant at, String screenshotId) {
+    private TimelineEntry actionEntry(BrowserAction action, String reasoning, ActionResult result, Instant at, List<String> screenshots) {
         Map<String, Object> details = new LinkedHashMap<>(ActionDescriptions.describe(action));
         if (!result.dialogs().isEmpty()) {
             details.put("dialogs", result.dialogs());
@@ -234,7 +268,7 @@ public final class AgentLoop {
         }
         return new TimelineEntry(TimelineEntry.Type.ACTION, action.actionType(), result.success() ? "success" : "failed",
                 services.secrets().redactDeep(details), result.success() ? null : redact(result.failureReason()), redact(reasoning),
-                at, services.clock().instant(), List.of(screenshotId), List.of());
+                at, services.clock().instant(), screenshots, List.of());
     }
 
     /** The result as the engine and the timeline may see it: a browser that echoes typed text must not leak it. */
@@ -267,6 +301,12 @@ public final class AgentLoop {
         }
     }
 
-    private record StepResult(AgentOutcome outcome) {
+    /** How a step ended: with an outcome for the block, as a failed attempt to retry, or as a step that went through. */
+    private record StepResult(AgentOutcome outcome, boolean failed) {
+        static final StepResult FAILED_RETRY = new StepResult(null, true);
+
+        StepResult(AgentOutcome outcome) {
+            this(outcome, false);
+        }
     }
 }

@@ -7,19 +7,27 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Stops an agent from burning steps: the same action on an unchanged page a third time is
+ * Stops an agent from burning steps: the same action on an unchanged page in a third step is
  * refused as "no progress". A page counts as unchanged when its URL and rendered elements are.
+ * Repeats within one step (clicking "+" three times) are intended and count once.
  */
 final class LoopGuard {
 
     static final int LIMIT = 3;
 
     private final Map<String, Integer> seen = new HashMap<>();
+    private final java.util.Set<String> thisStep = new java.util.HashSet<>();
 
-    /** Counts this action on this page; true when it is the third time. */
+    /** Marks the start of a step. */
+    void startStep() {
+        thisStep.clear();
+    }
+
+    /** Counts this action on this page once per step; true when a third step repeats it. */
     boolean isRepeat(PageSnapshot page, BrowserAction action) {
         String key = fingerprint(page) + "\u0000" + action;
-        return seen.merge(key, 1, Integer::sum) >= LIMIT;
+        int times = thisStep.add(key) ? seen.merge(key, 1, Integer::sum) : seen.getOrDefault(key, 1);
+        return times >= LIMIT;
     }
 
     private static String fingerprint(PageSnapshot page) {

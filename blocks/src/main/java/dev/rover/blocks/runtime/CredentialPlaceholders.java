@@ -35,9 +35,16 @@ final class CredentialPlaceholders implements CredentialResolver {
     private final TotpMailbox mailbox;
     private final TotpUrlClient urls;
     private final CancellationToken cancellation;
+    private final java.time.Clock clock;
+    private final java.time.Instant deadline;
 
+    /**
+     * @param cancellation canceled when the run is canceled or Rover closes; ends a wait for a code
+     * @param deadline     the run's time limit; a wait for a code never outlasts it
+     */
     CredentialPlaceholders(CredentialVault vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
-                           TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation) {
+                           TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation, java.time.Clock clock,
+                           java.time.Instant deadline) {
         this.vault = vault;
         this.scope = scope;
         this.runId = runId;
@@ -46,6 +53,8 @@ final class CredentialPlaceholders implements CredentialResolver {
         this.mailbox = mailbox;
         this.urls = urls;
         this.cancellation = cancellation;
+        this.clock = clock;
+        this.deadline = deadline;
     }
 
     @Override
@@ -70,18 +79,35 @@ final class CredentialPlaceholders implements CredentialResolver {
     }
 
     private String nextCode() {
-        Optional<String> code;
+        Duration untilDeadline = Duration.between(clock.instant(), deadline);
+        Duration wait = untilDeadline.compareTo(CODE_WAIT) < 0 ? untilDeadline : CODE_WAIT;
+        Optional<String> code = Optional.empty();
         try {
-            code = totpUrl != null
-                    ? urls.fetch(URI.create(totpUrl), totpIdentifier, runId.value(), CODE_WAIT, cancellation)
-                    : mailbox.await(totpIdentifier, CODE_WAIT, cancellation);
+            if (!wait.isNegative() && !wait.isZero()) {
+                code = totpUrl != null
+                        ? urls.fetch(URI.create(totpUrl), totpIdentifier, runId.value(), wait, cancellation)
+                        : mailbox.await(totpIdentifier, wait, cancellation);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a one-time code", e);
         }
-        return code.orElseThrow(() -> new IllegalStateException(totpUrl != null
-                ? "no one-time code came from totp_url " + totpUrl + " within " + CODE_WAIT.toMinutes() + " minutes"
-                : "no one-time code was pushed for totp_identifier '" + totpIdentifier + "' within " + CODE_WAIT.toMinutes() + " minutes"));
+        if (code.isPresent()) {
+            return code.get();
+        }
+        if (cancellation.isCanceled()) {
+            throw new IllegalStateException("the run was canceled while waiting for a one-time code");
+        }
+        // only scheme, host and path: a totp_url's query string often carries a token
+        throw new IllegalStateException((totpUrl != null
+                ? "no one-time code came from " + withoutQuery(totpUrl)
+                : "no one-time code was pushed for totp_identifier '" + totpIdentifier + "'")
+                + " within " + wait.toSeconds() + " s");
+    }
+
+    private static String withoutQuery(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority() + (uri.getPath() == null ? "" : uri.getPath());
     }
 
     private static String blankToNull(String s) {

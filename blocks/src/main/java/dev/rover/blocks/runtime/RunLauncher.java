@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +44,7 @@ public final class RunLauncher implements AutoCloseable {
     private final Map<RunId, RunHandle> active = new ConcurrentHashMap<>();
     private final Map<RunId, CompletableFuture<Run>> finishingRuns = new ConcurrentHashMap<>();
     private final Map<RunId, RunResources> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final ExecutorService finishing = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "rover-finish");
         t.setDaemon(true);
@@ -71,34 +73,62 @@ public final class RunLauncher implements AutoCloseable {
             throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
                     + services.sessions().list().stream().map(s -> s.id()).toList());
         }
+        if (closed) {
+            throw new IllegalStateException("this Rover is closed; build a new one to start runs");
+        }
         RunResources resources = resources(workflow, runId, settings, engine);
+        CompletableFuture<Run> done = new CompletableFuture<>();
+        running.put(runId, resources);
+        finishingRuns.put(runId, done);
+        done.whenComplete((run, error) -> finishingRuns.remove(runId));
         RunHandle handle;
         try {
             handle = services.executor().start(workflow, runId, runOptions(workflow, parameters, settings, resources));
         } catch (RuntimeException e) {
+            running.remove(runId);
+            finishingRuns.remove(runId);
             resources.close();
             throw e;
         }
         active.put(runId, handle);
-        running.put(runId, resources);
-        CompletableFuture<Run> done = handle.future().handleAsync((run, error) -> end(runId, run, error, resources), finishing);
-        finishingRuns.put(runId, done);
-        done.whenComplete((run, error) -> finishingRuns.remove(runId));
+        // attached after active.put, so end() always finds (and removes) what was registered
+        handle.future().whenComplete((run, error) -> finishLater(runId, run, error, resources, done));
         return done;
     }
 
-    /** Asks a run to stop; true when it was active. */
-    public boolean cancel(RunId runId) {
-        RunHandle handle = active.get(runId);
-        if (handle == null) {
-            return false;
+    /** Finishes the run on the finishing pool, or on this thread once the pool no longer takes work (closing). */
+    private void finishLater(RunId runId, Run run, Throwable error, RunResources resources, CompletableFuture<Run> done) {
+        Runnable finish = () -> {
+            try {
+                done.complete(end(runId, run, error, resources));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        };
+        try {
+            finishing.execute(finish);
+        } catch (RejectedExecutionException e) {
+            finish.run();
         }
-        handle.cancel();
+    }
+
+    /** Asks a run to stop (waits for one-time codes included); true when it was active in this process. */
+    public boolean cancel(RunId runId) {
         RunResources resources = running.get(runId);
         if (resources != null) {
             resources.codeWaits().cancel();
         }
-        return true;
+        RunHandle handle = active.get(runId);
+        if (handle != null) {
+            handle.cancel();
+            return true;
+        }
+        return services.executor().cancel(runId) || resources != null;
+    }
+
+    /** True while the run's record is still being completed (report, webhook) after the executor ended it. */
+    public boolean isFinishing(RunId runId) {
+        return finishingRuns.containsKey(runId);
     }
 
     /** Re-sends a run's webhook and records the attempts on it. */
@@ -131,17 +161,24 @@ public final class RunLauncher implements AutoCloseable {
     }
 
     private RunResources resources(Workflow workflow, RunId runId, LaunchSettings settings, String engine) {
+        // options first: they validate the profile and may refuse the run before anything is opened
+        BrowserOptions options = browserOptions(workflow, runId, settings);
         SecretScope scope = SecretScope.open(services.clock());
-        ScopeSecrets secrets = new ScopeSecrets(scope);
-        StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
-        LlmCallListener recorder = new PromptRecorder(artifacts);
-        UsageMeter meter = new UsageMeter(services.budget());
-        RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
-        RunBrowserLease browser = new RunBrowserLease(runId, browserOptions(workflow, runId, settings), services.sessions(),
-                settings.browserSessionId(), services.observeOptions());
-        int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
-                : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
-        return new RunResources(runId, scope, secrets, artifacts, engines, browser, scrolls, meter, new CancellationToken());
+        try {
+            StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
+            LlmCallListener recorder = new PromptRecorder(artifacts);
+            UsageMeter meter = new UsageMeter(services.budget());
+            RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
+            RunBrowserLease browser = new RunBrowserLease(runId, options, services.sessions(), settings.browserSessionId(),
+                    services.observeOptions());
+            int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
+                    : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
+            return new RunResources(runId, scope, new ScopeSecrets(scope), artifacts, engines, browser, scrolls, meter,
+                    new CancellationToken());
+        } catch (RuntimeException e) {
+            scope.close();
+            throw e;
+        }
     }
 
     private RunOptions runOptions(Workflow workflow, Map<String, Object> parameters, LaunchSettings settings, RunResources r) {
@@ -151,7 +188,8 @@ public final class RunLauncher implements AutoCloseable {
                 .parameters(parameters)
                 .service(BlockRuntime.class, runtime)
                 .service(CredentialResolver.class, new CredentialPlaceholders(services.vault(), r.scope(), r.runId(),
-                        settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(), r.codeWaits()));
+                        settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(), r.codeWaits(),
+                        services.clock(), services.clock().instant().plus(timeLimit(workflow, settings))));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -159,6 +197,11 @@ public final class RunLauncher implements AutoCloseable {
             options.elapsedTimeOverride(settings.elapsedTimeLimit());
         }
         return options.build();
+    }
+
+    private static java.time.Duration timeLimit(Workflow workflow, LaunchSettings settings) {
+        return settings.elapsedTimeLimit() != null ? settings.elapsedTimeLimit()
+                : java.time.Duration.ofMinutes(workflow.settings().maxElapsedTimeMinutes());
     }
 
     private BrowserOptions browserOptions(Workflow workflow, RunId runId, LaunchSettings settings) {
@@ -200,7 +243,8 @@ public final class RunLauncher implements AutoCloseable {
     /** Cancels the runs still active and waits (up to a minute) until each has been finished and recorded. */
     @Override
     public void close() {
-        active.values().forEach(RunHandle::cancel);
+        closed = true;
+        List.copyOf(active.keySet()).forEach(this::cancel);
         try {
             CompletableFuture.allOf(finishingRuns.values().toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -208,7 +252,8 @@ public final class RunLauncher implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             log.warn("not every run finished cleanly while closing: {}", e.toString());
         } finally {
-            finishing.shutdownNow();
+            // runs that end later are finished on their own thread (finishLater), never dropped
+            finishing.shutdown();
         }
     }
 }

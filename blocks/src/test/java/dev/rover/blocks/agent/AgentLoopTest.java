@@ -96,17 +96,17 @@ class AgentLoopTest {
     }
 
     @Test
-    void reachingMaxStepsFailsWithASummarisedReason() {
+    void reachingMaxStepsFailsWithASummarisedReasonAndAFailedStepIsRetriedWithoutUsingTheBudget() {
         var f = new LoopFixture(threePages());
-        f.browser.script(ActionResult.ok(), ActionResult.ok(), ActionResult.failed("the button did nothing"));
+        f.browser.script(ActionResult.ok(), ActionResult.failed("the button did nothing"), ActionResult.ok(), ActionResult.ok());
         f.engine.otherwise(r -> act("keep going", click("a" + (r.history().size() + 1))));
 
         AgentOutcome outcome = f.run(goal().maxSteps(3).build());
 
         assertThat(outcome.status()).isEqualTo(BlockStatus.FAILED);
-        assertThat(outcome.steps()).isEqualTo(3);
+        assertThat(outcome.steps()).as("3 steps that went through and 1 failed attempt").isEqualTo(4);
         assertThat(outcome.reason()).contains("max_steps (3)").contains("last problem: click failed: the button did nothing");
-        assertThat(f.engine.decideRequests).hasSize(3);
+        assertThat(f.engine.decideRequests).hasSize(4);
     }
 
     @Test
@@ -253,14 +253,27 @@ class AgentLoopTest {
     }
 
     @Test
+    void theSameActionSeveralTimesInOneStepIsNotALoop() {
+        var f = new LoopFixture(threePages());
+        f.browser.script(ActionResult.ok(), ActionResult.ok(), ActionResult.ok());
+        f.engine.decide(act("three more", click("a1"), click("a1"), click("a1")));
+        f.engine.otherwise(r -> Decision.complete("done", ONE_CALL));
+
+        AgentOutcome outcome = f.run(goal().maxSteps(3).build());
+
+        assertThat(outcome.status()).isEqualTo(BlockStatus.COMPLETED);
+    }
+
+    @Test
     void aSingleActionGoalWithNoActionDoesNotCountAsDone() {
         var f = new LoopFixture(threePages());
-        f.engine.decide(Decision.act(List.of(), "nothing to do", ONE_CALL));
+        f.engine.otherwise(r -> Decision.act(List.of(), "nothing to do", ONE_CALL));
 
         AgentOutcome outcome = f.run(AgentGoal.builder("act", "Click continue").singleAction(true).verifyCompletion(false).maxSteps(1).build());
 
         assertThat(outcome.status()).isEqualTo(BlockStatus.FAILED);
-        assertThat(outcome.reason()).contains("no action");
+        assertThat(outcome.reason()).contains(AgentLoop.MAX_CONSECUTIVE_FAILURES + " consecutive steps failed").contains("no action");
+        assertThat(f.engine.decideRequests).hasSize(AgentLoop.MAX_CONSECUTIVE_FAILURES);
     }
 
     @Test
