@@ -292,7 +292,9 @@ public final class SecretScope implements AutoCloseable {
             Map<String, String> placeholderOfValue = new LinkedHashMap<>();
             for (Map.Entry<String, Entry> e : entries.entrySet()) {
                 for (String text : e.getValue().redactedTexts()) {
-                    placeholderOfValue.putIfAbsent(text, e.getKey());
+                    for (String form : SecretForms.of(text)) {
+                        placeholderOfValue.putIfAbsent(form, e.getKey());
+                    }
                 }
             }
             return new Snapshot(Map.copyOf(entries), Map.copyOf(placeholderOfValue));

@@ -55,6 +55,19 @@ class SecretScopeTest {
     }
 
     @Test
+    void aSecretIsRedactedInItsJsonHtmlAndUrlEncodedFormsToo() {
+        String tricky = "Tr0ub\"ador\\&3 <x>";
+        try (SecretScope scope = SecretScope.open()) {
+            String placeholder = scope.add("password", tricky);
+
+            assertThat(scope.redact("{\"value\":\"Tr0ub\\\"ador\\\\&3 <x>\"}")).isEqualTo("{\"value\":\"" + placeholder + "\"}");
+            assertThat(scope.redact("<input value=\"Tr0ub&quot;ador\\&amp;3 &lt;x&gt;\">")).isEqualTo("<input value=\"" + placeholder + "\">");
+            assertThat(scope.redact("password=Tr0ub%22ador%5C%263+%3Cx%3E&x=1")).isEqualTo("password=" + placeholder + "&x=1");
+            assertThat(scope.redact("Tr0ub\"ador\\&3 <x>")).isEqualTo(placeholder);
+        }
+    }
+
+    @Test
     void redactReplacesRealValuesWithTheirPlaceholders() {
         try (SecretScope scope = SecretScope.open()) {
             String password = scope.add("password", PASSWORD);
