@@ -1,5 +1,9 @@
 package dev.rover.blocks.browser;
 
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import dev.rover.blocks.run.RunBrowser;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.action.ActionExecutor;
@@ -10,6 +14,7 @@ import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.DownloadedFile;
 import dev.rover.core.page.PageSnapshot;
+import dev.rover.core.page.Target;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,10 @@ import java.util.function.UnaryOperator;
  * owning thread, so blocks may call it from any thread.
  */
 public final class PlaywrightRunBrowser implements RunBrowser {
+
+    /** What a secret placeholder looks like in typed text (dev.rover.core.secret.SecretScope). */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("placeholder_[a-z0-9]{4}_");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlaywrightRunBrowser.class);
 
     private final LiveBrowser live;
     private final PageObserver observer = new PageObserver();
@@ -51,11 +60,42 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
         ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).build();
-        ActionResult result = live.call(page -> executor.execute(page, action, downloadName));
+        ActionResult result;
+        try {
+            result = live.call(page -> {
+                if (action instanceof BrowserAction.InputText typing && PLACEHOLDER.matcher(typing.text()).find()) {
+                    markSecret(page.page(), typing.target());
+                }
+                return executor.execute(page, action, downloadName);
+            });
+        } catch (RuntimeException e) {
+            // a secret that cannot be produced (a one-time code that never came) fails the action, not the run
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return ActionResult.failed("could not " + action.actionType() + ": " + message.lines().findFirst().orElse(message));
+        }
         synchronized (downloads) {
             downloads.addAll(result.downloads());
         }
         return result;
+    }
+
+    /**
+     * Marks the field a secret is typed into, so screenshots mask it and observations mask its value
+     * whatever its type (a username in a text field, an API key, a one-time code).
+     */
+    private static void markSecret(Page page, Target target) {
+        String selector = target.hasId() ? "[" + PageObserver.ID_ATTRIBUTE + "=\"" + target.elementId() + "\"]" : target.selector();
+        for (Frame frame : page.frames()) {
+            try {
+                Locator field = frame.locator(selector);
+                if (field.count() > 0) {
+                    field.first().evaluate("el => el.setAttribute('data-rover-secret', '')");
+                    return;
+                }
+            } catch (PlaywrightException e) {
+                log.debug("could not mark {} as secret in frame {}: {}", target, frame.url(), e.getMessage());
+            }
+        }
     }
 
     @Override
