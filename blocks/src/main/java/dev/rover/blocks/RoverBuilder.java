@@ -99,7 +99,10 @@ public final class RoverBuilder {
     /** A per-run budget of tokens and cost; a run that exceeds it fails with the reason. */
     public RoverBuilder budget(RunBudget v) { budget = v; return this; }
 
-    /** The proxy ({@code http://host:port}) for runs that set {@code proxy_location}; without one such runs are refused. */
+    /**
+     * The proxy ({@code http://host:port}) for runs that set {@code proxy_location} (default: env
+     * {@code ROVER_PROXY}); without one such runs are refused.
+     */
     public RoverBuilder proxy(String v) { proxy = v; return this; }
 
     /** The vault's master key (default: {@code ROVER_MASTER_KEY}, else a generated key file in the data directory). */
@@ -133,7 +136,8 @@ public final class RoverBuilder {
         }
         RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), vault, executor, sessions,
                 new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions, webhooks.build(),
-                budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED, proxy,
+                budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
+                proxy != null ? proxy : blankToNull(environment.get("ROVER_PROXY")),
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
         return new Rover(services, home, () -> {
             try {
@@ -146,6 +150,10 @@ public final class RoverBuilder {
                 }
             }
         });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private EngineRegistry engines(LlmConfig config) {

@@ -3,6 +3,8 @@ package dev.rover.blocks.runtime;
 import dev.rover.blocks.browser.RunBrowserLease;
 import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.browser.BrowserOptions;
+import dev.rover.core.definition.NotRunnableException;
+import dev.rover.core.definition.RunnabilityCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.exec.CancellationToken;
@@ -41,6 +43,7 @@ public final class RunLauncher implements AutoCloseable {
 
     private final RoverServices services;
     private final RunFinisher finisher;
+    private final RunnabilityCheck runnability = RunnabilityCheck.fromServiceLoader();
     private final Map<RunId, RunHandle> active = new ConcurrentHashMap<>();
     private final Map<RunId, CompletableFuture<Run>> finishingRuns = new ConcurrentHashMap<>();
     private final Map<RunId, RunResources> running = new ConcurrentHashMap<>();
@@ -64,6 +67,12 @@ public final class RunLauncher implements AutoCloseable {
      */
     public CompletableFuture<Run> launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
         // the run exists in the store once start() returns, so callers can read it by id at once
+        try {
+            runnability.requireRunnable(workflow);
+        } catch (NotRunnableException e) {
+            // refused before any block runs, so nothing is half done
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         checkProxy(workflow, settings);
         String engine = settings.engine() != null ? settings.engine() : services.defaultEngine();
         if (!services.engines().knows(engine)) {
@@ -231,7 +240,7 @@ public final class RunLauncher implements AutoCloseable {
         if (requestsProxy(workflow, settings) && services.proxyServer() == null) {
             String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
             throw new IllegalArgumentException("proxy_location " + location + " was requested, but this Rover has no proxy "
-                    + "configured; set one with Rover.builder().proxy(\"http://host:port\") or remove proxy_location");
+                    + "configured; set ROVER_PROXY=http://host:port (or Rover.builder().proxy(...)), or remove proxy_location");
         }
     }
 

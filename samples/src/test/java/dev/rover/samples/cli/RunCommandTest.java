@@ -151,6 +151,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aWorkflowWithABlockTypeRoverCannotRunIsRefusedBeforeAnyBlockRuns() throws IOException {
+        CliHarness cli = cli();
+        Path file = cli.workflow("mail.yaml", """
+                title: Wait then mail
+                workflow_definition:
+                  blocks:
+                    - {block_type: wait, label: pause, wait_sec: 1}
+                    - {block_type: send_email, label: mail, sender: a@b.test, recipients: [c@d.test], subject: s, body: b}
+                """);
+
+        CliHarness.Result result = cli.run("run", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("rover: ").contains("block 'mail'").contains("send_email")
+                .contains("supported:").doesNotContain("\tat ");
+        assertThat(cli.run("runs", "list").out()).startsWith("no runs in ");
+    }
+
+    @Test
     void unknownEngineExitsTwo() throws IOException {
         CliHarness cli = cli();
         Path file = cli.workflow("wait.yaml", WAIT_ONLY);
