@@ -49,8 +49,8 @@ public final class AgentLoop {
 
     /** Runs the loop for one goal until it ends. */
     public AgentOutcome run(AgentGoal goal) {
-        var state = new LoopState(goal);
         int downloadsBefore = services.browser().downloads().size();
+        var state = new LoopState(goal, downloadsBefore);
         // Skyvern's budget: max_steps counts steps that went through; a failed step is retried
         // (at most MAX_CONSECUTIVE_FAILURES in a row) without using up the budget.
         int completedSteps = 0;
@@ -291,12 +291,17 @@ public final class AgentLoop {
         String lastProblem;
         Usage usage = Usage.ZERO;
 
-        LoopState(AgentGoal goal) {
+        /** Downloads the browser had before this loop; the outcome lists only the loop's own. */
+        final int downloadsBefore;
+
+        LoopState(AgentGoal goal, int downloadsBefore) {
             this.goal = goal;
+            this.downloadsBefore = downloadsBefore;
         }
 
         AgentOutcome outcome(BlockStatus status, String reason, List<String> errorCodes) {
-            return new AgentOutcome(status, reason, errorCodes, steps, usage, services.browser().downloads(),
+            List<DownloadedFile> all = services.browser().downloads();
+            return new AgentOutcome(status, reason, errorCodes, steps, usage, all.subList(Math.min(downloadsBefore, all.size()), all.size()),
                     redact(services.browser().currentUrl()));
         }
     }
