@@ -5,6 +5,7 @@ import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Target;
 import dev.rover.llm.DecideRequest;
 import dev.rover.llm.Decision;
+import dev.rover.llm.GoalState;
 import dev.rover.llm.PlannedAction;
 import dev.rover.llm.Usage;
 
@@ -77,6 +78,7 @@ final class DecisionPlanner {
         Optional<Target> lastTyped = progress.lastTypedField();
         Optional<Credentials> credentials = Credentials.from(request.userDetails());
         List<String> doneNotes = new ArrayList<>();
+        int lastPlanned = 0;
         for (int i = 1; i <= total; i++) {
             Instruction instruction = instructions.get(i - 1);
             boolean login = instruction instanceof Instruction.Login;
@@ -109,6 +111,7 @@ final class DecisionPlanner {
                         ErrorCodes.matching(request.errorCodeMapping(), instruction.clause() + " " + missing.label(), 2));
             }
             Resolution.Act a = (Resolution.Act) r;
+            lastPlanned = i;
             for (BrowserAction action : a.actions()) {
                 batch.add(new PlannedAction(action, HistoryProgress.tag(i, total) + ": " + a.note() + " (from \"" + instruction.clause() + "\")"));
                 if (action instanceof BrowserAction.InputText t) {
@@ -120,6 +123,15 @@ final class DecisionPlanner {
             }
         }
         if (!batch.isEmpty()) {
+            boolean finishesGoal = lastPlanned == total && completeCriteria.isEmpty() && !request.singleAction()
+                    && instructions.stream().noneMatch(x -> x instanceof Instruction.Login);
+            if (finishesGoal) {
+                // nothing left to check afterwards: the goal is done once these actions succeed,
+                // which saves a step that would only observe the page to say so
+                Decision acting = act(batch, false);
+                return new Decision(acting.actions(), acting.reasoning() + "; this completes all " + total
+                        + " instructions of the goal", GoalState.COMPLETE, List.of(), Usage.ZERO);
+            }
             return act(batch, request.singleAction());
         }
         return complete(total, doneNotes, completeCriteria, page, progress);

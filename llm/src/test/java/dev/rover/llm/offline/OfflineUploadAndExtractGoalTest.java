@@ -56,7 +56,8 @@ class OfflineUploadAndExtractGoalTest {
     void uploadTargetsTheFileInputNotATextFieldWithASimilarLabel() {
         String goal = "Enter \"Ada\" into \"Your name\".\nUpload \"/tmp/files/report.txt\" to \"Attachment\".\nClick the \"Send message\" button.";
         Decision d = engine.decide(request(goal, contactPage(), List.of()));
-        assertThat(d.state()).isEqualTo(GoalState.CONTINUE);
+        assertThat(d.state()).as("the batch carries the last instruction and there is no criterion to check")
+                .isEqualTo(GoalState.COMPLETE);
         assertThat(actions(d)).containsExactly(
                 new BrowserAction.InputText(Target.id("f1"), "Ada"),
                 new BrowserAction.UploadFile(Target.id("f2"), "/tmp/files/report.txt"),
