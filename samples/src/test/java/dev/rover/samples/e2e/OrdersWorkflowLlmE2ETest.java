@@ -49,27 +49,23 @@ class OrdersWorkflowLlmE2ETest {
     @TempDir
     static Path data;
 
+    private static LlmPortal portal;
     private static DemoSite site;
     private static ScriptedLlmProvider llm;
     private static Rover rover;
 
     @BeforeAll
     static void start() throws IOException {
-        site = DemoSite.start(ACCOUNT);
-        llm = ScriptedLlmProvider.start();
-        rover = Rover.builder().dataDirectory(data).llm(llm.config().build()).build();
+        portal = LlmPortal.start(data, builder -> builder);
+        site = portal.site();
+        llm = portal.llm();
+        rover = portal.rover();
     }
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        if (llm != null) {
-            llm.close();
-        }
-        if (site != null) {
-            site.close();
+        if (portal != null) {
+            portal.close();
         }
     }
 
@@ -79,8 +75,7 @@ class OrdersWorkflowLlmE2ETest {
                 ACCOUNT.totpSecret());
         List<DemoOrders.Order> expected = site.orders().between(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-04-30"))
                 .stream().limit(DemoSite.PAGE_SIZE).toList();
-        llm.then(inputText("Username", "{{detail:username}}"), inputText("Password", "{{detail:password}}"), click("Sign in"))
-                .then(inputText("Verification code", "{{detail:totp}}"), click("Verify"))
+        LlmPortal.scriptLogin(llm)
                 .then(inputText("From date", "2026-03-01"), inputText("To date", "2026-04-30"), click("Filter"))
                 .extracts(Json.compact(Map.of("orders", expected.stream().map(OrdersWorkflowLlmE2ETest::asJson).toList())));
 

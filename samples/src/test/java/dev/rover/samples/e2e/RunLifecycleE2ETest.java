@@ -4,7 +4,6 @@ import dev.rover.blocks.Rover;
 import dev.rover.blocks.RunListener;
 import dev.rover.blocks.TaskRequest;
 import dev.rover.blocks.WorkflowRunOptions;
-import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;
@@ -34,7 +33,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import static dev.rover.samples.e2e.fakellm.Intent.click;
 import static dev.rover.samples.e2e.fakellm.Intent.complete;
 import static dev.rover.samples.e2e.fakellm.Intent.inputText;
 import static dev.rover.samples.e2e.fakellm.Intent.terminate;
@@ -59,6 +57,7 @@ class RunLifecycleE2ETest {
     @TempDir
     static Path workflows;
 
+    private static LlmPortal portal;
     private static DemoSite site;
     private static LifecyclePages pages;
     private static ScriptedLlmProvider llm;
@@ -67,26 +66,21 @@ class RunLifecycleE2ETest {
 
     @BeforeAll
     static void start() throws IOException {
-        site = DemoSite.start(ACCOUNT);
+        portal = LlmPortal.start(data, builder -> builder.concurrency(2)
+                .webhookKey(WEBHOOK_KEY).webhookBackoff(Duration.ofMillis(50)).listener(statuses));
+        site = portal.site();
+        llm = portal.llm();
+        rover = portal.rover();
         pages = new LifecyclePages();
-        llm = ScriptedLlmProvider.start();
-        rover = Rover.builder().dataDirectory(data).llm(llm.config().build()).concurrency(2)
-                .webhookKey(WEBHOOK_KEY).webhookBackoff(Duration.ofMillis(50)).listener(statuses).build();
     }
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        if (llm != null) {
-            llm.close();
-        }
         if (pages != null) {
             pages.close();
         }
-        if (site != null) {
-            site.close();
+        if (portal != null) {
+            portal.close();
         }
     }
 
@@ -99,7 +93,7 @@ class RunLifecycleE2ETest {
     void aRejectedLoginTerminatesWithTheMappedErrorCode() {
         Credential wrong = rover.credentials().addPassword("portal-wrong-password", ACCOUNT.username(), "not-the-password-91",
                 ACCOUNT.totpSecret());
-        llm.then(inputText("Username", "{{detail:username}}"), inputText("Password", "{{detail:password}}"), click("Sign in"))
+        LlmPortal.scriptSignIn(llm)
                 .then(terminate("the portal says the username or password is invalid", "INVALID_CREDENTIALS"));
 
         Run run = rover.runWorkflow(Path.of("workflows", "orders-in-date-range.yaml"),

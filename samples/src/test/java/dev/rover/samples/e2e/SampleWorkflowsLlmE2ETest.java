@@ -50,6 +50,7 @@ class SampleWorkflowsLlmE2ETest {
     @TempDir
     static Path data;
 
+    private static LlmPortal portal;
     private static DemoSite site;
     private static ScriptedLlmProvider llm;
     private static Rover rover;
@@ -57,30 +58,24 @@ class SampleWorkflowsLlmE2ETest {
 
     @BeforeAll
     static void start() throws IOException {
-        site = DemoSite.start(ACCOUNT);
-        llm = ScriptedLlmProvider.start();
-        rover = Rover.builder().dataDirectory(data).llm(llm.config().build()).build();
+        portal = LlmPortal.start(data, builder -> builder);
+        site = portal.site();
+        llm = portal.llm();
+        rover = portal.rover();
         credential = rover.credentials().addPassword("portal", ACCOUNT.username(), ACCOUNT.password(), ACCOUNT.totpSecret());
     }
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        if (llm != null) {
-            llm.close();
-        }
-        if (site != null) {
-            site.close();
+        if (portal != null) {
+            portal.close();
         }
     }
 
     @BeforeEach
     void scriptTheLogin() {
         llm.reset();
-        llm.then(inputText("Username", "{{detail:username}}"), inputText("Password", "{{detail:password}}"), click("Sign in"))
-                .then(inputText("Verification code", "{{detail:totp}}"), click("Verify"));
+        LlmPortal.scriptLogin(llm);
     }
 
     @Test
