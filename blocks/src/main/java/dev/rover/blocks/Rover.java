@@ -162,7 +162,7 @@ public final class Rover implements AutoCloseable {
     /** Where the run's HTML report is, once the run has finished. */
     public Optional<Path> reportPath(String runId) {
         return getRunArtifacts(runId, ArtifactType.REPORT).stream().reduce((a, b) -> b)
-                .map(a -> Path.of(java.net.URI.create(a.uri())));
+                .map(services.files()::pathOf);
     }
 
     /** Sends the run's webhook again (for example after the receiver was down); the attempts are recorded on the run. */

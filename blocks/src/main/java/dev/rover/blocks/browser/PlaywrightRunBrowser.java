@@ -15,6 +15,7 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.DownloadedFile;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Target;
+import dev.rover.core.secret.SecretScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,6 @@ import java.util.function.UnaryOperator;
  */
 public final class PlaywrightRunBrowser implements RunBrowser {
 
-    /** What a secret placeholder looks like in typed text (dev.rover.core.secret.SecretScope). */
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("placeholder_[a-z0-9]{4}_");
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlaywrightRunBrowser.class);
 
     private final LiveBrowser live;
@@ -63,7 +62,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
         ActionResult result;
         try {
             result = live.call(page -> {
-                if (action instanceof BrowserAction.InputText typing && PLACEHOLDER.matcher(typing.text()).find()) {
+                if (action instanceof BrowserAction.InputText typing && SecretScope.looksLikePlaceholder(typing.text())) {
                     markSecret(page.page(), typing.target());
                 }
                 return executor.execute(page, action, downloadName);

@@ -209,8 +209,7 @@ public final class RunLauncher implements AutoCloseable {
     }
 
     private static java.time.Duration timeLimit(Workflow workflow, LaunchSettings settings) {
-        return settings.elapsedTimeLimit() != null ? settings.elapsedTimeLimit()
-                : java.time.Duration.ofMinutes(workflow.settings().maxElapsedTimeMinutes());
+        return settings.elapsedTimeLimit() != null ? settings.elapsedTimeLimit() : workflow.settings().maxElapsedTime();
     }
 
     private BrowserOptions browserOptions(Workflow workflow, RunId runId, LaunchSettings settings) {

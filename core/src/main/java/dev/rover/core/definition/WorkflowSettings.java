@@ -35,6 +35,11 @@ public record WorkflowSettings(
         cacheKey = cacheKey == null ? "default" : cacheKey;
     }
 
+    /** The run's elapsed-time limit: {@code max_elapsed_time_minutes}, or Skyvern's default when unset. */
+    public java.time.Duration maxElapsedTime() {
+        return java.time.Duration.ofMinutes(maxElapsedTimeMinutes > 0 ? maxElapsedTimeMinutes : DEFAULT_MAX_ELAPSED_MINUTES);
+    }
+
     /** Who drives a run: the agent (engine every step) or cached code (replay, agent as fallback). */
     public enum RunWith {
         AGENT, CODE;

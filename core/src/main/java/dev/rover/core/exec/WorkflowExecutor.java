@@ -1,7 +1,6 @@
 package dev.rover.core.exec;
 
 import dev.rover.core.definition.Workflow;
-import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;
@@ -155,11 +154,7 @@ public final class WorkflowExecutor implements AutoCloseable {
     }
 
     private static Duration limit(Workflow workflow, RunOptions options) {
-        if (options.elapsedTimeOverride() != null) {
-            return options.elapsedTimeOverride();
-        }
-        int minutes = workflow.settings().maxElapsedTimeMinutes();
-        return Duration.ofMinutes(minutes > 0 ? minutes : WorkflowSettings.DEFAULT_MAX_ELAPSED_MINUTES);
+        return options.elapsedTimeOverride() != null ? options.elapsedTimeOverride() : workflow.settings().maxElapsedTime();
     }
 
     /** Cancels every active run and waits for the run threads to end. */

@@ -29,6 +29,9 @@ public final class SecretScope implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretScope.class);
     private static final String PLACEHOLDER_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String PLACEHOLDER_PREFIX = "placeholder_";
+    /** The shape of every placeholder a scope hands out: the prefix, four tag characters, an underscore. */
+    private static final Pattern PLACEHOLDER_SHAPE = Pattern.compile(PLACEHOLDER_PREFIX + "[a-z0-9]{4}_");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
@@ -105,6 +108,14 @@ public final class SecretScope implements AutoCloseable {
             }
         }
         return Map.copyOf(placeholders);
+    }
+
+    /**
+     * Whether the text holds something shaped like a placeholder of any scope; for code that sees
+     * typed text but not the scope (the browser marks such fields secret before typing).
+     */
+    public static boolean looksLikePlaceholder(String text) {
+        return text != null && PLACEHOLDER_SHAPE.matcher(text).find();
     }
 
     /** Every placeholder of this scope. */
@@ -246,7 +257,7 @@ public final class SecretScope implements AutoCloseable {
             Snapshot s = current();
             String placeholder;
             do {
-                placeholder = "placeholder_" + randomTag() + "_" + suffix;
+                placeholder = PLACEHOLDER_PREFIX + randomTag() + "_" + suffix;
             } while (s.entries.containsKey(placeholder));
             Map<String, Entry> entries = new LinkedHashMap<>(s.entries);
             entries.put(placeholder, entry);

@@ -22,6 +22,13 @@ public interface ArtifactStore {
     ArtifactRecord putFile(RunId runId, ArtifactType type, String blockLabel, Integer step, Path file,
                            String contentType) throws IOException;
 
+    /**
+     * Where an artifact's content is on disk.
+     *
+     * @throws IllegalArgumentException when the artifact is not a local file of this store
+     */
+    Path pathOf(ArtifactRecord artifact);
+
     /** The content of an artifact. */
     byte[] read(ArtifactRecord artifact) throws IOException;
 

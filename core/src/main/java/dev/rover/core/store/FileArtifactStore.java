@@ -94,6 +94,7 @@ public final class FileArtifactStore implements ArtifactStore {
      *
      * @throws IllegalArgumentException when its URI is not a {@code file:} URI inside this home's run folders
      */
+    @Override
     public Path pathOf(ArtifactRecord artifact) {
         URI uri;
         try {

@@ -41,6 +41,15 @@ class SecretScopeTest {
     }
 
     @Test
+    void everyPlaceholderAScopeHandsOutLooksLikeOne() {
+        try (SecretScope scope = SecretScope.open()) {
+            assertThat(SecretScope.looksLikePlaceholder("type " + scope.add("password", PASSWORD) + " now")).isTrue();
+            assertThat(SecretScope.looksLikePlaceholder("placeholder for the name")).isFalse();
+            assertThat(SecretScope.looksLikePlaceholder(null)).isFalse();
+        }
+    }
+
+    @Test
     void aCodeSourcePlaceholderAsksItsSourceAtEveryResolveAndOnlyThen() {
         List<String> codes = new ArrayList<>(List.of("111111", "222222"));
         try (SecretScope scope = SecretScope.open()) {
