@@ -91,7 +91,6 @@ public final class AgentLoop {
         state.steps = step;
         var children = new ArrayList<TimelineEntry>();
         var stepArtifacts = new ArrayList<String>();
-        state.guard.startStep();
         PageSnapshot page;
         try {
             page = PageRedaction.redact(services.browser().observe(), services.secrets());
@@ -99,6 +98,7 @@ public final class AgentLoop {
             // the page may be mid-navigation after the last action; the next attempt observes again
             return failedStep(goal, state, step, started, children, stepArtifacts, "could not observe the page: " + firstLine(e));
         }
+        state.guard.startStep(page);
         recordPage(goal, step, page, stepArtifacts);
 
         Decision decision;
@@ -123,7 +123,7 @@ public final class AgentLoop {
         }
         String failure = goal.singleAction() && decision.actions().isEmpty() && decision.state() == GoalState.CONTINUE
                 ? "the engine planned no action for this action block"
-                : perform(goal, state, step, page, decision.actions(), children);
+                : perform(goal, state, step, decision.actions(), children);
         List<DownloadedFile> downloads = services.browser().downloads();
         if (failure == null && goal.completeOnDownload() && downloads.size() > downloadsBefore) {
             emitStep(step, "completed", null, decision.reasoning(), started, stepArtifacts, children);
@@ -159,7 +159,7 @@ public final class AgentLoop {
     }
 
     /** Performs the decision's actions in order; returns the first failure reason, or null. */
-    private String perform(AgentGoal goal, LoopState state, int step, PageSnapshot page, List<PlannedAction> actions,
+    private String perform(AgentGoal goal, LoopState state, int step, List<PlannedAction> actions,
                            List<TimelineEntry> children) {
         int index = 0;
         for (PlannedAction planned : actions) {
@@ -170,7 +170,7 @@ public final class AgentLoop {
             BrowserAction action = planned.action();
             Instant at = services.clock().instant();
             ActionResult result;
-            if (state.guard.isRepeat(page, action)) {
+            if (state.guard.isRepeat(action)) {
                 result = ActionResult.failed("no progress: the same " + action.actionType()
                         + " on an unchanged page " + LoopGuard.LIMIT + " times");
             } else {

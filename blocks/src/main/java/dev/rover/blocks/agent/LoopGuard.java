@@ -17,15 +17,17 @@ final class LoopGuard {
 
     private final Map<String, Integer> seen = new HashMap<>();
     private final java.util.Set<String> thisStep = new java.util.HashSet<>();
+    private String page = "";
 
-    /** Marks the start of a step. */
-    void startStep() {
+    /** Marks the start of a step on this page (fingerprinted once: a large page has thousands of elements). */
+    void startStep(PageSnapshot observed) {
         thisStep.clear();
+        page = fingerprint(observed);
     }
 
-    /** Counts this action on this page once per step; true when a third step repeats it. */
-    boolean isRepeat(PageSnapshot page, BrowserAction action) {
-        String key = fingerprint(page) + "\u0000" + action;
+    /** Counts this action on the step's page once per step; true when a third step repeats it. */
+    boolean isRepeat(BrowserAction action) {
+        String key = page + "\u0000" + action;
         int times = thisStep.add(key) ? seen.merge(key, 1, Integer::sum) : seen.getOrDefault(key, 1);
         return times >= LIMIT;
     }
