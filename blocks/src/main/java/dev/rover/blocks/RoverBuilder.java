@@ -17,12 +17,12 @@ import dev.rover.core.store.RoverHome;
 import dev.rover.core.store.RunStore;
 import dev.rover.core.webhook.WebhookSender;
 import dev.rover.core.webhook.WebhookSigningKey;
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 import dev.rover.llm.EngineRegistry;
 import dev.rover.llm.LlmConfig;
 import dev.rover.llm.LlmEngine;
 import dev.rover.llm.offline.OfflineEngine;
-import dev.rover.llm.usage.RunBudget;
+import dev.rover.core.engine.RunBudget;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.Engine;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.rover.llm;
 
 import dev.rover.llm.resilience.ResilienceSettings;
 import dev.rover.llm.usage.PriceTable;
-import dev.rover.llm.usage.RunBudget;
+import dev.rover.core.engine.RunBudget;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,5 +1,16 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.EngineException;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.RunScope;
+import dev.rover.core.engine.Usage;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
+
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -13,7 +24,7 @@ import dev.rover.llm.parse.VerificationParser;
 import dev.rover.llm.prompt.PromptComposer;
 import dev.rover.llm.prompt.PromptTemplates;
 import dev.rover.llm.resilience.ResilientCaller;
-import dev.rover.llm.usage.UsageMeter;
+import dev.rover.core.engine.UsageMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.RunScope;
+import dev.rover.core.engine.Usage;
+
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;

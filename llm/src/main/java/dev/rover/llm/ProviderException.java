@@ -1,5 +1,7 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.EngineException;
+
 /**
  * The model provider failed after retries, timed out, or is failing fast because its circuit is
  * open. The message names the provider and what happened, never a key.

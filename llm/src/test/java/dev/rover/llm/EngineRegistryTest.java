@@ -1,5 +1,7 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.Engine;
+
 import dev.rover.llm.fake.FakeProvider;
 import dev.rover.llm.fake.TestConfigs;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.EngineException;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.core.json.Json;
 import dev.rover.llm.fake.FakeProvider;

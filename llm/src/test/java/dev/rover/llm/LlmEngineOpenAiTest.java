@@ -1,5 +1,17 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.BudgetExceededException;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.EngineException;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.LlmCallListener;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.RunScope;
+import dev.rover.core.engine.Usage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
@@ -8,8 +20,8 @@ import dev.rover.llm.fake.FakeProvider;
 import dev.rover.llm.fake.Pages;
 import dev.rover.llm.fake.TestConfigs;
 import dev.rover.llm.usage.PriceTable;
-import dev.rover.llm.usage.RunBudget;
-import dev.rover.llm.usage.UsageMeter;
+import dev.rover.core.engine.RunBudget;
+import dev.rover.core.engine.UsageMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

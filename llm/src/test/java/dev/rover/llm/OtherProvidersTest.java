@@ -1,5 +1,11 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.Usage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Target;

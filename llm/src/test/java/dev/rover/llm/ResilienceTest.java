@@ -1,5 +1,9 @@
 package dev.rover.llm;
 
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+
 import dev.rover.llm.fake.FakeProvider;
 import dev.rover.llm.fake.Pages;
 import dev.rover.llm.fake.TestConfigs;

@@ -2,7 +2,7 @@ package dev.rover.blocks.agent;
 
 import dev.rover.core.exec.BlockStatus;
 import dev.rover.core.page.DownloadedFile;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Usage;
 
 import java.util.List;
 

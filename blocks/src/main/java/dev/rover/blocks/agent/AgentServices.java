@@ -1,11 +1,11 @@
 package dev.rover.blocks.agent;
 
 import dev.rover.blocks.run.RunArtifacts;
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.blocks.run.RunSecrets;
 import dev.rover.core.exec.CancellationToken;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 
 import java.time.Clock;
 import java.time.Instant;

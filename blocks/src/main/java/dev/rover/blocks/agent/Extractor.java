@@ -8,9 +8,9 @@ import com.networknt.schema.ValidationMessage;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.ExtractRequest;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Usage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

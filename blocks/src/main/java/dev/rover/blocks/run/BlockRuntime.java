@@ -1,5 +1,7 @@
 package dev.rover.blocks.run;
 
+import dev.rover.core.page.RunBrowser;
+
 import java.time.Clock;
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package dev.rover.blocks.run;
 
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 
 /** Picks the engine for a block: its {@code engine} field when set, the run's default otherwise. */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package dev.rover.blocks.runtime;
 
 import dev.rover.blocks.run.RunArtifacts;
 import dev.rover.core.run.ArtifactType;
-import dev.rover.llm.LlmCallListener;
+import dev.rover.core.engine.LlmCallListener;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;

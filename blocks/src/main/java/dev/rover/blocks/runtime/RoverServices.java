@@ -12,7 +12,7 @@ import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunStore;
 import dev.rover.core.webhook.WebhookSender;
 import dev.rover.llm.EngineRegistry;
-import dev.rover.llm.usage.RunBudget;
+import dev.rover.core.engine.RunBudget;
 
 import java.time.Clock;
 

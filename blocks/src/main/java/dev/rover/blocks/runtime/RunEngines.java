@@ -1,9 +1,9 @@
 package dev.rover.blocks.runtime;
 
 import dev.rover.blocks.run.EngineSelector;
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 import dev.rover.llm.EngineRegistry;
-import dev.rover.llm.RunScope;
+import dev.rover.core.engine.RunScope;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

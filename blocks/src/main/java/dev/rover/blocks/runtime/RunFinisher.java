@@ -1,9 +1,10 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.blocks.browser.PlaywrightRunBrowser;
-import dev.rover.blocks.browser.RunBrowserLease;
+
+import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.blocks.report.RunReport;
 import dev.rover.core.page.DownloadedFile;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.FileInfo;
@@ -12,14 +13,12 @@ import dev.rover.core.run.RunType;
 import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunStore;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +50,7 @@ final class RunFinisher {
         StoreArtifacts artifacts = resources.artifacts();
         Run.Builder run = ended.toBuilder();
         RunBrowserLease lease = resources.browser();
-        Optional<PlaywrightRunBrowser> browser = lease.opened();
+        Optional<RunBrowser> browser = lease.opened();
         browser.ifPresent(b -> attempt("final screenshot", ended, () -> artifacts.record(ArtifactType.SCREENSHOT_FINAL, null, null,
                 "final.png", "image/png", b.screenshot(true, resources.maxScreenshotScrolls()))));
         List<FileInfo> downloaded = new ArrayList<>();
@@ -64,18 +63,11 @@ final class RunFinisher {
             }
         });
         Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
-        if (lease.finish(recording)) {
-            attempt("recording", ended, () -> {
-                try {
-                    RecordingRedaction.redact(recording, resources.secrets()::redact);
-                } catch (IOException e) {
-                    // an unredacted trace may hold typed secrets: drop it rather than keep it
-                    deleteQuietly(recording, ended);
-                    throw new UncheckedIOException("the recording could not be redacted, so it was deleted: " + e.getMessage(), e);
-                }
+        attempt("recording", ended, () -> {
+            if (lease.finish(recording, resources.secrets()::redact)) {
                 run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
-            });
-        }
+            }
+        });
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
         Collections.reverse(screenshots);
@@ -130,13 +122,6 @@ final class RunFinisher {
         }
     }
 
-    private static void deleteQuietly(Path file, Run run) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("run {}: could not delete the unredacted recording {}: {}", run.runId(), file, e.toString());
-        }
-    }
 
     private static void attempt(String what, Run run, Runnable work) {
         try {

@@ -1,10 +1,10 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.blocks.browser.RunBrowserLease;
+import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.browser.BrowserOptions;
-import dev.rover.core.definition.NotRunnableException;
-import dev.rover.core.definition.RunnabilityCheck;
+import dev.rover.core.exec.NotRunnableException;
+import dev.rover.core.exec.RunnabilityCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.exec.CancellationToken;
@@ -15,9 +15,9 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.WebhookAttempt;
 import dev.rover.core.secret.SecretScope;
-import dev.rover.llm.LlmCallListener;
-import dev.rover.llm.RunScope;
-import dev.rover.llm.usage.UsageMeter;
+import dev.rover.core.engine.LlmCallListener;
+import dev.rover.core.engine.RunScope;
+import dev.rover.core.engine.UsageMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.llm.usage.UsageMeter;
-import dev.rover.blocks.browser.RunBrowserLease;
+import dev.rover.core.engine.UsageMeter;
+import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.core.exec.CancellationToken;
 import dev.rover.core.run.RunId;
 import dev.rover.core.secret.SecretScope;

@@ -3,7 +3,7 @@ package dev.rover.blocks.types;
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
 import dev.rover.blocks.run.BlockRuntime;
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;

@@ -11,7 +11,7 @@ import dev.rover.core.exec.BlockResult;
 import dev.rover.core.exec.BlockStatus;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.DownloadedFile;
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

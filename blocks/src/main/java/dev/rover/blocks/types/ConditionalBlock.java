@@ -6,9 +6,9 @@ import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
 import dev.rover.core.exec.BlockType;
-import dev.rover.llm.Engine;
-import dev.rover.llm.Verification;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Usage;
 
 import java.util.function.Consumer;
 

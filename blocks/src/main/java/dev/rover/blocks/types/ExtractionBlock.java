@@ -8,7 +8,7 @@ import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
 import dev.rover.core.exec.BlockType;
 import dev.rover.core.json.Json;
-import dev.rover.llm.Engine;
+import dev.rover.core.engine.Engine;
 
 /**
  * {@code extraction}: reads data from the page into {@code data_schema} (validated, one re-ask on

@@ -1,7 +1,7 @@
 package dev.rover.blocks.types;
 
 import dev.rover.blocks.run.BlockRuntime;
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;

@@ -9,8 +9,8 @@ import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.llm.Decision;
-import dev.rover.llm.Verification;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Verification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -7,11 +7,11 @@ import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
-import dev.rover.llm.PlannedAction;
-import dev.rover.llm.Verification;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.Verification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

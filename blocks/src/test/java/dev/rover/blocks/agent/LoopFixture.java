@@ -9,9 +9,9 @@ import dev.rover.core.exec.CancellationToken;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Target;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.Decision;
-import dev.rover.llm.PlannedAction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.Usage;
 
 import java.math.BigDecimal;
 import java.time.Clock;

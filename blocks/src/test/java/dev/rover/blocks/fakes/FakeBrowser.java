@@ -1,6 +1,6 @@
 package dev.rover.blocks.fakes;
 
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.DownloadedFile;

@@ -1,12 +1,12 @@
 package dev.rover.blocks.fakes;
 
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.Engine;
-import dev.rover.llm.ExtractRequest;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.Verification;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

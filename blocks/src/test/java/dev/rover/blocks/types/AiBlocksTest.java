@@ -14,10 +14,10 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunError;
 import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.llm.Decision;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.PlannedAction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

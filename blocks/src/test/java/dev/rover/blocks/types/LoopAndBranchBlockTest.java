@@ -5,7 +5,7 @@ import dev.rover.blocks.fakes.Pages;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunStatus;
-import dev.rover.llm.Verification;
+import dev.rover.core.engine.Verification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

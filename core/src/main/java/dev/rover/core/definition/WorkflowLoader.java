@@ -24,7 +24,7 @@ import java.util.Set;
  * Every problem in the file is collected and thrown together as a {@link DefinitionException}
  * whose entries carry {@code file:line:column}, the field path and what is allowed. Unknown fields
  * are kept, unknown block and parameter types load; whether they can run is a separate check
- * ({@link RunnabilityCheck}).
+ * ({@link dev.rover.core.exec.RunnabilityCheck}).
  */
 public final class WorkflowLoader {
 

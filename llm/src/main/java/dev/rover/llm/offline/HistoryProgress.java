@@ -2,7 +2,7 @@ package dev.rover.llm.offline;
 
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Target;
-import dev.rover.llm.ActionRecord;
+import dev.rover.core.engine.ActionRecord;
 
 import java.util.HashMap;
 import java.util.HashSet;

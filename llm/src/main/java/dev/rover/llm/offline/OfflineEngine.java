@@ -1,15 +1,15 @@
 package dev.rover.llm.offline;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.Engine;
-import dev.rover.llm.ExtractRequest;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.Usage;
-import dev.rover.llm.Verification;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Usage;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.rover.llm.offline;
 
 import dev.rover.core.page.BrowserAction;
-import dev.rover.llm.ActionRecord;
+import dev.rover.core.engine.ActionRecord;
 
 import java.util.HashSet;
 import java.util.List;

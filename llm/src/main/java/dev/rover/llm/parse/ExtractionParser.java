@@ -1,8 +1,8 @@
 package dev.rover.llm.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Usage;
 
 import java.util.ArrayList;
 import java.util.List;

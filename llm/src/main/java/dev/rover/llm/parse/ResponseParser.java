@@ -2,11 +2,11 @@ package dev.rover.llm.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.core.page.BrowserAction;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
-import dev.rover.llm.PlannedAction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.PlannedAction;
+import dev.rover.core.engine.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package dev.rover.llm.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rover.llm.Usage;
-import dev.rover.llm.Verification;
+import dev.rover.core.engine.Usage;
+import dev.rover.core.engine.Verification;
 
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.SelectOption;
 import dev.rover.core.page.Tab;
-import dev.rover.llm.ActionRecord;
+import dev.rover.core.engine.ActionRecord;
 
 import java.util.Comparator;
 import java.util.List;

@@ -9,9 +9,9 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.rover.core.json.Json;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.ExtractRequest;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.VerifyRequest;
 
 import java.util.ArrayList;
 import java.util.Base64;

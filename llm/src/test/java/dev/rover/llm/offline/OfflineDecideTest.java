@@ -8,11 +8,11 @@ import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.SelectOption;
 import dev.rover.core.page.Target;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.Usage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,9 +5,9 @@ import dev.rover.core.json.Json;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.llm.ExtractRequest;
-import dev.rover.llm.Extraction;
-import dev.rover.llm.Usage;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Usage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -4,9 +4,9 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Target;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

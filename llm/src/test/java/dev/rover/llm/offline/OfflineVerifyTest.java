@@ -7,9 +7,9 @@ import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Target;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.Verification;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,10 +5,10 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.PlannedAction;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.PlannedAction;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,10 +4,10 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
-import dev.rover.llm.PlannedAction;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.PlannedAction;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -152,7 +152,7 @@ class SkyvernGoalsTest {
         assertThat(schemas).hasSizeGreaterThanOrEqualTo(4);
         for (Object schema : schemas) {
             com.fasterxml.jackson.databind.JsonNode node = dev.rover.core.json.Json.mapper().valueToTree(schema);
-            dev.rover.llm.Extraction e = engine.extract(new dev.rover.llm.ExtractRequest("extract", node, pages().get(1), Map.of(),
+            dev.rover.core.engine.Extraction e = engine.extract(new dev.rover.core.engine.ExtractRequest("extract", node, pages().get(1), Map.of(),
                     List.of(), null));
             assertThat(e.data()).as(node.toString()).isNotNull();
             assertThat(e.data().isObject()).as(node.toString()).isTrue();

@@ -4,10 +4,10 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Tab;
 import dev.rover.core.page.Target;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.Decision;
-import dev.rover.llm.GoalState;
-import dev.rover.llm.PlannedAction;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.GoalState;
+import dev.rover.core.engine.PlannedAction;
 import dev.rover.llm.fake.Pages;
 import org.junit.jupiter.api.Test;
 

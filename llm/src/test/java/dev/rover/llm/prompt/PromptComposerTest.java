@@ -8,9 +8,9 @@ import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.core.page.Tab;
 import dev.rover.core.page.Target;
-import dev.rover.llm.ActionRecord;
-import dev.rover.llm.DecideRequest;
-import dev.rover.llm.VerifyRequest;
+import dev.rover.core.engine.ActionRecord;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.VerifyRequest;
 import dev.rover.llm.fake.Pages;
 import org.junit.jupiter.api.Test;
 

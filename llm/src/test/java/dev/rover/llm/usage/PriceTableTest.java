@@ -1,5 +1,8 @@
 package dev.rover.llm.usage;
 
+import dev.rover.core.engine.RunBudget;
+import dev.rover.core.engine.UsageMeter;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,13 +31,13 @@ class PriceTableTest {
     @Test
     void meterCountsStepsSeparatelyFromTheRun() {
         UsageMeter meter = new UsageMeter(RunBudget.ofCost(new BigDecimal("0.01")));
-        meter.record(new dev.rover.llm.Usage(1, 100, 10, new BigDecimal("0.004")));
+        meter.record(new dev.rover.core.engine.Usage(1, 100, 10, new BigDecimal("0.004")));
         meter.startStep();
-        meter.record(new dev.rover.llm.Usage(1, 50, 5, new BigDecimal("0.004")));
+        meter.record(new dev.rover.core.engine.Usage(1, 50, 5, new BigDecimal("0.004")));
         assertThat(meter.stepUsage().inputTokens()).isEqualTo(50);
         assertThat(meter.runUsage().inputTokens()).isEqualTo(150);
-        assertThatThrownBy(() -> meter.record(new dev.rover.llm.Usage(1, 50, 5, new BigDecimal("0.004"))))
-                .isInstanceOf(dev.rover.llm.BudgetExceededException.class)
+        assertThatThrownBy(() -> meter.record(new dev.rover.core.engine.Usage(1, 50, 5, new BigDecimal("0.004"))))
+                .isInstanceOf(dev.rover.core.engine.BudgetExceededException.class)
                 .hasMessage("run budget exceeded: cost 0.012 in 3 model calls; max_cost is 0.01");
     }
 }

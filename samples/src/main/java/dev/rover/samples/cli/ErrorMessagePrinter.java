@@ -1,7 +1,7 @@
 package dev.rover.samples.cli;
 
 import dev.rover.core.definition.DefinitionException;
-import dev.rover.core.definition.NotRunnableException;
+import dev.rover.core.exec.NotRunnableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

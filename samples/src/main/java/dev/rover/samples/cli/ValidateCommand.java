@@ -4,7 +4,7 @@ import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
 import dev.rover.core.definition.Parameter;
-import dev.rover.core.definition.RunnabilityCheck;
+import dev.rover.core.exec.RunnabilityCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
 import picocli.CommandLine.Command;

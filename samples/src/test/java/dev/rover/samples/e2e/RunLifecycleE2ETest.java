@@ -10,7 +10,7 @@ import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.WebhookAttempt;
 import dev.rover.core.secret.Credential;
 import dev.rover.core.webhook.WebhookSignature;
-import dev.rover.llm.usage.RunBudget;
+import dev.rover.core.engine.RunBudget;
 import dev.rover.samples.demo.DemoAccount;
 import dev.rover.samples.demo.DemoSite;
 import dev.rover.samples.e2e.fakellm.ScriptedLlmProvider;

@@ -1,4 +1,4 @@
-package dev.rover.llm.usage;
+package dev.rover.core.engine;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,6 @@
-package dev.rover.blocks.browser;
+package dev.rover.browser.run;
 
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.observe.ObserveOptions;
@@ -10,9 +10,13 @@ import dev.rover.core.run.RunId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The browser of one run, opened on first use and given back at the end: a fresh Chromium that is
@@ -61,7 +65,7 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
     }
 
     /** The browser if one was opened. */
-    public synchronized Optional<PlaywrightRunBrowser> opened() {
+    public synchronized Optional<RunBrowser> opened() {
         return Optional.ofNullable(browser);
     }
 
@@ -71,11 +75,31 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
     }
 
     /**
-     * Stops the trace into {@code recording} (own browsers only) and gives the browser back.
+     * Stops the trace into {@code recording} (own browsers only), redacts every secret in it with
+     * {@code redact}, and gives the browser back. A recording that cannot be redacted is deleted.
      *
-     * @return true when a recording was written
+     * @return true when a redacted recording was written
+     * @throws UncheckedIOException when the recording was written but could not be redacted (it is deleted then)
      */
-    public synchronized boolean finish(Path recording) {
+    public boolean finish(Path recording, UnaryOperator<String> redact) {
+        if (!stop(recording)) {
+            return false;
+        }
+        try {
+            RecordingRedaction.redact(recording, redact);
+            return true;
+        } catch (IOException e) {
+            // an unredacted trace may hold typed secrets: drop it rather than keep it
+            try {
+                Files.deleteIfExists(recording);
+            } catch (IOException deleteFailure) {
+                log.warn("run {}: could not delete the unredacted recording {}: {}", runId, recording, deleteFailure.toString());
+            }
+            throw new UncheckedIOException("the recording could not be redacted, so it was deleted: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized boolean stop(Path recording) {
         if (closed) {
             return false;
         }
@@ -99,6 +123,6 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
 
     @Override
     public void close() {
-        finish(null);
+        stop(null);
     }
 }

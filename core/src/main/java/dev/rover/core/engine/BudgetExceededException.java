@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /**
  * A run spent its token or cost budget. Unlike {@link EngineException} this stops the whole run,

@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;

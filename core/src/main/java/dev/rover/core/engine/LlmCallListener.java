@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /**
  * Sees every prompt sent to a model and every response, already redacted, so the agent loop can

@@ -1,4 +1,4 @@
-package dev.rover.blocks.runtime;
+package dev.rover.browser.run;
 
 import java.io.IOException;
 import java.io.InputStream;

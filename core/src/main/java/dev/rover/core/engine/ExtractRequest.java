@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.core.page.PageSnapshot;

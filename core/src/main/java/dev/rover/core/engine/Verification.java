@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /** The answer to "is the goal reached?", with the reason and what it cost. */
 public record Verification(Status status, String reason, Usage usage) {

@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /**
  * An engine could not answer: the model gave an invalid answer twice, or the provider failed.

@@ -1,4 +1,4 @@
-package dev.rover.blocks.browser;
+package dev.rover.browser.run;
 
 import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.LiveBrowser;

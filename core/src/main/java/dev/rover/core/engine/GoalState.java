@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /** Where a decision leaves the goal. */
 public enum GoalState {

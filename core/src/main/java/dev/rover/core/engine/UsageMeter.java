@@ -1,7 +1,5 @@
-package dev.rover.llm.usage;
+package dev.rover.core.engine;
 
-import dev.rover.llm.BudgetExceededException;
-import dev.rover.llm.Usage;
 
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
-package dev.rover.blocks.browser;
+package dev.rover.browser.run;
 
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import dev.rover.blocks.run.RunBrowser;
+import dev.rover.core.page.RunBrowser;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.action.ActionExecutor;
 import dev.rover.browser.observe.ObserveOptions;

@@ -1,7 +1,10 @@
-package dev.rover.core.definition;
+package dev.rover.core.exec;
 
-import dev.rover.core.exec.BlockType;
 
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.definition.Parameter;
+import dev.rover.core.definition.SourcePosition;
+import dev.rover.core.definition.Workflow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

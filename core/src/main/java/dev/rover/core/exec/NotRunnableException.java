@@ -1,4 +1,4 @@
-package dev.rover.core.definition;
+package dev.rover.core.exec;
 
 import java.util.List;
 import java.util.stream.Collectors;

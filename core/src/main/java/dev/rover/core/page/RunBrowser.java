@@ -1,4 +1,4 @@
-package dev.rover.blocks.run;
+package dev.rover.core.page;
 
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;

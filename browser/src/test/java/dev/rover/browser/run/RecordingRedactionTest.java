@@ -1,4 +1,4 @@
-package dev.rover.blocks.runtime;
+package dev.rover.browser.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

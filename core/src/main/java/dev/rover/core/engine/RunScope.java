@@ -1,6 +1,5 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
-import dev.rover.llm.usage.UsageMeter;
 
 import java.util.Objects;
 import java.util.function.Function;

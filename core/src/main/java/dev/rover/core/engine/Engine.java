@@ -1,4 +1,4 @@
-package dev.rover.llm;
+package dev.rover.core.engine;
 
 /**
  * Looks at a page and a goal and decides what to do. Three questions: what actions to take

@@ -1,5 +1,8 @@
-package dev.rover.core.definition;
+package dev.rover.core.exec;
 
+import dev.rover.core.definition.SourcePosition;
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.definition.testblocks.TestGotoUrlBlock;
 import dev.rover.core.definition.testblocks.TestWaitBlock;
 import org.junit.jupiter.api.Test;
