@@ -74,11 +74,11 @@ public final class Rover implements AutoCloseable {
     }
 
     private CompletableFuture<Run> startTask(RunId runId, TaskRequest request) {
-        LaunchSettings settings = new LaunchSettings(request.engine(), request.webhookUrl(), request.browserSessionId(),
+        LaunchSettings settings = new LaunchSettings(request.engine(), null, request.webhookUrl(), request.browserSessionId(),
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
                 request.proxyLocation(), request.totpIdentifier(), request.totpUrl());
-        return launcher.launch(TaskWorkflows.of(request), runId, Map.of(), settings);
+        return launcher.launch(TaskWorkflows.of(request), runId, Map.of(), settings).future();
     }
 
     /** Runs a workflow file with these parameter values. */
@@ -99,11 +99,11 @@ public final class Rover implements AutoCloseable {
 
     private CompletableFuture<Run> startWorkflow(RunId runId, Workflow workflow, Map<String, Object> parameters,
                                                  WorkflowRunOptions options) {
-        LaunchSettings settings = new LaunchSettings(options.engine(), options.webhookUrl(), options.browserSessionId(),
+        LaunchSettings settings = new LaunchSettings(options.engine(), options.model(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
                 null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
                 totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"));
-        return launcher.launch(workflow, runId, parameters == null ? Map.of() : parameters, settings);
+        return launcher.launch(workflow, runId, parameters == null ? Map.of() : parameters, settings).future();
     }
 
     /** The workflow's own TOTP setting, else the first block (loops included) that sets the field. */
@@ -130,7 +130,7 @@ public final class Rover implements AutoCloseable {
         RunId id = RunId.of(runId);
         Run run = services.runs().find(id).orElseThrow(() -> unknownRun(runId));
         if (!run.status().isTerminal()) {
-            launcher.cancel(id);
+            services.coordinator().cancel(id);
         }
         return services.runs().find(id).orElse(run);
     }
@@ -171,10 +171,10 @@ public final class Rover implements AutoCloseable {
         if (!run.status().isTerminal()) {
             throw new IllegalStateException("run " + runId + " is " + run.status().wireName() + "; its webhook is sent when it ends");
         }
-        if (launcher.isFinishing(run.runId())) {
+        if (services.coordinator().isActive(run.runId())) {
             throw new IllegalStateException("run " + runId + " is still being finished (report, first webhook delivery); retry in a moment");
         }
-        return launcher.deliverWebhook(run);
+        return services.coordinator().deliverWebhook(run);
     }
 
     /** Opens a persistent browser session ({@code pbs_...}) with Rover's browser options; null timeout = 60 minutes. */
@@ -242,7 +242,7 @@ public final class Rover implements AutoCloseable {
     @Override
     public void close() {
         try {
-            launcher.close();
+            services.coordinator().close();
         } finally {
             try {
                 resources.close();

@@ -6,7 +6,7 @@ import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
-import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.exec.RunCoordinator;
 import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.MasterKey;
 import dev.rover.core.secret.TotpMailbox;
@@ -125,7 +125,6 @@ public final class RoverBuilder {
         }
         JdbcRunStore store = JdbcRunStore.open(home);
         RunStore runs = new NotifyingRunStore(store, listener);
-        WorkflowExecutor executor = WorkflowExecutor.builder(runs).clock(clock).maxConcurrentRuns(concurrency).build();
         BrowserSessions sessions = new BrowserSessions();
         CredentialVault vault = masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)
                 : new CredentialVault(home.credentials());
@@ -134,8 +133,10 @@ public final class RoverBuilder {
         if (webhookBackoff != null) {
             webhooks.baseBackoff(webhookBackoff);
         }
+        RunCoordinator executor = RunCoordinator.builder(runs).clock(clock).maxConcurrentRuns(concurrency)
+                .webhooks(webhooks.build()).build();
         RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), vault, executor, sessions,
-                new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions, webhooks.build(),
+                new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : blankToNull(environment.get("ROVER_PROXY")),
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);

@@ -29,32 +29,39 @@ import java.util.Objects;
  * @param includeActionHistoryInVerification send the action history to completion verification
  * @param maxScreenshotScrolls               scrolls for full-page screenshots
  */
-public record TaskRequest(
-        String prompt,
-        String url,
-        String engine,
-        boolean waitForCompletion,
-        Duration timeout,
-        Integer maxSteps,
-        Object dataExtractionSchema,
-        String proxyLocation,
-        String browserSessionId,
-        String browserAddress,
-        String webhookUrl,
-        Map<String, String> errorCodeMapping,
-        String totpIdentifier,
-        String totpUrl,
-        String title,
-        Map<String, Object> model,
-        String userAgent,
-        Map<String, String> extraHttpHeaders,
-        Boolean includeActionHistoryInVerification,
-        Integer maxScreenshotScrolls) {
+public final class TaskRequest {
+    private final String prompt;
+    private final String url;
+    private final String engine;
+    private final boolean waitForCompletion;
+    private final Duration timeout;
+    private final Integer maxSteps;
+    private final Object dataExtractionSchema;
+    private final String proxyLocation;
+    private final String browserSessionId;
+    private final String browserAddress;
+    private final String webhookUrl;
+    private final Map<String, String> errorCodeMapping;
+    private final String totpIdentifier;
+    private final String totpUrl;
+    private final String title;
+    private final Map<String, Object> model;
+    private final String userAgent;
+    private final Map<String, String> extraHttpHeaders;
+    private final Boolean includeActionHistoryInVerification;
+    private final Integer maxScreenshotScrolls;
+
 
     /** How long {@code waitForCompletion} waits by default, as in Skyvern. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
 
-    public TaskRequest {
+
+    /** A request for this prompt with every setting at its default. */
+    public static Builder builder(String prompt) {
+        return new Builder(prompt);
+    }
+
+    private TaskRequest(String prompt, String url, String engine, boolean waitForCompletion, Duration timeout, Integer maxSteps, Object dataExtractionSchema, String proxyLocation, String browserSessionId, String browserAddress, String webhookUrl, Map<String, String> errorCodeMapping, String totpIdentifier, String totpUrl, String title, Map<String, Object> model, String userAgent, Map<String, String> extraHttpHeaders, Boolean includeActionHistoryInVerification, Integer maxScreenshotScrolls) {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.isBlank()) {
             throw new IllegalArgumentException("a task needs a prompt: say what the run should achieve");
@@ -65,11 +72,111 @@ public record TaskRequest(
         }
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        this.prompt = prompt;
+        this.url = url;
+        this.engine = engine;
+        this.waitForCompletion = waitForCompletion;
+        this.timeout = timeout;
+        this.maxSteps = maxSteps;
+        this.dataExtractionSchema = dataExtractionSchema;
+        this.proxyLocation = proxyLocation;
+        this.browserSessionId = browserSessionId;
+        this.browserAddress = browserAddress;
+        this.webhookUrl = webhookUrl;
+        this.errorCodeMapping = errorCodeMapping;
+        this.totpIdentifier = totpIdentifier;
+        this.totpUrl = totpUrl;
+        this.title = title;
+        this.model = model;
+        this.userAgent = userAgent;
+        this.extraHttpHeaders = extraHttpHeaders;
+        this.includeActionHistoryInVerification = includeActionHistoryInVerification;
+        this.maxScreenshotScrolls = maxScreenshotScrolls;
     }
 
-    /** A request for this prompt with every setting at its default. */
-    public static Builder builder(String prompt) {
-        return new Builder(prompt);
+    public String prompt() {
+        return prompt;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String engine() {
+        return engine;
+    }
+
+    public boolean waitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Integer maxSteps() {
+        return maxSteps;
+    }
+
+    public Object dataExtractionSchema() {
+        return dataExtractionSchema;
+    }
+
+    public String proxyLocation() {
+        return proxyLocation;
+    }
+
+    public String browserSessionId() {
+        return browserSessionId;
+    }
+
+    public String browserAddress() {
+        return browserAddress;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public Map<String, String> errorCodeMapping() {
+        return errorCodeMapping;
+    }
+
+    public String totpIdentifier() {
+        return totpIdentifier;
+    }
+
+    public String totpUrl() {
+        return totpUrl;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, Object> model() {
+        return model;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public Map<String, String> extraHttpHeaders() {
+        return extraHttpHeaders;
+    }
+
+    public Boolean includeActionHistoryInVerification() {
+        return includeActionHistoryInVerification;
+    }
+
+    public Integer maxScreenshotScrolls() {
+        return maxScreenshotScrolls;
+    }
+
+    @Override
+    public String toString() {
+        return "TaskRequest[" + "prompt=" + prompt + ", " + "url=" + url + ", " + "engine=" + engine + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxSteps=" + maxSteps + ", " + "dataExtractionSchema=" + dataExtractionSchema + ", " + "proxyLocation=" + proxyLocation + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "webhookUrl=" + webhookUrl + ", " + "errorCodeMapping=" + errorCodeMapping + ", " + "totpIdentifier=" + totpIdentifier + ", " + "totpUrl=" + totpUrl + ", " + "title=" + title + ", " + "model=" + model + ", " + "userAgent=" + userAgent + ", " + "extraHttpHeaders=" + extraHttpHeaders + ", " + "includeActionHistoryInVerification=" + includeActionHistoryInVerification + ", " + "maxScreenshotScrolls=" + maxScreenshotScrolls + "]";
     }
 
     /** Builds a {@link TaskRequest}. */
@@ -113,7 +220,10 @@ public record TaskRequest(
         public Builder totpIdentifier(String v) { totpIdentifier = v; return this; }
         public Builder totpUrl(String v) { totpUrl = v; return this; }
         public Builder title(String v) { title = v; return this; }
+        /** Skyvern's model settings, {@code {"model_name": "..."}}: the model the task's engine calls. */
         public Builder model(Map<String, Object> v) { model = v; return this; }
+        /** The model the task's engine calls (as {@code {"model_name": name}}). */
+        public Builder model(String name) { model = name == null || name.isBlank() ? null : Map.of("model_name", name.trim()); return this; }
         public Builder userAgent(String v) { userAgent = v; return this; }
         public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
         public Builder includeActionHistoryInVerification(boolean v) { includeActionHistoryInVerification = v; return this; }

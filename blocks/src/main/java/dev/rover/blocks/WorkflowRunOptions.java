@@ -8,6 +8,7 @@ import java.util.Map;
  * to send the webhook, which browser to use, and whether the call waits for the end.
  *
  * @param engine             default engine for blocks without an {@code engine} field; null = Rover's default
+ * @param model              model for blocks without a {@code model}, over the workflow's; null = the workflow's
  * @param webhookUrl         overrides the workflow's {@code webhook_callback_url}
  * @param browserSessionId   run inside this open browser session
  * @param browserAddress     connect to this Chromium over CDP
@@ -17,20 +18,19 @@ import java.util.Map;
  * @param elapsedTimeLimit   overrides {@code max_elapsed_time_minutes} (finer than minutes; tests and previews)
  * @param extraHttpHeaders   merged over the workflow's {@code extra_http_headers}
  */
-public record WorkflowRunOptions(String engine, String webhookUrl, String browserSessionId, String browserAddress,
-                                 boolean waitForCompletion, Duration timeout, Integer maxStepsPerBlock,
-                                 Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders) {
+public final class WorkflowRunOptions {
+    private final String engine;
+    private final String model;
+    private final String webhookUrl;
+    private final String browserSessionId;
+    private final String browserAddress;
+    private final boolean waitForCompletion;
+    private final Duration timeout;
+    private final Integer maxStepsPerBlock;
+    private final Duration elapsedTimeLimit;
+    private final Map<String, String> extraHttpHeaders;
 
-    public WorkflowRunOptions {
-        timeout = timeout == null ? TaskRequest.DEFAULT_TIMEOUT : timeout;
-        if (maxStepsPerBlock != null && maxStepsPerBlock < 1) {
-            throw new IllegalArgumentException("maxStepsPerBlock must be at least 1, got " + maxStepsPerBlock);
-        }
-        if (elapsedTimeLimit != null && (elapsedTimeLimit.isNegative() || elapsedTimeLimit.isZero())) {
-            throw new IllegalArgumentException("elapsedTimeLimit must be positive, got " + elapsedTimeLimit);
-        }
-        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
-    }
+
 
     /** Waits for the end, everything else at its default. */
     public static WorkflowRunOptions waiting() {
@@ -41,9 +41,77 @@ public record WorkflowRunOptions(String engine, String webhookUrl, String browse
         return new Builder();
     }
 
+    private WorkflowRunOptions(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress, boolean waitForCompletion, Duration timeout, Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders) {
+        timeout = timeout == null ? TaskRequest.DEFAULT_TIMEOUT : timeout;
+        if (maxStepsPerBlock != null && maxStepsPerBlock < 1) {
+            throw new IllegalArgumentException("maxStepsPerBlock must be at least 1, got " + maxStepsPerBlock);
+        }
+        if (elapsedTimeLimit != null && (elapsedTimeLimit.isNegative() || elapsedTimeLimit.isZero())) {
+            throw new IllegalArgumentException("elapsedTimeLimit must be positive, got " + elapsedTimeLimit);
+        }
+        extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        this.engine = engine;
+        this.model = model == null || model.isBlank() ? null : model.trim();
+        this.webhookUrl = webhookUrl;
+        this.browserSessionId = browserSessionId;
+        this.browserAddress = browserAddress;
+        this.waitForCompletion = waitForCompletion;
+        this.timeout = timeout;
+        this.maxStepsPerBlock = maxStepsPerBlock;
+        this.elapsedTimeLimit = elapsedTimeLimit;
+        this.extraHttpHeaders = extraHttpHeaders;
+    }
+
+    public String engine() {
+        return engine;
+    }
+
+    /** The model blocks call unless they name one, over the workflow's {@code model}; null keeps the workflow's. */
+    public String model() {
+        return model;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String browserSessionId() {
+        return browserSessionId;
+    }
+
+    public String browserAddress() {
+        return browserAddress;
+    }
+
+    public boolean waitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Integer maxStepsPerBlock() {
+        return maxStepsPerBlock;
+    }
+
+    public Duration elapsedTimeLimit() {
+        return elapsedTimeLimit;
+    }
+
+    public Map<String, String> extraHttpHeaders() {
+        return extraHttpHeaders;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowRunOptions[" + "engine=" + engine + ", model=" + model + ", " + "webhookUrl=" + webhookUrl + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxStepsPerBlock=" + maxStepsPerBlock + ", " + "elapsedTimeLimit=" + elapsedTimeLimit + ", " + "extraHttpHeaders=" + extraHttpHeaders + "]";
+    }
+
     /** Builds {@link WorkflowRunOptions}. */
     public static final class Builder {
         private String engine;
+        private String model;
         private String webhookUrl;
         private String browserSessionId;
         private String browserAddress;
@@ -54,6 +122,8 @@ public record WorkflowRunOptions(String engine, String webhookUrl, String browse
         private Map<String, String> extraHttpHeaders;
 
         public Builder engine(String v) { engine = v; return this; }
+        /** The model blocks call unless they name one (over the workflow's {@code model}). */
+        public Builder model(String v) { model = v; return this; }
         public Builder webhookUrl(String v) { webhookUrl = v; return this; }
         public Builder browserSessionId(String v) { browserSessionId = v; return this; }
         public Builder browserAddress(String v) { browserAddress = v; return this; }
@@ -64,7 +134,7 @@ public record WorkflowRunOptions(String engine, String webhookUrl, String browse
         public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
 
         public WorkflowRunOptions build() {
-            return new WorkflowRunOptions(engine, webhookUrl, browserSessionId, browserAddress, waitForCompletion, timeout,
+            return new WorkflowRunOptions(engine, model, webhookUrl, browserSessionId, browserAddress, waitForCompletion, timeout,
                     maxStepsPerBlock, elapsedTimeLimit, extraHttpHeaders);
         }
     }

@@ -182,6 +182,19 @@ public final class LlmConfig {
     }
 
     /** Builds an {@link LlmConfig}; only the provider is required, and a key for OpenAI and Anthropic. */
+    /**
+     * This configuration calling another model (a task's, workflow's or block's {@code model}); the
+     * secondary model for verify and extract is kept when one is configured.
+     */
+    public LlmConfig withModel(String otherModel) {
+        if (otherModel == null || otherModel.isBlank() || otherModel.trim().equals(model)) {
+            return this;
+        }
+        return builder(provider).model(otherModel).secondaryModel(secondaryModel).baseUrl(baseUrl).apiKey(apiKey)
+                .vision(vision).timeout(timeout).maxOutputTokens(maxOutputTokens).temperature(temperature)
+                .resilience(resilience).prices(prices).budget(budget).build();
+    }
+
     public static final class Builder {
         private final Provider provider;
         private String model;

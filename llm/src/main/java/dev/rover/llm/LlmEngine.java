@@ -48,6 +48,7 @@ public final class LlmEngine implements Engine {
 
     private final Shared shared;
     private final MeteredChat chat;
+    private final RunScope scope;
 
     /** What all runs served by one configuration share: models, prompts and the provider's breaker. */
     private record Shared(LlmConfig config, ChatModel primary, ChatModel secondary, ResilientCaller caller,
@@ -62,6 +63,7 @@ public final class LlmEngine implements Engine {
 
     private LlmEngine(Shared shared, RunScope scope) {
         this.shared = shared;
+        this.scope = scope;
         this.chat = new MeteredChat(shared.caller(), shared.config().prices(), scope);
     }
 
@@ -82,6 +84,27 @@ public final class LlmEngine implements Engine {
     @Override
     public Engine forRun(RunScope scope) {
         return new LlmEngine(shared, Objects.requireNonNull(scope, "scope"));
+    }
+
+    /** This engine calling {@code model} instead of the configured one, on the same run scope and provider breaker. */
+    @Override
+    public Engine forModel(String model) {
+        LlmConfig config = shared.config().withModel(model);
+        if (config == shared.config()) {
+            return this;
+        }
+        ChatModelFactory factory = new ChatModelFactory(config);
+        ChatModel primary = factory.create(config.model());
+        ChatModel secondary = config.secondaryModel().isPresent() ? shared.secondary() : primary;
+        Shared other = new Shared(config, primary, secondary, shared.caller(), shared.prompts(), shared.decisions(),
+                shared.verifications(), shared.extractions());
+        return new LlmEngine(other, scope);
+    }
+
+    /** True when {@code ROVER_LLM_VISION} is on and the model accepts images. */
+    @Override
+    public boolean wantsScreenshots() {
+        return shared.config().vision() && ModelCapabilities.acceptsImages(shared.config().model());
     }
 
     @Override

@@ -225,7 +225,7 @@ public final class AgentLoop {
     }
 
     private List<byte[]> screenshotsFor(AgentGoal goal, int step, List<String> stepArtifacts) {
-        if (!goal.sendScreenshots()) {
+        if (!goal.sendScreenshots() && !services.engine().wantsScreenshots()) {
             return List.of();
         }
         byte[] png;

@@ -1,9 +1,9 @@
 package dev.rover.blocks.agent;
 
-import dev.rover.blocks.run.RunArtifacts;
+import dev.rover.core.exec.RunArtifacts;
 import dev.rover.core.page.RunBrowser;
-import dev.rover.blocks.run.RunSecrets;
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.exec.RunSecrets;
+import dev.rover.core.run.CancellationToken;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.core.engine.Engine;
 

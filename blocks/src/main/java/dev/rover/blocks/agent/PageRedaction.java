@@ -1,6 +1,6 @@
 package dev.rover.blocks.agent;
 
-import dev.rover.blocks.run.RunSecrets;
+import dev.rover.core.exec.RunSecrets;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;

@@ -1,6 +1,6 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import dev.rover.core.exec.CredentialResolver;
 import dev.rover.core.run.RunId;
 import dev.rover.core.secret.CredentialSecrets;
@@ -36,7 +36,7 @@ final class CredentialPlaceholders implements CredentialResolver {
     private final TotpUrlClient urls;
     private final CancellationToken cancellation;
     private final java.time.Clock clock;
-    private final java.time.Instant deadline;
+    private final java.util.function.Supplier<java.time.Instant> deadline;
 
     /**
      * @param cancellation canceled when the run is canceled or Rover closes; ends a wait for a code
@@ -44,7 +44,7 @@ final class CredentialPlaceholders implements CredentialResolver {
      */
     CredentialPlaceholders(CredentialVault vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
                            TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation, java.time.Clock clock,
-                           java.time.Instant deadline) {
+                           java.util.function.Supplier<java.time.Instant> deadline) {
         this.vault = vault;
         this.scope = scope;
         this.runId = runId;
@@ -79,7 +79,7 @@ final class CredentialPlaceholders implements CredentialResolver {
     }
 
     private String nextCode() {
-        Duration untilDeadline = Duration.between(clock.instant(), deadline);
+        Duration untilDeadline = Duration.between(clock.instant(), deadline.get());
         Duration wait = untilDeadline.compareTo(CODE_WAIT) < 0 ? untilDeadline : CODE_WAIT;
         Optional<String> code = Optional.empty();
         try {

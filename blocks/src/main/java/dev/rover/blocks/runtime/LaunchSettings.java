@@ -7,6 +7,7 @@ import java.util.Map;
  * The per-run settings a task request or workflow run options come down to.
  *
  * @param engine                default engine name, or null for Rover's default
+ * @param model                 the model blocks use unless they name one (task {@code model}), or null for the workflow's
  * @param webhookUrl            webhook override, or null
  * @param browserSessionId      persistent session to use, or null
  * @param browserAddress        CDP address to connect to, or null
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param totpIdentifier        where pushed one-time codes for this run arrive, or null
  * @param totpUrl               where to fetch one-time codes, or null
  */
-public record LaunchSettings(String engine, String webhookUrl, String browserSessionId, String browserAddress,
+public record LaunchSettings(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress,
                              Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders,
                              String userAgent, boolean historyInVerification, Integer maxScreenshotScrolls,
                              String proxyLocation, String totpIdentifier, String totpUrl) {

@@ -4,13 +4,12 @@ import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
-import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.exec.RunCoordinator;
 import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.TotpMailbox;
 import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunStore;
-import dev.rover.core.webhook.WebhookSender;
 import dev.rover.llm.EngineRegistry;
 import dev.rover.core.engine.RunBudget;
 
@@ -22,22 +21,21 @@ import java.time.Clock;
  * @param runs           runs, timelines, artifact records
  * @param files          artifact contents and download folders
  * @param vault          credentials
- * @param executor       the workflow executor (its pool is the concurrency limit)
+ * @param coordinator    the run coordinator (its pool is the concurrency limit; it sends webhooks)
  * @param sessions       persistent browser sessions
  * @param profiles       saved browser profiles
  * @param engines        engines by name
  * @param defaultEngine  the engine for blocks and tasks that name none
  * @param browserOptions the base options for every run's browser
  * @param observeOptions how pages are observed
- * @param webhooks       webhook delivery
  * @param budget         per-run token and cost budget
  * @param proxyServer    the proxy for runs that ask for one, or null when none is configured
  * @param totpCodes      one-time codes pushed for {@code totp_identifier}s
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
  */
-public record RoverServices(RunStore runs, ArtifactStore files, CredentialVault vault, WorkflowExecutor executor,
+public record RoverServices(RunStore runs, ArtifactStore files, CredentialVault vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
-                            BrowserOptions browserOptions, ObserveOptions observeOptions, WebhookSender webhooks,
+                            BrowserOptions browserOptions, ObserveOptions observeOptions,
                             RunBudget budget, String proxyServer, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {
 }

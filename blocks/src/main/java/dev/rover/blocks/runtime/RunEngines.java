@@ -1,37 +1,41 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.blocks.run.EngineSelector;
 import dev.rover.core.engine.Engine;
-import dev.rover.llm.EngineRegistry;
 import dev.rover.core.engine.RunScope;
+import dev.rover.llm.EngineRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The engines of one run: created on first use per name, all sharing the run's usage meter, prompt
- * recorder and redactor, and closed with the run.
+ * The engines of one run: created on first use per engine name and model, all sharing the run's usage
+ * meter, prompt recorder and redactor, and closed with the run.
  */
-public final class RunEngines implements EngineSelector, AutoCloseable {
+final class RunEngines implements AutoCloseable {
 
     private final EngineRegistry registry;
     private final String defaultEngine;
+    private final String defaultModel;
     private final RunScope scope;
     private final Map<String, Engine> engines = new LinkedHashMap<>();
 
-    public RunEngines(EngineRegistry registry, String defaultEngine, RunScope scope) {
+    RunEngines(EngineRegistry registry, String defaultEngine, String defaultModel, RunScope scope) {
         this.registry = registry;
         this.defaultEngine = defaultEngine;
+        this.defaultModel = defaultModel;
         this.scope = scope;
     }
 
-    @Override
-    public synchronized Engine select(String engineName) {
+    /** The engine of this name (null = the run's) calling this model (null = the run's, else the engine's own). */
+    synchronized Engine select(String engineName, String model) {
         String name = engineName == null || engineName.isBlank() ? defaultEngine : engineName;
-        Engine engine = engines.get(name);
+        String chosenModel = model == null || model.isBlank() ? defaultModel : model;
+        String key = name + "\u0000" + (chosenModel == null ? "" : chosenModel);
+        Engine engine = engines.get(key);
         if (engine == null) {
-            engine = registry.create(name).forRun(scope);
-            engines.put(name, engine);
+            Engine base = registry.create(name).forRun(scope);
+            engine = chosenModel == null ? base : base.forModel(chosenModel);
+            engines.put(key, engine);
         }
         return engine;
     }

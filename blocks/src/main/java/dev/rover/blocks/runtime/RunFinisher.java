@@ -45,14 +45,17 @@ final class RunFinisher {
         this.files = files;
     }
 
-    /** The run with its artifacts gathered and its report written; saved before it is returned. */
-    Run finish(Run ended, RunResources resources) {
-        StoreArtifacts artifacts = resources.artifacts();
+    /**
+     * The record of a run that is ending, with its artifacts gathered and its report written. The caller
+     * stores it: nothing here saves the run, so its terminal status reaches the store only complete.
+     */
+    Run finish(Run ended, RunOfRover resources) {
+        StoreArtifacts artifacts = resources.storeArtifacts();
         Run.Builder run = ended.toBuilder();
-        RunBrowserLease lease = resources.browser();
+        RunBrowserLease lease = resources.browserLease();
         Optional<RunBrowser> browser = lease.opened();
         browser.ifPresent(b -> attempt("final screenshot", ended, () -> artifacts.record(ArtifactType.SCREENSHOT_FINAL, null, null,
-                "final.png", "image/png", b.screenshot(true, resources.maxScreenshotScrolls()))));
+                "final.png", "image/png", b.screenshot(true, resources.settings().maxScreenshotScrolls()))));
         List<FileInfo> downloaded = new ArrayList<>();
         browser.ifPresent(b -> {
             for (DownloadedFile file : b.downloads()) {
@@ -75,11 +78,7 @@ final class RunFinisher {
                 .downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
-        Run finished = run.build();
-        runs.save(finished);
-        Run reported = report(finished, resources.secrets()::redact);
-        runs.save(reported);
-        return reported;
+        return report(run.build(), resources.secrets()::redact);
     }
 
     /**

@@ -1,58 +1,32 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.browser.run.RunBrowserLease;
-import dev.rover.blocks.run.BlockRuntime;
 import dev.rover.browser.BrowserOptions;
-import dev.rover.core.exec.NotRunnableException;
-import dev.rover.core.exec.RunnabilityCheck;
+import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
-import dev.rover.core.exec.CancellationToken;
-import dev.rover.core.exec.CredentialResolver;
-import dev.rover.core.exec.RunHandle;
-import dev.rover.core.exec.RunOptions;
-import dev.rover.core.run.Run;
-import dev.rover.core.run.RunId;
-import dev.rover.core.run.WebhookAttempt;
-import dev.rover.core.secret.SecretScope;
-import dev.rover.core.engine.LlmCallListener;
 import dev.rover.core.engine.RunScope;
 import dev.rover.core.engine.UsageMeter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.rover.core.exec.RunAdmission;
+import dev.rover.core.exec.RunHandle;
+import dev.rover.core.exec.RunOptions;
+import dev.rover.core.exec.RunResources;
+import dev.rover.core.exec.RunSettings;
+import dev.rover.core.run.RunId;
+import dev.rover.core.secret.SecretScope;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Starts runs and sees them through: gives each its secret scope, engines, artifact sink and lazy
- * browser, hands it to the executor, and once the executor has ended it, completes its record
- * ({@link RunFinisher}), delivers its webhook and releases everything it held.
+ * Turns a request of the facade into a run of the {@link dev.rover.core.exec.RunCoordinator}: checks
+ * what can be checked before anything is recorded (runnable blocks, engine, session, proxy), and opens
+ * each admitted run's resources (secret scope, engines, artifact sink, lazy browser, credential
+ * placeholders) on the run's own cancellation token and deadline. The coordinator owns the run from there.
  */
-public final class RunLauncher implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+public final class RunLauncher {
 
     private final RoverServices services;
     private final RunFinisher finisher;
-    private final RunnabilityCheck runnability = RunnabilityCheck.fromServiceLoader();
-    private final Map<RunId, RunHandle> active = new ConcurrentHashMap<>();
-    private final Map<RunId, CompletableFuture<Run>> finishingRuns = new ConcurrentHashMap<>();
-    private final Map<RunId, RunResources> running = new ConcurrentHashMap<>();
-    private volatile boolean closed;
-    private final ExecutorService finishing = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "rover-finish");
-        t.setDaemon(true);
-        return t;
-    });
 
     public RunLauncher(RoverServices services) {
         this.services = services;
@@ -60,19 +34,17 @@ public final class RunLauncher implements AutoCloseable {
     }
 
     /**
-     * Starts a run; the future completes with the run's final record (report written, webhook sent).
+     * Starts a run; it is recorded ({@code queued}) when this returns.
      *
-     * @throws IllegalArgumentException for anything wrong with the request (unknown engine, parameter,
+     * @throws dev.rover.core.exec.NotRunnableException when a block or parameter type cannot run here
+     * @throws IllegalArgumentException for anything else wrong with the request (unknown engine, parameter,
      *                                  credential, session or profile; a proxy nobody configured); nothing is recorded then
      */
-    public CompletableFuture<Run> launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
-        // the run exists in the store once start() returns, so callers can read it by id at once
-        try {
-            runnability.requireRunnable(workflow);
-        } catch (NotRunnableException e) {
-            // refused before any block runs, so nothing is half done
-            throw new IllegalArgumentException(e.getMessage(), e);
+    public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
+        if (services.coordinator().isClosed()) {
+            throw new IllegalStateException("this Rover is closed; build a new one to start runs");
         }
+        services.coordinator().blockTypes().requireRunnable(workflow);
         checkProxy(workflow, settings);
         String engine = settings.engine() != null ? settings.engine() : services.defaultEngine();
         if (!services.engines().knows(engine)) {
@@ -82,134 +54,54 @@ public final class RunLauncher implements AutoCloseable {
             throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
                     + services.sessions().list().stream().map(s -> s.id()).toList());
         }
-        if (closed) {
-            throw new IllegalStateException("this Rover is closed; build a new one to start runs");
-        }
-        RunResources resources = resources(workflow, runId, settings, engine);
-        CompletableFuture<Run> done = new CompletableFuture<>();
-        running.put(runId, resources);
-        finishingRuns.put(runId, done);
-        done.whenComplete((run, error) -> finishingRuns.remove(runId));
-        RunHandle handle;
-        try {
-            handle = services.executor().start(workflow, runId, runOptions(workflow, parameters, settings, resources));
-        } catch (RuntimeException e) {
-            running.remove(runId);
-            finishingRuns.remove(runId);
-            resources.close();
-            throw e;
-        }
-        active.put(runId, handle);
-        // attached after active.put, so end() always finds (and removes) what was registered
-        handle.future().whenComplete((run, error) -> finishLater(runId, run, error, resources, done));
-        return done;
-    }
-
-    /** Finishes the run on the finishing pool, or on this thread once the pool no longer takes work (closing). */
-    private void finishLater(RunId runId, Run run, Throwable error, RunResources resources, CompletableFuture<Run> done) {
-        Runnable finish = () -> {
-            try {
-                done.complete(end(runId, run, error, resources));
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        };
-        try {
-            finishing.execute(finish);
-        } catch (RejectedExecutionException e) {
-            finish.run();
-        }
-    }
-
-    /** Asks a run to stop (waits for one-time codes included); true when it was active in this process. */
-    public boolean cancel(RunId runId) {
-        RunResources resources = running.get(runId);
-        if (resources != null) {
-            resources.codeWaits().cancel();
-        }
-        RunHandle handle = active.get(runId);
-        if (handle != null) {
-            handle.cancel();
-            return true;
-        }
-        return services.executor().cancel(runId) || resources != null;
-    }
-
-    /** True while the run's record is still being completed (report, webhook) after the executor ended it. */
-    public boolean isFinishing(RunId runId) {
-        return finishingRuns.containsKey(runId);
-    }
-
-    /** Re-sends a run's webhook and records the attempts on it. */
-    public Run deliverWebhook(Run run) {
-        if (run.webhookUrl() == null || run.webhookUrl().isBlank()) {
-            throw new IllegalArgumentException("run " + run.runId() + " has no webhook url to send to");
-        }
-        List<WebhookAttempt> attempts = new ArrayList<>(run.webhookAttempts());
-        int before = attempts.size();
-        for (WebhookAttempt a : services.webhooks().send(run.webhookUrl(), run)) {
-            attempts.add(new WebhookAttempt(before + a.attempt(), a.at(), a.httpStatus(), a.error()));
-        }
-        Run updated = run.toBuilder().webhookAttempts(attempts).build();
-        services.runs().save(updated);
-        return updated;
-    }
-
-    private Run end(RunId runId, Run run, Throwable error, RunResources resources) {
-        active.remove(runId);
-        running.remove(runId);
-        try (resources) {
-            Run ended = run != null ? run : services.runs().find(runId).orElseThrow(() ->
-                    new IllegalStateException("run " + runId + " ended without a record", error));
-            Run finished = finisher.finish(ended, resources);
-            if (finished.webhookUrl() != null && !finished.webhookUrl().isBlank()) {
-                finished = deliverWebhook(finished);
-            }
-            return finished;
-        }
-    }
-
-    private RunResources resources(Workflow workflow, RunId runId, LaunchSettings settings, String engine) {
         // options first: they validate the profile and may refuse the run before anything is opened
-        BrowserOptions options = browserOptions(workflow, runId, settings);
-        SecretScope scope = SecretScope.open(services.clock());
-        try {
-            StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
-            LlmCallListener recorder = new PromptRecorder(artifacts);
-            UsageMeter meter = new UsageMeter(services.budget());
-            RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
-            RunBrowserLease browser = new RunBrowserLease(runId, options, services.sessions(), settings.browserSessionId(),
-                    services.observeOptions());
-            int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
-                    : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
-            return new RunResources(runId, scope, new ScopeSecrets(scope), artifacts, engines, browser, scrolls, meter,
-                    new CancellationToken());
-        } catch (RuntimeException e) {
-            scope.close();
-            throw e;
-        }
-    }
-
-    private RunOptions runOptions(Workflow workflow, Map<String, Object> parameters, LaunchSettings settings, RunResources r) {
-        BlockRuntime runtime = new BlockRuntime(r.engines(), r.browser(), r.secrets(), r.artifacts(), services.clock(),
-                settings.maxStepsPerBlock(), r.maxScreenshotScrolls(), settings.historyInVerification(), workflow.workflowSystemPrompt());
+        BrowserOptions browserOptions = browserOptions(workflow, runId, settings);
+        RunSettings runSettings = runSettings(workflow, settings, engine);
         RunOptions.Builder options = RunOptions.builder()
-                .parameters(parameters)
-                .service(BlockRuntime.class, runtime)
-                .service(CredentialResolver.class, new CredentialPlaceholders(services.vault(), r.scope(), r.runId(),
-                        settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(), r.codeWaits(),
-                        services.clock(), services.clock().instant().plus(timeLimit(workflow, settings))));
+                .parameters(parameters == null ? Map.of() : parameters)
+                .resources(admission -> open(admission, browserOptions, runSettings, settings));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
         if (settings.elapsedTimeLimit() != null) {
             options.elapsedTimeOverride(settings.elapsedTimeLimit());
         }
-        return options.build();
+        return services.coordinator().start(workflow, runId, options.build());
     }
 
-    private static java.time.Duration timeLimit(Workflow workflow, LaunchSettings settings) {
-        return settings.elapsedTimeLimit() != null ? settings.elapsedTimeLimit() : workflow.settings().maxElapsedTime();
+    private RunResources open(RunAdmission admission, BrowserOptions browserOptions, RunSettings runSettings,
+                              LaunchSettings settings) {
+        SecretScope scope = SecretScope.open(services.clock());
+        try {
+            RunId runId = admission.runId();
+            StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
+            UsageMeter meter = new UsageMeter(services.budget());
+            RunEngines engines = new RunEngines(services.engines(), runSettings.engine(), runSettings.model(),
+                    new RunScope(meter, new PromptRecorder(artifacts), scope::redact));
+            RunBrowserLease browser = new RunBrowserLease(runId, browserOptions, services.sessions(), settings.browserSessionId(),
+                    services.observeOptions());
+            CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
+                    settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
+                    admission.cancellation(), admission.clock(), admission.deadline());
+            return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, meter, credentials, finisher,
+                    services.clock());
+        } catch (RuntimeException e) {
+            scope.close();
+            throw e;
+        }
+    }
+
+    private static RunSettings runSettings(Workflow workflow, LaunchSettings settings, String engine) {
+        WorkflowSettings ws = workflow.settings();
+        return RunSettings.builder()
+                .engine(engine)
+                .model(settings.model() != null ? settings.model() : ws.modelName())
+                .maxStepsPerBlock(settings.maxStepsPerBlock())
+                .maxScreenshotScrolls(settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
+                        : ws.maxScreenshotScrolls() != null ? ws.maxScreenshotScrolls() : 3)
+                .historyInVerification(settings.historyInVerification())
+                .systemPrompt(workflow.workflowSystemPrompt())
+                .build();
     }
 
     private BrowserOptions browserOptions(Workflow workflow, RunId runId, LaunchSettings settings) {
@@ -246,22 +138,5 @@ public final class RunLauncher implements AutoCloseable {
     private static boolean requestsProxy(Workflow workflow, LaunchSettings settings) {
         String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
         return location != null && !location.isBlank() && !location.equalsIgnoreCase("NONE");
-    }
-
-    /** Cancels the runs still active and waits (up to a minute) until each has been finished and recorded. */
-    @Override
-    public void close() {
-        closed = true;
-        List.copyOf(active.keySet()).forEach(this::cancel);
-        try {
-            CompletableFuture.allOf(finishingRuns.values().toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("not every run finished cleanly while closing: {}", e.toString());
-        } finally {
-            // runs that end later are finished on their own thread (finishLater), never dropped
-            finishing.shutdown();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.blocks.run.RunSecrets;
+import dev.rover.core.exec.RunSecrets;
 import dev.rover.core.secret.SecretScope;
 
 /** A run's secrets as blocks use them, backed by the run's {@link SecretScope}. */

@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.page.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
@@ -29,8 +29,8 @@ public final class ActionBlock implements BlockType {
 
     @Override
     public BlockResult execute(BlockDefinition block, BlockContext context) {
-        BlockRuntime runtime = BlockSupport.runtime(context);
-        RunBrowser browser = runtime.browser().get();
+        RunServices runtime = context.services();
+        RunBrowser browser = runtime.browser();
         String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);

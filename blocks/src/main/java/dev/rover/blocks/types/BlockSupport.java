@@ -4,7 +4,7 @@ import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentLoop;
 import dev.rover.blocks.agent.AgentOutcome;
 import dev.rover.blocks.agent.AgentServices;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -23,18 +23,22 @@ final class BlockSupport {
     private BlockSupport() {
     }
 
-    static BlockRuntime runtime(BlockContext context) {
-        return context.service(BlockRuntime.class).orElseThrow(() -> new IllegalStateException(
-                "no browser runtime for this run: run workflows through dev.rover.blocks.Rover"));
+    /**
+     * The engine for a block: its {@code engine} (else the run's), calling its {@code model} (else the run's,
+     * which is the run options' or the workflow's, else the engine's configured model).
+     */
+    static Engine engine(BlockDefinition block, BlockContext context) {
+        String name = block.string("engine").filter(s -> !s.isBlank()).orElse(null);
+        return context.services().engine(name, block.modelName());
     }
 
     /** Navigates to the block's {@code url} unless it is empty (empty = stay on the current page). */
-    static String navigateIfUrl(BlockDefinition block, BlockRuntime runtime) {
+    static String navigateIfUrl(BlockDefinition block, RunServices runtime) {
         String url = block.string("url").map(String::trim).orElse("");
         if (url.isEmpty()) {
             return null;
         }
-        ActionResult r = runtime.browser().get().navigate(url);
+        ActionResult r = runtime.browser().navigate(url);
         return r.success() ? null : runtime.secrets().redact("could not open " + url + ": " + r.failureReason());
     }
 
@@ -58,16 +62,16 @@ final class BlockSupport {
         return codes;
     }
 
-    static int maxSteps(BlockDefinition block, BlockRuntime runtime, int defaultSteps) {
-        if (runtime.maxStepsOverride() != null) {
-            return runtime.maxStepsOverride();
+    static int maxSteps(BlockDefinition block, RunServices runtime, int defaultSteps) {
+        if (runtime.settings().maxStepsPerBlock() != null) {
+            return runtime.settings().maxStepsPerBlock();
         }
         long v = BlockFields.integer(block, "max_steps_per_run", defaultSteps);
         return (int) Math.max(1, v);
     }
 
     /** A goal builder with the fields navigation-like blocks share. */
-    static AgentGoal.Builder goal(BlockDefinition block, BlockContext context, BlockRuntime runtime, String goalText, int defaultSteps) {
+    static AgentGoal.Builder goal(BlockDefinition block, BlockContext context, RunServices runtime, String goalText, int defaultSteps) {
         return AgentGoal.builder(block.label(), goalText)
                 .completeCriterion(block.string("complete_criterion").filter(s -> !s.isBlank()).orElse(null))
                 .terminateCriterion(block.string("terminate_criterion").filter(s -> !s.isBlank()).orElse(null))
@@ -75,17 +79,17 @@ final class BlockSupport {
                 .userDetails(userDetails(block, context))
                 .maxSteps(maxSteps(block, runtime, defaultSteps))
                 .verifyCompletion(BlockFields.bool(block, "complete_verification", true))
-                .historyInVerification(BlockFields.bool(block, "include_action_history_in_verification", runtime.historyInVerification()))
+                .historyInVerification(BlockFields.bool(block, "include_action_history_in_verification", runtime.settings().historyInVerification()))
                 .completeOnDownload(BlockFields.bool(block, "complete_on_download", false))
                 .downloadSuffix(block.string("download_suffix").filter(s -> !s.isBlank()).orElse(null))
-                .maxScreenshotScrolls(runtime.maxScreenshotScrolls())
-                .systemPrompt(runtime.systemPrompt());
+                .maxScreenshotScrolls(runtime.settings().maxScreenshotScrolls())
+                .systemPrompt(runtime.settings().systemPrompt());
     }
 
     /** Runs the agent loop, again up to {@code max_retries} times while it fails. */
-    static AgentOutcome runAgent(BlockDefinition block, BlockContext context, BlockRuntime runtime, AgentGoal goal) {
-        Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
-        AgentServices services = new AgentServices(engine, runtime.browser().get(), runtime.secrets(), runtime.artifacts(),
+    static AgentOutcome runAgent(BlockDefinition block, BlockContext context, RunServices runtime, AgentGoal goal) {
+        Engine engine = BlockSupport.engine(block, context);
+        AgentServices services = new AgentServices(engine, runtime.browser(), runtime.secrets(), runtime.artifacts(),
                 ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
         long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         AgentOutcome outcome = null;

@@ -1,7 +1,7 @@
 package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.PageRedaction;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -67,10 +67,10 @@ public final class ConditionalBlock implements BlockType {
         String type = String.valueOf(criteria.get("criteria_type")).toLowerCase(Locale.ROOT);
         String expression = criteria.get("expression") == null ? "" : String.valueOf(criteria.get("expression")).trim();
         if ("prompt".equals(type)) {
-            BlockRuntime runtime = BlockSupport.runtime(context);
-            Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
+            RunServices runtime = context.services();
+            Engine engine = BlockSupport.engine(block, context);
             Verification v = engine.verify(new VerifyRequest(expression, expression,
-                    PageRedaction.redact(runtime.browser().get().observe(), runtime.secrets()), List.of(), List.of()));
+                    PageRedaction.redact(runtime.browser().observe(), runtime.secrets()), List.of(), List.of()));
             ContextTimeline.addUsage(context, 0, v.usage());
             return v.status() == Verification.Status.ACHIEVED;
         }

@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.AgentServices;
 import dev.rover.blocks.agent.Extractor;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -28,7 +28,7 @@ public final class ExtractionBlock implements BlockType {
         if (goal == null) {
             return BlockResult.failed("extraction block '" + block.label() + "' has no data_extraction_goal");
         }
-        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunServices runtime = context.services();
         String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);
@@ -37,9 +37,9 @@ public final class ExtractionBlock implements BlockType {
     }
 
     /** Extracts with the block's engine and schema; shared with the task block. */
-    static BlockResult extract(BlockDefinition block, BlockContext context, BlockRuntime runtime, String goal) {
-        Engine engine = runtime.engines().select(block.string("engine").filter(s -> !s.isBlank()).orElse(null));
-        AgentServices services = new AgentServices(engine, runtime.browser().get(), runtime.secrets(), runtime.artifacts(),
+    static BlockResult extract(BlockDefinition block, BlockContext context, RunServices runtime, String goal) {
+        Engine engine = BlockSupport.engine(block, context);
+        AgentServices services = new AgentServices(engine, runtime.browser(), runtime.secrets(), runtime.artifacts(),
                 ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
         long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         Extractor.Result result = null;

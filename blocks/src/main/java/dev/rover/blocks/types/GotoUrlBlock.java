@@ -1,6 +1,6 @@
 package dev.rover.blocks.types;
 
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.page.RunBrowser;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
@@ -24,8 +24,8 @@ public final class GotoUrlBlock implements BlockType {
         if (url.isEmpty()) {
             return BlockResult.failed("goto_url block '" + block.label() + "' has an empty url");
         }
-        BlockRuntime runtime = BlockSupport.runtime(context);
-        RunBrowser browser = runtime.browser().get();
+        RunServices runtime = context.services();
+        RunBrowser browser = runtime.browser();
         ActionResult r = browser.navigate(url);
         return r.success() ? BlockResult.completed(Map.of("url", runtime.secrets().redact(browser.currentUrl())))
                 : BlockResult.failed(runtime.secrets().redact("could not open " + url + ": " + r.failureReason()));

@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -33,7 +33,7 @@ public final class LoginBlock implements BlockType {
             return BlockResult.failed("login block '" + block.label() + "' has no credential: list a credential parameter in "
                     + "parameter_keys (got " + block.list("parameter_keys") + ")");
         }
-        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunServices runtime = context.services();
         String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);

@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -22,7 +22,7 @@ public final class NavigationBlock implements BlockType {
         if (goalText == null) {
             return BlockResult.failed("navigation block '" + block.label() + "' has no navigation_goal");
         }
-        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunServices runtime = context.services();
         String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);

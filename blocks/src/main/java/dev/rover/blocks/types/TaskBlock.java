@@ -2,7 +2,7 @@ package dev.rover.blocks.types;
 
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
-import dev.rover.blocks.run.BlockRuntime;
+import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.exec.BlockResult;
@@ -28,7 +28,7 @@ public final class TaskBlock implements BlockType {
         if (navigationGoal == null && extractionGoal == null) {
             return BlockResult.failed("task block '" + block.label() + "' needs a navigation_goal or a data_extraction_goal");
         }
-        BlockRuntime runtime = BlockSupport.runtime(context);
+        RunServices runtime = context.services();
         String navError = BlockSupport.navigateIfUrl(block, runtime);
         if (navError != null) {
             return BlockResult.failed(navError);

@@ -1,6 +1,6 @@
 package dev.rover.blocks.fakes;
 
-import dev.rover.blocks.run.RunSecrets;
+import dev.rover.core.exec.RunSecrets;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.rover.blocks.fakes;
 
-import dev.rover.blocks.run.RunArtifacts;
+import dev.rover.core.exec.RunArtifacts;
 import dev.rover.core.run.ArtifactType;
 
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,12 @@ package dev.rover.blocks.types;
 import dev.rover.blocks.fakes.FakeBrowser;
 import dev.rover.blocks.fakes.RecordingArtifacts;
 import dev.rover.blocks.fakes.ScriptedEngine;
-import dev.rover.blocks.run.BlockRuntime;
-import dev.rover.blocks.run.RunSecrets;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.exec.RunServices;
+import dev.rover.core.exec.RunSettings;
+import dev.rover.core.page.RunBrowser;
+import dev.rover.core.exec.RunArtifacts;
+import dev.rover.core.exec.RunSecrets;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Parameter;
 import dev.rover.core.definition.SourcePosition;
@@ -12,7 +16,7 @@ import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.exec.RunHandle;
 import dev.rover.core.exec.RunOptions;
-import dev.rover.core.exec.WorkflowExecutor;
+import dev.rover.core.exec.RunCoordinator;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.core.store.InMemoryRunStore;
@@ -33,34 +37,66 @@ final class BlockHarness implements AutoCloseable {
     final RecordingArtifacts artifacts = new RecordingArtifacts();
     final AtomicInteger browserRequests = new AtomicInteger();
     final InMemoryRunStore store = new InMemoryRunStore();
-    final WorkflowExecutor executor;
+    final RunCoordinator executor;
     RunSecrets secrets = RunSecrets.NONE;
 
     BlockHarness(FakeBrowser browser) {
         this.browser = browser;
-        executor = WorkflowExecutor.builder(store).blockTypes(List.of(new GotoUrlBlock(), new WaitBlock(), new NavigationBlock(),
+        executor = RunCoordinator.builder(store).blockTypes(List.of(new GotoUrlBlock(), new WaitBlock(), new NavigationBlock(),
                 new ActionBlock(), new LoginBlock(), new ExtractionBlock(), new TaskBlock(), new FileDownloadBlock(),
                 new ForLoopBlock(), new ConditionalBlock())).build();
     }
 
-    BlockRuntime runtime() {
-        return new BlockRuntime(name -> {
-            if (name == null) {
-                return engine;
+    /** Settings every run of this harness gets (tests change them before running). */
+    RunSettings settings = RunSettings.DEFAULTS;
+    /** The models the blocks asked their engines for, in order (null = the engine's own). */
+    final List<String> requestedModels = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RunServices services() {
+        return new RunServices() {
+            @Override
+            public RunBrowser browser() {
+                browserRequests.incrementAndGet();
+                return browser;
             }
-            ScriptedEngine e = namedEngines.get(name);
-            if (e == null) {
-                throw new IllegalArgumentException("unknown engine '" + name + "'; known: " + namedEngines.keySet());
+
+            @Override
+            public Engine engine(String name, String model) {
+                requestedModels.add(model);
+                if (name == null) {
+                    return engine;
+                }
+                ScriptedEngine e = namedEngines.get(name);
+                if (e == null) {
+                    throw new IllegalArgumentException("unknown engine '" + name + "'; known: " + namedEngines.keySet());
+                }
+                return e;
             }
-            return e;
-        }, () -> {
-            browserRequests.incrementAndGet();
-            return browser;
-        }, secrets, artifacts, Clock.systemUTC(), null, 0, false, null);
+
+            @Override
+            public RunSecrets secrets() {
+                return secrets;
+            }
+
+            @Override
+            public RunArtifacts artifacts() {
+                return artifacts;
+            }
+
+            @Override
+            public RunSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+        };
     }
 
     RunOptions.Builder options(Map<String, ?> parameters) {
-        return RunOptions.builder().parameters(parameters).service(BlockRuntime.class, runtime());
+        return RunOptions.builder().parameters(parameters).resources(services(), null);
     }
 
     Run run(Workflow workflow) {

@@ -100,4 +100,9 @@ public record BlockDefinition(
         return new BlockDefinition(blockType, label, nextBlockLabel, continueOnFailure, nextLoopOnFailure, model,
                 newFields, loopBlocks, position, fieldPositions);
     }
+
+    /** The model this asks for ({@code model: {model_name: X}} or {@code model: X}), or null for the engine's configured one. */
+    public String modelName() {
+        return model == null || !(model.get(MappingView.MODEL_NAME) instanceof String name) || name.isBlank() ? null : name;
+    }
 }

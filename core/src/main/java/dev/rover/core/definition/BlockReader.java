@@ -88,7 +88,7 @@ final class BlockReader {
         }
         boolean continueOnFailure = view.bool("continue_on_failure", false);
         boolean nextLoopOnFailure = view.bool("next_loop_on_failure", false);
-        Map<String, Object> model = view.map("model", false);
+        Map<String, Object> model = view.model("model");
         if (type == null) {
             return null;
         }

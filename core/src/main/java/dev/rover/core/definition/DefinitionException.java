@@ -1,5 +1,6 @@
 package dev.rover.core.definition;
 
+import dev.rover.core.error.InvalidRequestException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,7 +8,7 @@ import java.util.stream.Collectors;
  * A definition file could not be loaded. Carries every problem found, not just the first, so a
  * user fixes the whole file in one pass; the message lists each as {@code file:line:col: path: message}.
  */
-public class DefinitionException extends RuntimeException {
+public class DefinitionException extends InvalidRequestException {
 
     private final transient List<DefinitionProblem> problems;
 

@@ -140,6 +140,31 @@ final class MappingView {
         return value == null ? defaultValue : (Boolean) Nodes.toValue(value, path(field), problems);
     }
 
+    /**
+     * A {@code model} field: Skyvern's {@code {model_name: ...}} map or a plain model name (read as
+     * {@code {model_name: name}}), or null when absent. A map without a string {@code model_name} is a problem.
+     */
+    Map<String, Object> model(String field) {
+        Node value = check(field, false, EnumSet.of(ValueKind.MAP, ValueKind.STRING));
+        if (value == null) {
+            return null;
+        }
+        Object read = Nodes.toValue(value, path(field), problems);
+        if (read instanceof String name) {
+            return name.isBlank() ? null : Map.of(MODEL_NAME, name.trim());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> model = (Map<String, Object>) read;
+        if (model != null && !(model.get(MODEL_NAME) instanceof String name && !name.isBlank())) {
+            problems.add(value, path(field), "a model map needs a non-empty string 'model_name' (for example "
+                    + "model: {model_name: gpt-4o-mini}), or write the model name as a plain string");
+        }
+        return model;
+    }
+
+    /** The key of the model name in a {@code model} map. */
+    static final String MODEL_NAME = "model_name";
+
     /** A map field as plain values, or null. */
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String field, boolean required) {

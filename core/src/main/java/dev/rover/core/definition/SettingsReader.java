@@ -54,7 +54,7 @@ final class SettingsReader {
                 top.bool("persist_browser_session", false),
                 top.string("browser_profile_id", false),
                 headers,
-                top.map("model", false),
+                top.model("model"),
                 scrolls == null ? null : scrolls.intValue(),
                 maxElapsed == null ? WorkflowSettings.DEFAULT_MAX_ELAPSED_MINUTES : maxElapsed.intValue(),
                 runWith,

@@ -53,4 +53,9 @@ public record WorkflowSettings(
             };
         }
     }
+
+    /** The model this asks for ({@code model: {model_name: X}} or {@code model: X}), or null for the engine's configured one. */
+    public String modelName() {
+        return model == null || !(model.get(MappingView.MODEL_NAME) instanceof String name) || name.isBlank() ? null : name;
+    }
 }

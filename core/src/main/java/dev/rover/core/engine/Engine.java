@@ -29,6 +29,22 @@ public interface Engine extends AutoCloseable {
         return this;
     }
 
+    /**
+     * This engine calling another model (a task's, workflow's or block's {@code model}). Engines that call
+     * no model (the offline engine) have no model to choose and return themselves.
+     */
+    default Engine forModel(String model) {
+        return this;
+    }
+
+    /**
+     * Whether this engine wants a masked screenshot of the page with each decision (a vision model with
+     * {@code ROVER_LLM_VISION} on). Default: no.
+     */
+    default boolean wantsScreenshots() {
+        return false;
+    }
+
     /** Releases what the engine holds (HTTP clients, thread pools). Default: nothing. */
     @Override
     default void close() {

@@ -1,5 +1,7 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.run.CancellationToken;
+
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Workflow;
 
@@ -10,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What a running block may see and use: the run's values for templating, cancellation, the
- * run's deadline, services the embedding layer provides (browser, engine, vault) and a way to
+ * run's deadline, the services the embedding layer provides (browser, engines, secrets) and a way to
  * run nested blocks (loops).
  */
 public interface BlockContext {
@@ -33,8 +35,8 @@ public interface BlockContext {
     /** When the run's elapsed-time limit expires. */
     Instant deadline();
 
-    /** A service the embedding layer registered for runs (for example a browser or an engine). */
-    <T> Optional<T> service(Class<T> type);
+    /** The run's browser, engines, secrets, artifact sink and settings. */
+    RunServices services();
 
     /**
      * Runs nested blocks in order with extra values visible to them (loop variables), honouring

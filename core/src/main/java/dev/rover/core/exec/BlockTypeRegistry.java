@@ -46,6 +46,15 @@ public final class BlockTypeRegistry {
         return Optional.ofNullable(types.get(blockType));
     }
 
+    /**
+     * Refuses a workflow with a block or parameter type this registry cannot run, before anything of it runs.
+     *
+     * @throws NotRunnableException naming every unsupported block and parameter
+     */
+    public void requireRunnable(dev.rover.core.definition.Workflow workflow) {
+        new RunnabilityCheck(types.values()).requireRunnable(workflow);
+    }
+
     /** The supported {@code block_type}s, sorted. */
     public List<String> supported() {
         return List.copyOf(types.keySet());

@@ -1,5 +1,6 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.error.InvalidRequestException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,7 +8,7 @@ import java.util.stream.Collectors;
  * A workflow loaded but uses block or parameter types Rover cannot run; the message names each
  * one with its label or key, its type and the supported types.
  */
-public class NotRunnableException extends RuntimeException {
+public class NotRunnableException extends InvalidRequestException {
 
     private final transient List<RunnabilityCheck.Unsupported> unsupported;
 

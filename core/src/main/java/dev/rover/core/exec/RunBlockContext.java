@@ -1,5 +1,7 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.run.CancellationToken;
+
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Workflow;
 
@@ -55,8 +57,8 @@ final class RunBlockContext implements BlockContext {
     }
 
     @Override
-    public <T> Optional<T> service(Class<T> type) {
-        return env.options().service(type);
+    public RunServices services() {
+        return env.resources().services();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.run.CancellationToken;
+
 import dev.rover.core.run.RunStatus;
 
 import java.time.Clock;

@@ -5,10 +5,16 @@ import dev.rover.core.run.RunId;
 import dev.rover.core.template.BlockRenderer;
 import dev.rover.core.template.TemplateRenderer;
 
-import java.time.Clock;
+import dev.rover.core.run.Run;
 
-/** Everything the blocks of one run share: definition, options, renderers, state, timeline, stop control. */
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the blocks of one run share: definition, options, renderers, state, timeline, stop control,
+ * the resources the embedding layer opened for it, and what happens once it is stored terminal.
+ */
 record RunEnvironment(Workflow workflow, RunId runId, RunOptions options, BlockTypeRegistry registry,
                       TemplateRenderer templates, BlockRenderer blockRenderer, RunState state, TimelineLog timeline,
-                      RunControl control, Clock clock) {
+                      RunControl control, RunResources resources, UnaryOperator<Run> afterTerminal, Clock clock) {
 }

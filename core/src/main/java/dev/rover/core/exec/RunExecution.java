@@ -55,21 +55,58 @@ final class RunExecution {
         return result;
     }
 
+    /** The run as it stands. */
+    Run current() {
+        return env.state().current();
+    }
+
     /** Cancels the run; a run that has not started ends {@code canceled} at once. */
     void cancel() {
-        env.control().cancel();
+        try {
+            env.resources().onCancel();
+        } finally {
+            env.control().cancel();
+        }
         if (phase.compareAndSet(Phase.QUEUED, Phase.DONE)) {
-            env.state().finish(RunStatus.CANCELED, "the run was canceled before it started");
-            LOG.info("run {} canceled while queued", env.runId());
-            result.complete(env.state().current());
+            try {
+                env.state().finish(RunStatus.CANCELED, "the run was canceled before it started");
+                LOG.info("run {} canceled while queued", env.runId());
+            } finally {
+                conclude();
+            }
         }
     }
 
     /** Fails a run that could not be scheduled. */
     void reject(String reason) {
         if (phase.compareAndSet(Phase.QUEUED, Phase.DONE)) {
-            env.state().finish(RunStatus.FAILED, reason);
-            result.complete(env.state().current());
+            try {
+                env.state().finish(RunStatus.FAILED, reason);
+            } finally {
+                conclude();
+            }
+        }
+    }
+
+    /**
+     * The last steps once the run is stored terminal (or could not be): what follows a terminal record
+     * (the webhook), then the run's resources released, then the result handed out.
+     */
+    private void conclude() {
+        Run run = env.state().current();
+        try {
+            if (run.status().isTerminal()) {
+                run = env.afterTerminal().apply(run);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: what follows its terminal record failed: {}", env.runId(), e.toString());
+        } finally {
+            try {
+                env.resources().close();
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: releasing its resources failed: {}", env.runId(), e.toString());
+            }
+            result.complete(run);
         }
     }
 
@@ -102,7 +139,7 @@ final class RunExecution {
                 timer.cancel(false);
             }
             phase.set(Phase.DONE);
-            result.complete(env.state().current());
+            conclude();
         }
     }
 

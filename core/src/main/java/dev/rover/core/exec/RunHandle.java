@@ -1,5 +1,8 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.error.RoverException;
+import dev.rover.core.error.RunTimeoutException;
+
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 
@@ -8,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A run started in the background: its id, a way to cancel it, and its final {@link Run} once it
@@ -18,11 +22,13 @@ public final class RunHandle {
     private final RunId runId;
     private final CompletableFuture<Run> result;
     private final Runnable canceler;
+    private final Supplier<Run> current;
 
-    RunHandle(RunId runId, CompletableFuture<Run> result, Runnable canceler) {
+    RunHandle(RunId runId, CompletableFuture<Run> result, Runnable canceler, Supplier<Run> current) {
         this.runId = runId;
         this.result = result;
         this.canceler = canceler;
+        this.current = current;
     }
 
     public RunId runId() {
@@ -44,16 +50,23 @@ public final class RunHandle {
         return result.copy();
     }
 
+    /** The run as it stands now (its stored record). */
+    public Run current() {
+        return current.get();
+    }
+
     /**
-     * Waits for the terminal run.
+     * Waits for the terminal run, with its record complete (report written, webhook sent).
      *
-     * @throws TimeoutException when the run is still going after the timeout
+     * @throws RunTimeoutException when the run has not ended within the timeout; the run goes on
      */
-    public Run await(Duration timeout) throws InterruptedException, TimeoutException {
+    public Run await(Duration timeout) throws InterruptedException {
         try {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RunTimeoutException(current(), timeout);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("run " + runId + " ended without a result: " + e.getCause().getMessage(),
+            throw new RoverException("run " + runId + " ended without a result: " + e.getCause().getMessage(),
                     e.getCause());
         }
     }

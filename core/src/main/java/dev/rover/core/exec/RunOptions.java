@@ -10,17 +10,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to run one workflow: the parameter values, the services blocks may use, the templating mode,
- * the version 2 step budget, an elapsed-time override and the webhook url to record on the run.
+ * How to run one workflow: the parameter values, where the run's resources come from (browser, engines,
+ * secrets), the templating mode, the version 2 step budget, an elapsed-time override and the webhook url.
  *
  * @param parameters          values by parameter key, converted to the declared types when the run starts
- * @param services            objects blocks reach through {@link BlockContext#service(Class)}
+ * @param resources           opens the run's resources (what blocks reach through {@link BlockContext#services()})
  * @param templateMode        lax (default) or strict templating
  * @param stepBudget          most block executions of a version 2 run before it is failed as a cycle
  * @param elapsedTimeOverride replaces {@code max_elapsed_time_minutes} when not null (tests, previews)
  * @param webhookUrl          stored on the run for whoever delivers webhooks; null uses the workflow's
  */
-public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> services, TemplateMode templateMode,
+public record RunOptions(Map<String, Object> parameters, RunResources.Factory resources, TemplateMode templateMode,
                          int stepBudget, Duration elapsedTimeOverride, String webhookUrl) {
 
     /** Skyvern-like default: at most 1000 block executions in a version 2 run. */
@@ -28,7 +28,7 @@ public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> s
 
     public RunOptions {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        services = services == null ? Map.of() : Map.copyOf(services);
+        resources = resources == null ? RunResources.Factory.NONE : resources;
         templateMode = templateMode == null ? TemplateMode.LAX : templateMode;
         if (stepBudget < 1) {
             throw new IllegalArgumentException("stepBudget must be at least 1, not " + stepBudget);
@@ -38,7 +38,7 @@ public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> s
         }
     }
 
-    /** No parameters, no services, lax templating, default budget and time limit. */
+    /** No parameters, no resources, lax templating, default budget and time limit. */
     public static RunOptions defaults() {
         return builder().build();
     }
@@ -47,23 +47,17 @@ public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> s
         return new Builder();
     }
 
-    /** The registered service of a type. */
-    public <T> Optional<T> service(Class<T> type) {
-        return Optional.ofNullable(services.get(type)).map(type::cast);
-    }
-
     @Override
     public String toString() {
         // parameter values may be secrets: name the keys only
-        return "RunOptions[parameters=" + parameters.keySet() + ", services=" + services.keySet().stream()
-                .map(Class::getSimpleName).toList() + ", templateMode=" + templateMode + ", stepBudget=" + stepBudget
+        return "RunOptions[parameters=" + parameters.keySet() + ", templateMode=" + templateMode + ", stepBudget=" + stepBudget
                 + ", elapsedTimeOverride=" + elapsedTimeOverride + ", webhookUrl=" + (webhookUrl != null) + "]";
     }
 
     /** Builds {@link RunOptions}. */
     public static final class Builder {
         private final Map<String, Object> parameters = new LinkedHashMap<>();
-        private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+        private RunResources.Factory resources = RunResources.Factory.NONE;
         private TemplateMode templateMode = TemplateMode.LAX;
         private int stepBudget = DEFAULT_STEP_BUDGET;
         private Duration elapsedTimeOverride;
@@ -82,9 +76,15 @@ public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> s
             return this;
         }
 
-        public <T> Builder service(Class<T> type, T service) {
-            services.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(service, "service"));
+        /** Where each run gets its browser, engines, secrets and completion from. */
+        public Builder resources(RunResources.Factory factory) {
+            resources = Objects.requireNonNull(factory, "factory");
             return this;
+        }
+
+        /** Fixed resources: these services and credential resolver, nothing to complete or release. */
+        public Builder resources(RunServices services, CredentialResolver credentials) {
+            return resources(admission -> RunResources.of(services, credentials));
         }
 
         public Builder templateMode(TemplateMode mode) {
@@ -108,7 +108,7 @@ public record RunOptions(Map<String, Object> parameters, Map<Class<?>, Object> s
         }
 
         public RunOptions build() {
-            return new RunOptions(parameters, services, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
+            return new RunOptions(parameters, resources, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunError;
 import dev.rover.core.run.RunStatus;
 import dev.rover.core.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -12,22 +14,34 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The current {@link Run} of one execution. Every change makes a new value and saves it in the
- * {@link RunStore} at once, under one lock, so the store never sees changes out of order.
+ * {@link RunStore} at once, under one lock, so the store never sees changes out of order. A terminal
+ * status is stored only together with the completed record (artifacts, redacted output, report), so a
+ * reader never sees a terminal run whose record is still being completed, and a crash before that
+ * leaves an active run to recover.
  */
 final class RunState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunState.class);
 
     private final RunStore store;
     private final Clock clock;
     private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final UnaryOperator<Run> completion;
     private Run run;
 
-    RunState(RunStore store, Clock clock, Run initial) {
+    /**
+     * @param completion completes the record of a run that is ending (it has its terminal status already)
+     *                   before it is stored
+     */
+    RunState(RunStore store, Clock clock, Run initial, UnaryOperator<Run> completion) {
         this.store = store;
         this.clock = clock;
         this.run = initial;
+        this.completion = completion;
         store.save(initial);
     }
 
@@ -41,7 +55,7 @@ final class RunState {
     }
 
     /**
-     * Ends the run unless it already ended.
+     * Ends the run unless it already ended: completes its record, then stores it terminal.
      *
      * @return false when the run was already terminal
      */
@@ -49,8 +63,15 @@ final class RunState {
         if (run.status().isTerminal()) {
             return false;
         }
-        Run next = run.withStatus(status, clock.instant());
-        save(next.toBuilder().failureReason(failureReason).build());
+        Run ending = run.withStatus(status, clock.instant()).toBuilder().failureReason(failureReason).build();
+        Run completed;
+        try {
+            completed = completion.apply(ending);
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: its record could not be completed, storing it as it ended: {}", run.runId(), e.toString());
+            completed = ending;
+        }
+        save(completed.status() == status ? completed : ending);
         return true;
     }
 

@@ -1,6 +1,6 @@
 package dev.rover.core.secret;
 
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

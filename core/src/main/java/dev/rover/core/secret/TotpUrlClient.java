@@ -1,7 +1,7 @@
 package dev.rover.core.secret;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import dev.rover.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.rover.core.webhook;
 
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.WebhookAttempt;

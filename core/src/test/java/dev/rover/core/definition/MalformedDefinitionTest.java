@@ -527,8 +527,10 @@ class MalformedDefinitionTest {
                         """, 4, 13, "workflow_definition.error_code_mapping.LOCKED", "expected string, found list"),
                 arguments("extra_http_headers is a list", "title: T\nextra_http_headers: [a]\nworkflow_definition: {blocks: []}\n",
                         2, 21, "extra_http_headers", "expected map, found list"),
-                arguments("model is text", WAIT_BLOCK.formatted("5") + "      model: gpt\n", 7, 14,
-                        "workflow_definition.blocks[0].model", "expected map, found string 'gpt'"),
+                arguments("model map without model_name", WAIT_BLOCK.formatted("5") + "      model: {name: gpt}\n", 7, 14,
+                        "workflow_definition.blocks[0].model", "a model map needs a non-empty string 'model_name'"),
+                arguments("model is a list", WAIT_BLOCK.formatted("5") + "      model: [gpt]\n", 7, 14,
+                        "workflow_definition.blocks[0].model", "expected string or map, found list"),
                 arguments("wait_sec zero json", """
                         {
                           "title": "T",

@@ -90,8 +90,7 @@ final class TestBlocks {
                     }
                     return BlockResult.completed(Map.of("done", true));
                 }),
-                // shows a service registered in the options
-                type("service", (b, c) -> BlockResult.completed(c.service(StringBuilder.class)
-                        .map(StringBuilder::toString).orElse("no service"))));
+                // shows what the run's services say (its settings' system prompt)
+                type("service", (b, c) -> BlockResult.completed(String.valueOf(c.services().settings().systemPrompt()))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.rover.core.secret;
 
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.rover.core.secret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.rover.core.exec.CancellationToken;
+import dev.rover.core.run.CancellationToken;
 import dev.rover.core.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

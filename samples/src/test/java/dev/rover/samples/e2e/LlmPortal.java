@@ -6,6 +6,8 @@ import dev.rover.samples.demo.DemoAccount;
 import dev.rover.samples.demo.DemoSite;
 import dev.rover.samples.e2e.fakellm.ScriptedLlmProvider;
 
+import dev.rover.llm.LlmConfig;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -32,11 +34,17 @@ final class LlmPortal implements AutoCloseable {
 
     /** Starts the portal, the provider and a Rover on it with data in {@code dataDirectory}, plus any other builder settings. */
     static LlmPortal start(Path dataDirectory, UnaryOperator<RoverBuilder> settings) throws IOException {
+        return start(dataDirectory, UnaryOperator.identity(), settings);
+    }
+
+    /** As {@link #start(Path, UnaryOperator)}, with the provider's LLM configuration changed first (vision, models). */
+    static LlmPortal start(Path dataDirectory, UnaryOperator<LlmConfig.Builder> llmSettings, UnaryOperator<RoverBuilder> settings)
+            throws IOException {
         DemoSite site = DemoSite.start(DemoAccount.standard());
         ScriptedLlmProvider llm = null;
         try {
             llm = ScriptedLlmProvider.start();
-            Rover rover = settings.apply(Rover.builder().dataDirectory(dataDirectory).llm(llm.config().build())).build();
+            Rover rover = settings.apply(Rover.builder().dataDirectory(dataDirectory).llm(llmSettings.apply(llm.config()).build())).build();
             return new LlmPortal(site, llm, rover);
         } catch (RuntimeException e) {
             if (llm != null) {

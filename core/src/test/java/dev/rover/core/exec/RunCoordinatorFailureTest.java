@@ -20,7 +20,7 @@ import static dev.rover.core.exec.TestWorkflows.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WorkflowExecutorFailureTest {
+class RunCoordinatorFailureTest {
 
     /** Keeps runs in memory but fails every timeline write, as a full disk would. */
     private static final class BrokenTimelineStore implements RunStore {
@@ -42,7 +42,7 @@ class WorkflowExecutorFailureTest {
     @Test
     void anUnexpectedErrorInsideTheExecutorFailsTheRunInsteadOfLeavingItRunning() throws Exception {
         BrokenTimelineStore store = new BrokenTimelineStore();
-        try (WorkflowExecutor executor = WorkflowExecutor.builder(store).blockTypes(new TestBlocks().all()).build()) {
+        try (RunCoordinator executor = RunCoordinator.builder(store).blockTypes(new TestBlocks().all()).build()) {
             RunHandle handle = executor.start(v1(block("echo", "a")), RunOptions.defaults());
             Run run = handle.await(Duration.ofSeconds(5));
 
@@ -54,7 +54,7 @@ class WorkflowExecutorFailureTest {
 
     @Test
     void aClosedExecutorRefusesNewRuns() {
-        WorkflowExecutor executor = WorkflowExecutor.builder(new InMemoryRunStore()).blockTypes(List.of()).build();
+        RunCoordinator executor = RunCoordinator.builder(new InMemoryRunStore()).blockTypes(List.of()).build();
         executor.close();
 
         assertThatThrownBy(() -> executor.start(v1(block("echo", "a")), RunOptions.defaults()))

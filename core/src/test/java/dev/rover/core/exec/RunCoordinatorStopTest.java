@@ -17,17 +17,17 @@ import static dev.rover.core.exec.TestWorkflows.v1;
 import static dev.rover.core.exec.TestWorkflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WorkflowExecutorStopTest {
+class RunCoordinatorStopTest {
 
     private InMemoryRunStore store;
     private TestBlocks blocks;
-    private WorkflowExecutor executor;
+    private RunCoordinator executor;
 
     @BeforeEach
     void setUp() {
         store = new InMemoryRunStore();
         blocks = new TestBlocks();
-        executor = WorkflowExecutor.builder(store).blockTypes(blocks.all()).maxConcurrentRuns(1).build();
+        executor = RunCoordinator.builder(store).blockTypes(blocks.all()).maxConcurrentRuns(1).build();
     }
 
     @AfterEach

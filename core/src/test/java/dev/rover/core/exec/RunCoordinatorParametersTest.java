@@ -21,17 +21,17 @@ import static dev.rover.core.exec.TestWorkflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WorkflowExecutorParametersTest {
+class RunCoordinatorParametersTest {
 
     private InMemoryRunStore store;
     private TestBlocks blocks;
-    private WorkflowExecutor executor;
+    private RunCoordinator executor;
 
     @BeforeEach
     void setUp() {
         store = new InMemoryRunStore();
         blocks = new TestBlocks();
-        executor = WorkflowExecutor.builder(store).blockTypes(blocks.all()).build();
+        executor = RunCoordinator.builder(store).blockTypes(blocks.all()).build();
     }
 
     @AfterEach
@@ -70,7 +70,7 @@ class WorkflowExecutorParametersTest {
     void credentialReferencesResolveThroughTheRunsCredentialResolver() {
         CredentialResolver vault = (key, ref) -> Map.of("username", "placeholder_" + ref + "_username");
         Run run = executor.run(typed(), RunOptions.builder().parameter("count", 1).parameter("filters", "{}")
-                .service(CredentialResolver.class, vault).build());
+                .resources(RunServices.NONE, vault).build());
 
         assertThat(run.parameters()).containsEntry("card", Map.of("username", "placeholder_cred_123_username"))
                 .containsEntry("login", Map.of("username", "placeholder_cred_login_username"));
@@ -84,7 +84,7 @@ class WorkflowExecutorParametersTest {
             throw new IllegalArgumentException("parameter '" + key + "' names credential '" + ref + "', which the vault does not have");
         };
         assertThatThrownBy(() -> executor.run(typed(), RunOptions.builder().parameter("count", 1).parameter("filters", "{}")
-                .service(CredentialResolver.class, vault).build()))
+                .resources(RunServices.NONE, vault).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parameter 'card' names credential 'cred_123', which the vault does not have")
                 .hasMessageContaining("parameter 'login' names credential 'cred_login'");
@@ -152,7 +152,7 @@ class WorkflowExecutorParametersTest {
         Workflow wf = workflow(1, List.of(), null, block("echo", "today", "value", "{{ current_date }}"));
 
         java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-05-06T10:00:00Z"), java.time.ZoneOffset.UTC);
-        try (WorkflowExecutor fixed = WorkflowExecutor.builder(store).blockTypes(blocks.all()).clock(clock).build()) {
+        try (RunCoordinator fixed = RunCoordinator.builder(store).blockTypes(blocks.all()).clock(clock).build()) {
             Run run = fixed.run(wf, RunOptions.builder().webhookUrl("http://127.0.0.1:9/hook").build());
 
             assertThat(run.webhookUrl()).isEqualTo("http://127.0.0.1:9/hook");

@@ -5,6 +5,8 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.RunType;
+import dev.rover.core.run.WebhookAttempt;
+import dev.rover.core.webhook.WebhookSender;
 import dev.rover.core.store.RunStore;
 import dev.rover.core.template.BlockRenderer;
 import dev.rover.core.template.TemplateRenderer;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,19 +34,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs workflows and records them as runs in a {@link RunStore}: parameters bound and checked,
- * blocks rendered and executed, outputs, timeline and status saved as they change. Runs go in the
- * background ({@link #start}) or on the caller's thread ({@link #run}); it owns its threads, and
- * {@link #close()} cancels what is running and waits for them to end.
+ * The one owner of every run from request to final record: it admits a run (opening its resources,
+ * binding its parameters), keeps the one registry of active runs, gives each run one cancellation token
+ * and one deadline, walks its blocks, completes its record before storing it terminal, then sends its
+ * webhook and releases its resources. Runs go in the background ({@link #start}) or on the caller's
+ * thread ({@link #run}); it owns its threads, and {@link #close()} cancels what is running and waits
+ * for those runs to be recorded.
+ *
+ * <p>Order at the end of a run, which keeps a crash safe: output redacted, report written and recording
+ * closed ({@link RunResources#complete}), then the terminal status stored, then the webhook. A process
+ * that dies before the terminal status is stored leaves an active run that recovery marks interrupted.
  *
  * <p>Semantics worth knowing: {@code continue_on_failure} makes a failed, terminated or timed-out block
  * non-fatal, never a canceled one; the {@code finally_block_label} block runs last after success and
  * after failure or termination, but not after a cancel or a time-out, and its own failure never hides
  * the original one; a time-out ends the run {@code timed_out}, not {@code canceled}.
  */
-public final class WorkflowExecutor implements AutoCloseable {
+public final class RunCoordinator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkflowExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
     private final RunStore store;
@@ -50,13 +60,15 @@ public final class WorkflowExecutor implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
+    private final WebhookSender webhooks;
     private final Map<RunId, RunExecution> active = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private WorkflowExecutor(Builder b) {
+    private RunCoordinator(Builder b) {
         this.store = b.store;
         this.registry = b.registry != null ? b.registry : BlockTypeRegistry.fromServiceLoader();
         this.clock = b.clock;
+        this.webhooks = b.webhooks;
         this.workers = Executors.newFixedThreadPool(b.maxConcurrentRuns, threads("rover-run-"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("rover-run-watchdog-"));
         timer.setRemoveOnCancelPolicy(true);
@@ -90,7 +102,7 @@ public final class WorkflowExecutor implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             execution.reject("the executor was closed before the run could start");
         }
-        return new RunHandle(runId, execution.result(), execution::cancel);
+        return new RunHandle(runId, execution.result(), execution::cancel, execution::current);
     }
 
     /** Runs a workflow with a new {@code wr_} id on the calling thread and returns the terminal run. */
@@ -123,9 +135,50 @@ public final class WorkflowExecutor implements AutoCloseable {
         return true;
     }
 
-    /** The runs this executor is running or has queued. */
+    /** The runs this coordinator is running or has queued, or whose webhook it is still sending. */
     public java.util.Set<RunId> activeRuns() {
         return java.util.Set.copyOf(active.keySet());
+    }
+
+    /** True once {@link #close()} was called: no new run is admitted. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** True while this coordinator owns the run: queued, running, being recorded, or sending its webhook. */
+    public boolean isActive(RunId runId) {
+        return active.containsKey(runId);
+    }
+
+    /**
+     * Sends the run's webhook (again) and records the attempts on it; the run must be terminal.
+     *
+     * @throws IllegalArgumentException when the run has no webhook url
+     * @throws IllegalStateException    when this coordinator sends no webhooks
+     */
+    public Run deliverWebhook(Run run) {
+        if (run.webhookUrl() == null || run.webhookUrl().isBlank()) {
+            throw new IllegalArgumentException("run " + run.runId() + " has no webhook url to send to");
+        }
+        if (webhooks == null) {
+            throw new IllegalStateException("this coordinator was built without a webhook sender");
+        }
+        List<WebhookAttempt> attempts = new ArrayList<>(run.webhookAttempts());
+        int before = attempts.size();
+        for (WebhookAttempt a : webhooks.send(run.webhookUrl(), run)) {
+            attempts.add(new WebhookAttempt(before + a.attempt(), a.at(), a.httpStatus(), a.error()));
+        }
+        Run updated = run.toBuilder().webhookAttempts(attempts).build();
+        store.save(updated);
+        return updated;
+    }
+
+    /** The webhook of a run that just became terminal, when it has a url and this coordinator sends webhooks. */
+    private Run afterTerminal(Run run) {
+        if (webhooks == null || run.webhookUrl() == null || run.webhookUrl().isBlank()) {
+            return run;
+        }
+        return deliverWebhook(run);
     }
 
     private RunExecution prepare(Workflow workflow, RunId runId, RunOptions options) {
@@ -133,18 +186,28 @@ public final class WorkflowExecutor implements AutoCloseable {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(options, "options");
         if (closed) {
-            throw new IllegalStateException("this WorkflowExecutor is closed; create a new one to run '" + workflow.title() + "'");
+            throw new IllegalStateException("this RunCoordinator is closed; create a new one to run '" + workflow.title() + "'");
         }
-        Map<String, Object> parameters = ParameterBinder.bind(workflow, options.parameters(),
-                options.service(CredentialResolver.class).orElse(null));
-        String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
-        RunState state = new RunState(store, clock,
-                Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()));
-        state.moveTo(RunStatus.QUEUED);
+        RunControl control = new RunControl(clock, limit(workflow, options));
+        RunResources resources = options.resources().open(
+                new RunAdmission(runId, workflow, control.token(), control::deadline, clock));
+        RunState state;
+        Map<String, Object> parameters;
+        try {
+            parameters = ParameterBinder.bind(workflow, options.parameters(), resources.credentials());
+            String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
+            state = new RunState(store, clock,
+                    Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()),
+                    resources::complete);
+            state.moveTo(RunStatus.QUEUED);
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
         TemplateRenderer templates = TemplateRenderer.of(options.templateMode());
         RunEnvironment env = new RunEnvironment(workflow, runId, options, registry, templates,
                 new BlockRenderer(templates), state, new TimelineLog(store, runId, clock),
-                new RunControl(clock, limit(workflow, options)), clock);
+                control, resources, this::afterTerminal, clock);
         Map<String, Object> initial = new LinkedHashMap<>(parameters);
         initial.putAll(TemplateValues.run(runId.value(), workflow.title(), LocalDate.now(clock)));
         RunExecution execution = new RunExecution(env, initial, watchdog);
@@ -199,12 +262,13 @@ public final class WorkflowExecutor implements AutoCloseable {
         };
     }
 
-    /** Configures a {@link WorkflowExecutor}. */
+    /** Configures a {@link RunCoordinator}. */
     public static final class Builder {
         private final RunStore store;
         private BlockTypeRegistry registry;
         private Clock clock = Clock.systemUTC();
         private int maxConcurrentRuns = 4;
+        private WebhookSender webhooks;
 
         private Builder(RunStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -227,6 +291,12 @@ public final class WorkflowExecutor implements AutoCloseable {
             return this;
         }
 
+        /** Sends each run's webhook once the run is stored terminal; without one no webhook is sent. */
+        public Builder webhooks(WebhookSender sender) {
+            webhooks = sender;
+            return this;
+        }
+
         /** How many background runs go at once; later ones wait {@code queued}. Default 4. */
         public Builder maxConcurrentRuns(int value) {
             if (value < 1) {
@@ -236,8 +306,8 @@ public final class WorkflowExecutor implements AutoCloseable {
             return this;
         }
 
-        public WorkflowExecutor build() {
-            return new WorkflowExecutor(this);
+        public RunCoordinator build() {
+            return new RunCoordinator(this);
         }
     }
 }

@@ -20,17 +20,17 @@ import static dev.rover.core.exec.TestWorkflows.v2;
 import static dev.rover.core.exec.TestWorkflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WorkflowExecutorFlowTest {
+class RunCoordinatorFlowTest {
 
     private InMemoryRunStore store;
     private TestBlocks blocks;
-    private WorkflowExecutor executor;
+    private RunCoordinator executor;
 
     @BeforeEach
     void setUp() {
         store = new InMemoryRunStore();
         blocks = new TestBlocks();
-        executor = WorkflowExecutor.builder(store).blockTypes(blocks.all()).build();
+        executor = RunCoordinator.builder(store).blockTypes(blocks.all()).build();
     }
 
     @AfterEach
@@ -228,10 +228,40 @@ class WorkflowExecutorFlowTest {
 
     @Test
     void servicesAreReachableFromBlocks() {
-        Run run = executor.run(v1(block("service", "s")),
-                RunOptions.builder().service(StringBuilder.class, new StringBuilder("the browser")).build());
+        RunServices services = new FixedServices(RunSettings.builder().systemPrompt("the browser").build());
+        Run run = executor.run(v1(block("service", "s")), RunOptions.builder().resources(services, null).build());
 
         assertThat(run.output()).isEqualTo(Map.of("s_output", "the browser"));
+    }
+
+    @Test
+    void aRunIsStoredTerminalOnlyWithItsCompletedRecordAndItsResourcesAreReleasedAfterwards() {
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunOptions options = RunOptions.builder().resources(admission -> new RunResources() {
+            @Override
+            public RunServices services() {
+                return RunServices.NONE;
+            }
+
+            @Override
+            public Run complete(Run ending) {
+                // the store still holds the run as active while its record is completed
+                events.add("complete:" + ending.status().wireName() + ":stored-as-"
+                        + store.find(ending.runId()).orElseThrow().status().wireName());
+                return ending.toBuilder().appUrl("report.html").build();
+            }
+
+            @Override
+            public void close() {
+                events.add("close:stored-as-" + store.find(admission.runId()).orElseThrow().status().wireName());
+            }
+        }).build();
+
+        Run run = executor.run(v1(block("echo", "a", "value", "x")), options);
+
+        assertThat(events).containsExactly("complete:completed:stored-as-running", "close:stored-as-completed");
+        assertThat(run.appUrl()).isEqualTo("report.html");
+        assertThat(store.find(run.runId()).orElseThrow().appUrl()).isEqualTo("report.html");
     }
 
     @Test

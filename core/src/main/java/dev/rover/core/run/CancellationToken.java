@@ -1,4 +1,4 @@
-package dev.rover.core.exec;
+package dev.rover.core.run;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package dev.rover.blocks.run;
+package dev.rover.core.exec;
 
 /**
  * The secrets of one run as blocks need them: placeholders become real values only when typed

@@ -1,4 +1,4 @@
-package dev.rover.blocks.run;
+package dev.rover.core.exec;
 
 import dev.rover.core.run.ArtifactType;
 

@@ -15,15 +15,15 @@ import static dev.rover.core.exec.TestWorkflows.blockBuilder;
 import static dev.rover.core.exec.TestWorkflows.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WorkflowExecutorTimelineTest {
+class RunCoordinatorTimelineTest {
 
     private InMemoryRunStore store;
-    private WorkflowExecutor executor;
+    private RunCoordinator executor;
 
     @BeforeEach
     void setUp() {
         store = new InMemoryRunStore();
-        executor = WorkflowExecutor.builder(store).blockTypes(new TestBlocks().all()).build();
+        executor = RunCoordinator.builder(store).blockTypes(new TestBlocks().all()).build();
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class WorkflowExecutorTimelineTest {
     @Test
     void aRunningBlockIsVisibleInTheStoreBeforeItEnds() throws Exception {
         TestBlocks blocks = new TestBlocks();
-        try (WorkflowExecutor own = WorkflowExecutor.builder(store).blockTypes(blocks.all()).build()) {
+        try (RunCoordinator own = RunCoordinator.builder(store).blockTypes(blocks.all()).build()) {
             RunHandle handle = own.start(v1(block("echo", "first"), block("wait_for_cancel", "wait")),
                     RunOptions.defaults());
             assertThat(blocks.waiting.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

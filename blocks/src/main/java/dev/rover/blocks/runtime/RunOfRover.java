@@ -1,0 +1,126 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.browser.run.RunBrowserLease;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.UsageMeter;
+import dev.rover.core.exec.CredentialResolver;
+import dev.rover.core.exec.RunArtifacts;
+import dev.rover.core.exec.RunResources;
+import dev.rover.core.exec.RunSecrets;
+import dev.rover.core.exec.RunServices;
+import dev.rover.core.exec.RunSettings;
+import dev.rover.core.page.RunBrowser;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunId;
+import dev.rover.core.secret.SecretScope;
+
+import java.time.Clock;
+
+/**
+ * What one run of a {@link dev.rover.blocks.Rover} holds while it runs and gives back when it ends: its
+ * secret scope, artifact sink, engines (and the usage meter they share), lazily opened browser and
+ * settings. The coordinator completes the run's record through it ({@link RunFinisher}) and then closes it.
+ */
+final class RunOfRover implements RunResources, RunServices {
+
+    private final RunId runId;
+    private final SecretScope scope;
+    private final ScopeSecrets secrets;
+    private final StoreArtifacts artifacts;
+    private final RunEngines engines;
+    private final RunBrowserLease browser;
+    private final RunSettings settings;
+    private final UsageMeter meter;
+    private final CredentialResolver credentials;
+    private final RunFinisher finisher;
+    private final Clock clock;
+
+    RunOfRover(RunId runId, SecretScope scope, StoreArtifacts artifacts, RunEngines engines, RunBrowserLease browser,
+               RunSettings settings, UsageMeter meter, CredentialResolver credentials, RunFinisher finisher, Clock clock) {
+        this.runId = runId;
+        this.scope = scope;
+        this.secrets = new ScopeSecrets(scope);
+        this.artifacts = artifacts;
+        this.engines = engines;
+        this.browser = browser;
+        this.settings = settings;
+        this.meter = meter;
+        this.credentials = credentials;
+        this.finisher = finisher;
+        this.clock = clock;
+    }
+
+    RunId runId() {
+        return runId;
+    }
+
+    RunBrowserLease browserLease() {
+        return browser;
+    }
+
+    StoreArtifacts storeArtifacts() {
+        return artifacts;
+    }
+
+    UsageMeter meter() {
+        return meter;
+    }
+
+    @Override
+    public RunServices services() {
+        return this;
+    }
+
+    @Override
+    public CredentialResolver credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Run complete(Run ending) {
+        return finisher.finish(ending, this);
+    }
+
+    @Override
+    public RunBrowser browser() {
+        return browser.get();
+    }
+
+    @Override
+    public Engine engine(String engineName, String model) {
+        return engines.select(engineName, model);
+    }
+
+    @Override
+    public RunSecrets secrets() {
+        return secrets;
+    }
+
+    @Override
+    public RunArtifacts artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public RunSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        try {
+            engines.close();
+        } finally {
+            try {
+                browser.close();
+            } finally {
+                scope.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rover.core.exec;
+
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.run.CancellationToken;
+import dev.rover.core.run.RunId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * What the coordinator tells the embedding layer about a run it is admitting, so the run's resources
+ * share the run's one cancellation token and one deadline instead of keeping their own.
+ *
+ * @param runId        the run
+ * @param workflow     what it runs
+ * @param cancellation the run's cancellation token (cancel and time-out both wake it)
+ * @param deadline     when the run's time limit expires (moves once, when the run starts)
+ * @param clock        the run's clock
+ */
+public record RunAdmission(RunId runId, Workflow workflow, CancellationToken cancellation, Supplier<Instant> deadline,
+                           Clock clock) {
+}
