@@ -1,5 +1,7 @@
 package dev.rover.browser;
 
+import dev.rover.core.env.EnvironmentVariables;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,8 @@ public final class ChromiumLocator {
     /** System property naming the browser executable. */
     public static final String SYSTEM_PROPERTY = "rover.chromium";
 
-    private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Where Debian's chromium package puts the browser: the last place a locator looks. */
+    public static final Path DEFAULT_LOCATION = Path.of("/usr/bin/chromium");
     private static final List<String> PATH_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
 
     private final Map<String, String> environment;
@@ -30,7 +33,7 @@ public final class ChromiumLocator {
 
     /** A locator reading this process's environment and system properties. */
     public ChromiumLocator() {
-        this(System.getenv(), System.getProperties(), DEBIAN_CHROMIUM);
+        this(EnvironmentVariables.system().asMap(), System.getProperties(), DEFAULT_LOCATION);
     }
 
     /** A locator reading the given environment and properties; {@code defaultLocation} replaces /usr/bin/chromium. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Resolves a run's credential references into placeholders: every stored value goes into the run's
  * secret scope. A login without a stored TOTP secret gets a {@code totp} placeholder anyway when the
  * run names a {@code totp_url} (the code is fetched when typed) or a {@code totp_identifier} (the
- * code pushed with {@link dev.rover.blocks.Rover#pushTotpCode} is taken when typed).
+ * code pushed with {@link dev.rover.Rover#pushTotpCode} is taken when typed).
  */
 final class CredentialPlaceholders implements CredentialResolver {
 

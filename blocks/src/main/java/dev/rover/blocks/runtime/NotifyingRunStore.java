@@ -1,6 +1,6 @@
 package dev.rover.blocks.runtime;
 
-import dev.rover.blocks.RunListener;
+import dev.rover.RunListener;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;

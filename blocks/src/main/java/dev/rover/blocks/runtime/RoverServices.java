@@ -9,6 +9,7 @@ import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.TotpMailbox;
 import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.ArtifactStore;
+import dev.rover.core.store.RunFolders;
 import dev.rover.core.store.RunStore;
 import dev.rover.llm.EngineRegistry;
 import dev.rover.core.engine.RunBudget;
@@ -16,10 +17,11 @@ import dev.rover.core.engine.RunBudget;
 import java.time.Clock;
 
 /**
- * The long-lived parts a {@link dev.rover.blocks.Rover} is made of, shared by all its runs.
+ * The long-lived parts a {@link dev.rover.Rover} is made of, shared by all its runs.
  *
  * @param runs           runs, timelines, artifact records
- * @param files          artifact contents and download folders
+ * @param files          artifact contents
+ * @param folders        the local folders of runs (downloads, the recording being written)
  * @param vault          credentials
  * @param coordinator    the run coordinator (its pool is the concurrency limit; it sends webhooks)
  * @param sessions       persistent browser sessions
@@ -34,7 +36,7 @@ import java.time.Clock;
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
  */
-public record RoverServices(RunStore runs, ArtifactStore files, CredentialVault vault, RunCoordinator coordinator,
+public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialVault vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
                             RunBudget budget, String proxyServer, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {

@@ -12,6 +12,7 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunType;
 import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.ArtifactStore;
+import dev.rover.core.store.RunFolders;
 import dev.rover.core.store.RunStore;
 import dev.rover.core.engine.Usage;
 import org.slf4j.Logger;
@@ -39,10 +40,12 @@ final class RunFinisher {
 
     private final RunStore runs;
     private final ArtifactStore files;
+    private final RunFolders folders;
 
-    RunFinisher(RunStore runs, ArtifactStore files) {
+    RunFinisher(RunStore runs, ArtifactStore files, RunFolders folders) {
         this.runs = runs;
         this.files = files;
+        this.folders = folders;
     }
 
     /**
@@ -65,7 +68,7 @@ final class RunFinisher {
                 });
             }
         });
-        Path recording = files.runDirectory(ended.runId()).resolve("recording.zip");
+        Path recording = folders.recording(ended.runId());
         attempt("recording", ended, () -> {
             if (lease.finish(recording, resources.secrets()::redact)) {
                 run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());

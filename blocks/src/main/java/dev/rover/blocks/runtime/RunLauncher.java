@@ -5,6 +5,7 @@ import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.engine.RunScope;
+import dev.rover.core.error.RoverStateException;
 import dev.rover.core.engine.UsageMeter;
 import dev.rover.core.exec.RunAdmission;
 import dev.rover.core.exec.RunHandle;
@@ -30,7 +31,7 @@ public final class RunLauncher {
 
     public RunLauncher(RoverServices services) {
         this.services = services;
-        this.finisher = new RunFinisher(services.runs(), services.files());
+        this.finisher = new RunFinisher(services.runs(), services.files(), services.folders());
     }
 
     /**
@@ -42,7 +43,7 @@ public final class RunLauncher {
      */
     public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
         if (services.coordinator().isClosed()) {
-            throw new IllegalStateException("this Rover is closed; build a new one to start runs");
+            throw new RoverStateException("this Rover is closed; build a new one to start runs");
         }
         services.coordinator().blockTypes().requireRunnable(workflow);
         checkProxy(workflow, settings);
@@ -110,7 +111,7 @@ public final class RunLauncher {
         if (ws.browserProfileId() != null && !ws.browserProfileId().isBlank()) {
             base = services.profiles().launchOptions(ws.browserProfileId(), base);
         }
-        BrowserOptions.Builder b = base.toBuilder().downloadsFolder(services.files().downloadDirectory(runId));
+        BrowserOptions.Builder b = base.toBuilder().downloadsFolder(services.folders().downloads(runId));
         Map<String, String> headers = new LinkedHashMap<>(base.extraHttpHeaders());
         headers.putAll(ws.extraHttpHeaders());
         headers.putAll(settings.extraHttpHeaders());

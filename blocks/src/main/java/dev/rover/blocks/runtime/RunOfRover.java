@@ -17,7 +17,7 @@ import dev.rover.core.secret.SecretScope;
 import java.time.Clock;
 
 /**
- * What one run of a {@link dev.rover.blocks.Rover} holds while it runs and gives back when it ends: its
+ * What one run of a {@link dev.rover.Rover} holds while it runs and gives back when it ends: its
  * secret scope, artifact sink, engines (and the usage meter they share), lazily opened browser and
  * settings. The coordinator completes the run's record through it ({@link RunFinisher}) and then closes it.
  */

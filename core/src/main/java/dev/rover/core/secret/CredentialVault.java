@@ -1,5 +1,7 @@
 package dev.rover.core.secret;
 
+import dev.rover.core.env.EnvironmentVariables;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.SortableId;
@@ -53,6 +55,11 @@ public final class CredentialVault {
     private final Clock clock;
 
     /** A vault in this folder, keyed by env {@code ROVER_MASTER_KEY} or the folder's {@code master.key}. */
+    /** A vault in this folder whose key comes from {@code ROVER_MASTER_KEY} in these variables, else its key file. */
+    public CredentialVault(Path dir, EnvironmentVariables environment) {
+        this(dir, MasterKey.resolve(prepare(dir), environment));
+    }
+
     public CredentialVault(Path dir) {
         this(dir, MasterKey.resolve(prepare(dir)));
     }

@@ -1,5 +1,7 @@
 package dev.rover.core.secret;
 
+import dev.rover.core.env.EnvironmentVariables;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +66,12 @@ public final class MasterKey {
 
     /** The key for the vault in this folder from env {@value #ENV}, else from its key file. */
     public static MasterKey resolve(Path dir) {
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return fromSetting(env, dir);
-        }
-        return fromKeyFile(dir);
+        return resolve(dir, EnvironmentVariables.system());
+    }
+
+    /** The key for the vault in this folder from {@value #ENV} in these variables, else from its key file. */
+    public static MasterKey resolve(Path dir, EnvironmentVariables environment) {
+        return environment.get(ENV).map(setting -> fromSetting(setting, dir)).orElseGet(() -> fromKeyFile(dir));
     }
 
     /**

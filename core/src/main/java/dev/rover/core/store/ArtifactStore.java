@@ -4,37 +4,55 @@ import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.RunId;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Keeps artifact contents (screenshots, prompts, traces, reports) and tells where they are. */
+/**
+ * Keeps artifact contents (screenshots, prompts, traces, reports, downloads) as streams addressed by
+ * the URI in each {@link ArtifactRecord}: {@code file:} URIs for {@link FileArtifactStore}, any scheme
+ * for another implementation (an object store, say). Records are added to a {@link RunStore} by the caller.
+ */
 public interface ArtifactStore {
 
     /**
-     * Stores content for a run and returns its record (not yet added to a {@link RunStore}).
+     * Stores content for a run, reading the stream to its end (the caller closes it), and returns its record.
      *
-     * @param fileName a name for the file (for example {@code step-3-action-1.png}); made unique if needed
+     * @param fileName a name for the content (for example {@code step-3-action-1.png}); made unique if needed
      */
     ArtifactRecord put(RunId runId, ArtifactType type, String blockLabel, Integer step, String fileName,
-                       String contentType, byte[] content) throws IOException;
+                       String contentType, InputStream content) throws IOException;
 
-    /** Stores a file that already exists (a trace, a download) by moving or copying it in. */
-    ArtifactRecord putFile(RunId runId, ArtifactType type, String blockLabel, Integer step, Path file,
-                           String contentType) throws IOException;
+    /** Stores content held in memory. */
+    default ArtifactRecord put(RunId runId, ArtifactType type, String blockLabel, Integer step, String fileName,
+                               String contentType, byte[] content) throws IOException {
+        return put(runId, type, blockLabel, step, fileName, contentType, new ByteArrayInputStream(content));
+    }
 
     /**
-     * Where an artifact's content is on disk.
-     *
-     * @throws IllegalArgumentException when the artifact is not a local file of this store
+     * Stores a local file (a trace, a download). The default streams it in and leaves the file alone;
+     * a store that keeps files locally may move it in instead.
      */
-    Path pathOf(ArtifactRecord artifact);
+    default ArtifactRecord putFile(RunId runId, ArtifactType type, String blockLabel, Integer step, Path file,
+                                   String contentType) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return put(runId, type, blockLabel, step, String.valueOf(file.getFileName()), contentType, in);
+        }
+    }
 
-    /** The content of an artifact. */
-    byte[] read(ArtifactRecord artifact) throws IOException;
+    /**
+     * Opens an artifact's content; the caller closes the stream.
+     *
+     * @throws IOException when the content is gone or is not this store's
+     */
+    InputStream open(ArtifactRecord artifact) throws IOException;
 
-    /** The folder of a run's files (artifacts, downloads). */
-    Path runDirectory(RunId runId);
-
-    /** The folder where the browser saves the run's downloads (inside {@link #runDirectory(RunId)}), created if missing. */
-    Path downloadDirectory(RunId runId);
+    /** An artifact's whole content. */
+    default byte[] read(ArtifactRecord artifact) throws IOException {
+        try (InputStream in = open(artifact)) {
+            return in.readAllBytes();
+        }
+    }
 }

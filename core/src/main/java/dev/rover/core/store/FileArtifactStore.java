@@ -7,13 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,11 +26,10 @@ import java.util.regex.Pattern;
 public final class FileArtifactStore implements ArtifactStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
-    private static final Pattern SAFE_RUN_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final int MAX_NAME_LENGTH = 120;
     private static final int MAX_ATTEMPTS = 10_000;
 
-    private final RoverHome home;
+    private final RunFolders folders;
     private final Clock clock;
 
     /** Artifacts of the runs of this home. */
@@ -40,17 +39,17 @@ public final class FileArtifactStore implements ArtifactStore {
 
     /** Artifacts of the runs of this home, time-stamped by this clock. */
     public FileArtifactStore(RoverHome home, Clock clock) {
-        this.home = Objects.requireNonNull(home, "home");
+        this.folders = new RunFolders(Objects.requireNonNull(home, "home"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public ArtifactRecord put(RunId runId, ArtifactType type, String blockLabel, Integer step, String fileName,
-                              String contentType, byte[] content) throws IOException {
+                              String contentType, InputStream content) throws IOException {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(content, "content");
         Path target = reserve(artifactsDirectory(runId), ArtifactFileName.sanitise(fileName, runId));
-        Files.write(target, content, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
         return record(runId, type, blockLabel, step, target, contentType);
     }
 
@@ -67,7 +66,7 @@ public final class FileArtifactStore implements ArtifactStore {
         if (!Files.isRegularFile(source)) {
             throw new IOException("cannot store artifact for run " + runId + ": " + source + " is not a readable file");
         }
-        Path runDirectory = runDirectory(runId);
+        Path runDirectory = folders.run(runId);
         if (source.toRealPath().startsWith(runDirectory.toRealPath())) {
             return record(runId, type, blockLabel, step, source, contentType);
         }
@@ -84,9 +83,13 @@ public final class FileArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public byte[] read(ArtifactRecord artifact) throws IOException {
+    public InputStream open(ArtifactRecord artifact) throws IOException {
         Objects.requireNonNull(artifact, "artifact");
-        return Files.readAllBytes(pathOf(artifact));
+        try {
+            return Files.newInputStream(pathOf(artifact));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -94,7 +97,6 @@ public final class FileArtifactStore implements ArtifactStore {
      *
      * @throws IllegalArgumentException when its URI is not a {@code file:} URI inside this home's run folders
      */
-    @Override
     public Path pathOf(ArtifactRecord artifact) {
         URI uri;
         try {
@@ -108,31 +110,16 @@ public final class FileArtifactStore implements ArtifactStore {
                     + artifact.uri() + "); this store reads only file: URIs");
         }
         Path path = Path.of(uri).toAbsolutePath().normalize();
-        if (!path.startsWith(home.runs())) {
+        if (!path.startsWith(folders.runs())) {
             throw new IllegalArgumentException("artifact " + artifact.artifactId() + " points outside "
-                    + home.runs() + ": " + path);
+                    + folders.runs() + ": " + path);
         }
         return path;
     }
 
-    @Override
-    public Path runDirectory(RunId runId) {
-        Objects.requireNonNull(runId, "runId");
-        if (!SAFE_RUN_ID.matcher(runId.value()).matches()) {
-            throw new IllegalArgumentException("run id '" + runId.value()
-                    + "' cannot name a folder: only letters, digits, '_' and '-' are allowed");
-        }
-        return createDirectories(home.runs().resolve(runId.value()));
-    }
-
     /** {@code <home>/runs/<run_id>/artifacts}, created if missing. */
     public Path artifactsDirectory(RunId runId) {
-        return createDirectories(runDirectory(runId).resolve("artifacts"));
-    }
-
-    @Override
-    public Path downloadDirectory(RunId runId) {
-        return createDirectories(runDirectory(runId).resolve("downloads"));
+        return createDirectories(folders.run(runId).resolve("artifacts"));
     }
 
     /** Creates an empty file with this name, or with {@code -2}, {@code -3}... before the extension if taken. */

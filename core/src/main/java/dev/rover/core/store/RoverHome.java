@@ -1,5 +1,7 @@
 package dev.rover.core.store;
 
+import dev.rover.core.env.EnvironmentVariables;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,12 @@ public final class RoverHome {
 
     /** The home this process is configured for: env {@code ROVER_HOME}, else {@code rover.home}, else {@code ~/.rover}. */
     public static RoverHome fromEnvironment() {
-        return resolve(System::getenv, System::getProperty, Path.of(System.getProperty("user.home")));
+        return fromEnvironment(EnvironmentVariables.system());
+    }
+
+    /** The home these variables configure: {@code ROVER_HOME}, else {@code rover.home}, else {@code ~/.rover}. */
+    public static RoverHome fromEnvironment(EnvironmentVariables environment) {
+        return resolve(name -> environment.get(name).orElse(null), System::getProperty, Path.of(System.getProperty("user.home")));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rover.core.webhook;
 
+import dev.rover.core.env.EnvironmentVariables;
+
 import dev.rover.core.secret.OwnerOnlyFile;
 
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The shared secret webhooks are signed with: env {@code ROVER_WEBHOOK_SECRET} when set, else the
@@ -40,9 +43,14 @@ public final class WebhookSigningKey {
 
     /** The key from env {@value #ENV}, else from (or newly into) {@code <dataDir>/webhook.key}. */
     public static WebhookSigningKey resolve(Path dataDir) {
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return new WebhookSigningKey(env, "env " + ENV);
+        return resolve(dataDir, EnvironmentVariables.system());
+    }
+
+    /** The key from {@value #ENV} in these variables, else from (or newly into) {@code <dataDir>/webhook.key}. */
+    public static WebhookSigningKey resolve(Path dataDir, EnvironmentVariables environment) {
+        Optional<String> env = environment.get(ENV);
+        if (env.isPresent()) {
+            return new WebhookSigningKey(env.get(), "env " + ENV);
         }
         return fromKeyFile(dataDir);
     }

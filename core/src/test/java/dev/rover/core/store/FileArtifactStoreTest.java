@@ -110,7 +110,7 @@ class FileArtifactStoreTest {
 
     @Test
     void aDownloadAlreadyInTheRunFolderIsRecordedWhereItIs() throws Exception {
-        Path downloads = store.downloadDirectory(run);
+        Path downloads = new RunFolders(RoverHome.at(home)).downloads(run);
         assertThat(downloads).isDirectory().isEqualTo(home.resolve("runs").resolve(run.value()).resolve("downloads"));
         Path invoice = Files.writeString(downloads.resolve("invoice.pdf"), "%PDF");
 
@@ -123,13 +123,25 @@ class FileArtifactStoreTest {
 
     @Test
     void runDirectoryIsUnderRuns() {
-        assertThat(store.runDirectory(run)).isDirectory().isEqualTo(home.resolve("runs").resolve(run.value()));
+        assertThat(new RunFolders(RoverHome.at(home)).run(run)).isDirectory().isEqualTo(home.resolve("runs").resolve(run.value()));
     }
 
     @Test
     void runIdsThatWouldLeaveTheRunsFolderAreRefused() {
-        assertThatThrownBy(() -> store.runDirectory(RunId.of("wr_../../etc")))
+        assertThatThrownBy(() -> new RunFolders(RoverHome.at(home)).run(RunId.of("wr_../../etc")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wr_../../etc");
+    }
+
+    @Test
+    void contentGoesInAndComesOutAsStreams() throws Exception {
+        ArtifactRecord record = store.put(run, ArtifactType.REPORT, null, null, "page.html", "text/html",
+                new java.io.ByteArrayInputStream(bytes("<p>streamed</p>")));
+
+        try (java.io.InputStream in = store.open(record)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes("<p>streamed</p>"));
+        }
+        assertThat(record.size()).isEqualTo(15);
+        assertThat(record.uri()).startsWith("file:");
     }
 
     @Test
@@ -138,11 +150,11 @@ class FileArtifactStoreTest {
         try {
             ArtifactRecord forged = new ArtifactRecord("a_x", run, ArtifactType.REPORT, null, null,
                     outside.toUri().toString(), "text/plain", 6, NOW);
-            assertThatThrownBy(() -> store.read(forged)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> store.read(forged)).isInstanceOf(java.io.IOException.class)
                     .hasMessageContaining("a_x").hasMessageContaining("outside");
             ArtifactRecord remote = new ArtifactRecord("a_y", run, ArtifactType.REPORT, null, null,
                     "https://example.com/x", "text/plain", 6, NOW);
-            assertThatThrownBy(() -> store.read(remote)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> store.read(remote)).isInstanceOf(java.io.IOException.class)
                     .hasMessageContaining("file:");
         } finally {
             Files.delete(outside);

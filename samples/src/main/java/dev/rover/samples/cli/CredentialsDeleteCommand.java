@@ -1,6 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
+import dev.rover.Rover;
 import dev.rover.core.secret.Credential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.RunListener;
+import dev.rover.Rover;
+import dev.rover.RunListener;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

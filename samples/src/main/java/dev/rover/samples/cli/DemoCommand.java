@@ -1,8 +1,8 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.RoverBuilder;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.RoverBuilder;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.Parameter;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;

@@ -1,7 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.core.definition.DefinitionException;
-import dev.rover.core.exec.NotRunnableException;
+import dev.rover.core.error.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,8 +23,9 @@ final class ErrorMessagePrinter implements IExecutionExceptionHandler {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + message);
         commandLine.getErr().flush();
-        boolean userError = e instanceof DefinitionException || e instanceof NotRunnableException
-                || e instanceof UncheckedIOException || e instanceof IllegalArgumentException;
+        // definition errors, runs that cannot run here and unknown runs are all InvalidRequestExceptions
+        boolean userError = e instanceof InvalidRequestException || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException;
         return userError ? RoverCli.EXIT_USER_ERROR : CommandLine.ExitCode.SOFTWARE;
     }
 }

@@ -1,6 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.RunListener;
+import dev.rover.RunListener;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;

@@ -1,8 +1,10 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.RoverBuilder;
-import dev.rover.blocks.RunListener;
+import dev.rover.core.env.EnvironmentVariables;
+
+import dev.rover.Rover;
+import dev.rover.RoverBuilder;
+import dev.rover.RunListener;
 import dev.rover.core.store.RoverHome;
 
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
 
     /** The process environment and Rover's defaults. */
     public static RoverSetup fromProcess() {
-        return new RoverSetup(System.getenv(), UnaryOperator.identity());
+        return new RoverSetup(EnvironmentVariables.system().asMap(), UnaryOperator.identity());
     }
 
     /** The data directory: the given one, else {@code ROVER_HOME}, else {@code ~/.rover}. */

@@ -1,7 +1,7 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
 import dev.rover.core.definition.Workflow;

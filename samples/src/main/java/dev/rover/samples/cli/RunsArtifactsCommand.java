@@ -1,6 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
+import dev.rover.Rover;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;

@@ -1,6 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.blocks.Rover;
+import dev.rover.Rover;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.TimelineEntry;
 import picocli.CommandLine.Command;

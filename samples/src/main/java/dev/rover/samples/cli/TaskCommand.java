@@ -2,8 +2,8 @@ package dev.rover.samples.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.TaskRequest;
+import dev.rover.Rover;
+import dev.rover.TaskRequest;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.rover.samples.examples;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 
@@ -23,7 +23,7 @@ public final class EmbeddingExample {
                     Map.of("portal_url", args[1], "credentials", args[2]),
                     WorkflowRunOptions.waiting());
             System.out.println(run.status() + " " + Json.pretty(run.output()));
-            System.out.println("report: " + rover.reportPath(run.runId().value()).orElseThrow());
+            System.out.println("report: " + rover.reportPath(run.runId()).orElseThrow());
         }
     }
 }

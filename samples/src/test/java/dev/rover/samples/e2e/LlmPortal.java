@@ -1,7 +1,7 @@
 package dev.rover.samples.e2e;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.RoverBuilder;
+import dev.rover.Rover;
+import dev.rover.RoverBuilder;
 import dev.rover.samples.demo.DemoAccount;
 import dev.rover.samples.demo.DemoSite;
 import dev.rover.samples.e2e.fakellm.ScriptedLlmProvider;

@@ -1,8 +1,8 @@
 package dev.rover.samples.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rover.blocks.TaskRequest;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.TaskRequest;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.ArtifactType;

@@ -1,7 +1,7 @@
 package dev.rover.samples.e2e;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.run.Run;
 import dev.rover.core.secret.Credential;
 import dev.rover.samples.demo.DemoAccount;

@@ -1,9 +1,9 @@
 package dev.rover.samples.e2e;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.RunListener;
-import dev.rover.blocks.TaskRequest;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.RunListener;
+import dev.rover.TaskRequest;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;

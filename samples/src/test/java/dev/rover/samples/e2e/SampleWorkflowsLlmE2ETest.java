@@ -1,7 +1,7 @@
 package dev.rover.samples.e2e;
 
-import dev.rover.blocks.Rover;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.Rover;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.FileInfo;
 import dev.rover.core.run.Run;

@@ -1,6 +1,6 @@
 package dev.rover.samples.e2e;
 
-import dev.rover.blocks.TaskRequest;
+import dev.rover.TaskRequest;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunType;

@@ -1,7 +1,7 @@
 package dev.rover.samples.e2e;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.rover.blocks.WorkflowRunOptions;
+import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.run.Run;

@@ -62,6 +62,13 @@ class ModuleRulesTest {
     }
 
     @Test
+    void onlyEnvironmentVariablesReadsTheProcessEnvironment() {
+        check(noClasses().that().doNotHaveFullyQualifiedName("dev.rover.core.env.EnvironmentVariables")
+                .should().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
+                .because("Rover.builder().environment(map) must replace every variable Rover reads"));
+    }
+
+    @Test
     void corePackagesFormNoCycle() {
         check(slices().matching("dev.rover.core.(*)..").should().beFreeOfCycles());
     }

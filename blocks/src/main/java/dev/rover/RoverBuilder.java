@@ -1,8 +1,11 @@
-package dev.rover.blocks;
+package dev.rover;
+
+import dev.rover.core.env.EnvironmentVariables;
 
 import dev.rover.blocks.runtime.NotifyingRunStore;
 import dev.rover.blocks.runtime.RoverServices;
 import dev.rover.browser.BrowserOptions;
+import dev.rover.browser.ChromiumLocator;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
@@ -12,6 +15,7 @@ import dev.rover.core.secret.MasterKey;
 import dev.rover.core.secret.TotpMailbox;
 import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.FileArtifactStore;
+import dev.rover.core.store.RunFolders;
 import dev.rover.core.store.JdbcRunStore;
 import dev.rover.core.store.RoverHome;
 import dev.rover.core.store.RunStore;
@@ -55,7 +59,7 @@ public final class RoverBuilder {
     private String proxy;
     private MasterKey masterKey;
     private Clock clock = Clock.systemUTC();
-    private Map<String, String> environment = System.getenv();
+    private Map<String, String> environment = EnvironmentVariables.system().asMap();
 
     RoverBuilder() {
     }
@@ -116,7 +120,8 @@ public final class RoverBuilder {
 
     /** Opens the stores and starts the executor. */
     public Rover build() {
-        RoverHome home = dataDirectory != null ? RoverHome.at(dataDirectory) : RoverHome.fromEnvironment();
+        EnvironmentVariables env = EnvironmentVariables.of(environment);
+        RoverHome home = dataDirectory != null ? RoverHome.at(dataDirectory) : RoverHome.fromEnvironment(env);
         LlmConfig config = llm != null ? llm : LlmConfig.isConfigured(environment) ? LlmConfig.fromEnvironment(environment) : null;
         EngineRegistry engines = engines(config);
         String engine = defaultEngine != null ? defaultEngine : config != null ? LlmEngine.NAME : OFFLINE;
@@ -127,18 +132,18 @@ public final class RoverBuilder {
         RunStore runs = new NotifyingRunStore(store, listener);
         BrowserSessions sessions = new BrowserSessions();
         CredentialVault vault = masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)
-                : new CredentialVault(home.credentials());
-        WebhookSender.Builder webhooks = WebhookSender.builder(webhookKey != null ? webhookKey : WebhookSigningKey.resolve(home.root()))
+                : new CredentialVault(home.credentials(), env);
+        WebhookSender.Builder webhooks = WebhookSender.builder(webhookKey != null ? webhookKey : WebhookSigningKey.resolve(home.root(), env))
                 .clock(clock);
         if (webhookBackoff != null) {
             webhooks.baseBackoff(webhookBackoff);
         }
         RunCoordinator executor = RunCoordinator.builder(runs).clock(clock).maxConcurrentRuns(concurrency)
                 .webhooks(webhooks.build()).build();
-        RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), vault, executor, sessions,
-                new BrowserProfiles(home.profiles()), engines, engine, browserOptions, observeOptions,
+        RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), new RunFolders(home), vault, executor, sessions,
+                new BrowserProfiles(home.profiles()), engines, engine, withChromium(browserOptions, env), observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
-                proxy != null ? proxy : blankToNull(environment.get("ROVER_PROXY")),
+                proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null),
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
         return new Rover(services, home, () -> {
             try {
@@ -153,8 +158,13 @@ public final class RoverBuilder {
         });
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** The options with the Chromium these variables point at ({@code ROVER_CHROMIUM}, else a system one), unless one was set. */
+    private static BrowserOptions withChromium(BrowserOptions options, EnvironmentVariables env) {
+        if (options.executablePath().isPresent()) {
+            return options;
+        }
+        return new ChromiumLocator(env.asMap(), System.getProperties(), ChromiumLocator.DEFAULT_LOCATION).locate()
+                .map(path -> options.toBuilder().executable(path).build()).orElse(options);
     }
 
     private EngineRegistry engines(LlmConfig config) {

@@ -1,4 +1,4 @@
-package dev.rover.blocks;
+package dev.rover;
 
 import dev.rover.blocks.runtime.LaunchSettings;
 import dev.rover.blocks.runtime.RoverServices;
@@ -7,6 +7,12 @@ import dev.rover.browser.session.BrowserProfile;
 import dev.rover.browser.session.BrowserSession;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
+import dev.rover.core.error.InvalidRequestException;
+import dev.rover.core.error.RoverException;
+import dev.rover.core.error.RoverStateException;
+import dev.rover.core.error.RunNotFoundException;
+import dev.rover.core.error.RunTimeoutException;
+import dev.rover.core.exec.RunHandle;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
@@ -25,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Rover as an application embeds it: run a task (a goal in plain language) or a workflow (a
@@ -62,48 +65,86 @@ public final class Rover implements AutoCloseable {
         return new RoverBuilder();
     }
 
-    /** Starts a task; returns at once ({@code created}/{@code queued}) or, with {@code waitForCompletion}, when it ends. */
+    /**
+     * Runs a task: returns at once ({@code queued}) or, with {@code waitForCompletion}, when it has ended.
+     *
+     * @throws InvalidRequestException when the request cannot run (unknown engine, session, credential, ...)
+     * @throws RunTimeoutException     when waiting and the run has not ended within the request's timeout
+     */
     public Run runTask(TaskRequest request) {
-        RunId runId = RunId.next(RunType.TASK);
-        return settle(runId, startTask(runId, request), request.waitForCompletion(), request.timeout());
+        RunHandle handle = startTask(request);
+        return request.waitForCompletion() ? await(handle, request.timeout()) : handle.current();
     }
 
-    /** Starts a task; the future completes with the finished run. */
+    /** Starts a task; the future completes with the finished run (completing or canceling it does not affect the run). */
     public CompletableFuture<Run> runTaskAsync(TaskRequest request) {
-        return startTask(RunId.next(RunType.TASK), request);
+        return startTask(request).future();
     }
 
-    private CompletableFuture<Run> startTask(RunId runId, TaskRequest request) {
+    /**
+     * Starts a task and hands back its handle: its id, {@link RunHandle#await(Duration)}, cancel.
+     *
+     * @throws InvalidRequestException when the request cannot run; nothing is recorded then
+     */
+    public RunHandle startTask(TaskRequest request) {
         LaunchSettings settings = new LaunchSettings(request.engine(), null, request.webhookUrl(), request.browserSessionId(),
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
                 request.proxyLocation(), request.totpIdentifier(), request.totpUrl());
-        return launcher.launch(TaskWorkflows.of(request), runId, Map.of(), settings).future();
+        return launch(TaskWorkflows.of(request), RunId.next(RunType.TASK), Map.of(), settings);
     }
 
-    /** Runs a workflow file with these parameter values. */
+    /** Runs a workflow file with these parameter values; see {@link #runWorkflow(Workflow, Map, WorkflowRunOptions)}. */
     public Run runWorkflow(Path file, Map<String, Object> parameters, WorkflowRunOptions options) {
         return runWorkflow(new WorkflowLoader().load(file), parameters, options);
     }
 
-    /** Runs a loaded workflow with these parameter values. */
+    /**
+     * Runs a loaded workflow with these parameter values: returns at once ({@code queued}) or, with
+     * {@code waitForCompletion}, when it has ended.
+     *
+     * @throws InvalidRequestException when the workflow cannot run here (not runnable blocks, parameters, engine, ...)
+     * @throws RunTimeoutException     when waiting and the run has not ended within the options' timeout
+     */
     public Run runWorkflow(Workflow workflow, Map<String, Object> parameters, WorkflowRunOptions options) {
-        RunId runId = RunId.next(RunType.WORKFLOW);
-        return settle(runId, startWorkflow(runId, workflow, parameters, options), options.waitForCompletion(), options.timeout());
+        RunHandle handle = startWorkflow(workflow, parameters, options);
+        return options.waitForCompletion() ? await(handle, options.timeout()) : handle.current();
     }
 
-    /** Starts a workflow; the future completes with the finished run. */
+    /** Starts a workflow; the future completes with the finished run (completing or canceling it does not affect the run). */
     public CompletableFuture<Run> runWorkflowAsync(Workflow workflow, Map<String, Object> parameters, WorkflowRunOptions options) {
-        return startWorkflow(RunId.next(RunType.WORKFLOW), workflow, parameters, options);
+        return startWorkflow(workflow, parameters, options).future();
     }
 
-    private CompletableFuture<Run> startWorkflow(RunId runId, Workflow workflow, Map<String, Object> parameters,
-                                                 WorkflowRunOptions options) {
+    /**
+     * Starts a workflow and hands back its handle: its id, {@link RunHandle#await(Duration)}, cancel.
+     *
+     * @throws InvalidRequestException when the workflow cannot run here; nothing is recorded then
+     */
+    public RunHandle startWorkflow(Workflow workflow, Map<String, Object> parameters, WorkflowRunOptions options) {
         LaunchSettings settings = new LaunchSettings(options.engine(), options.model(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
                 null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
                 totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"));
-        return launcher.launch(workflow, runId, parameters == null ? Map.of() : parameters, settings).future();
+        return launch(workflow, RunId.next(RunType.WORKFLOW), parameters == null ? Map.of() : parameters, settings);
+    }
+
+    /** Hands the run to the coordinator; a request it cannot run is an {@link InvalidRequestException}. */
+    private RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
+        try {
+            return launcher.launch(workflow, runId, parameters, settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+    }
+
+    private static Run await(RunHandle handle, Duration timeout) {
+        try {
+            return handle.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoverStateException("interrupted while waiting for run " + handle.runId() + "; it goes on");
+        }
     }
 
     /** The workflow's own TOTP setting, else the first block (loops included) that sets the field. */
@@ -115,9 +156,14 @@ public final class Rover implements AutoCloseable {
                 .filter(v -> !v.isBlank()).findFirst().orElse(null);
     }
 
-    /** The run with this id ({@code tsk_...} or {@code wr_...}). */
+    /** The run with this id ({@code tsk_...} or {@code wr_...}); empty for an unknown or malformed id. */
     public Optional<Run> getRun(String runId) {
-        return services.runs().find(RunId.of(runId));
+        return parse(runId).flatMap(this::getRun);
+    }
+
+    /** The run with this id. */
+    public Optional<Run> getRun(RunId runId) {
+        return services.runs().find(runId);
     }
 
     /** Runs, most recent first. */
@@ -125,28 +171,56 @@ public final class Rover implements AutoCloseable {
         return services.runs().list(limit);
     }
 
-    /** Cancels a queued or running run; a finished run is returned as it is. */
+    /**
+     * Cancels a queued or running run; a finished run is returned as it is.
+     *
+     * @throws RunNotFoundException for an unknown id
+     */
     public Run cancelRun(String runId) {
-        RunId id = RunId.of(runId);
-        Run run = services.runs().find(id).orElseThrow(() -> unknownRun(runId));
+        return cancelRun(require(runId));
+    }
+
+    /**
+     * Cancels a queued or running run; a finished run is returned as it is.
+     *
+     * @throws RunNotFoundException for an unknown id
+     */
+    public Run cancelRun(RunId runId) {
+        Run run = find(runId);
         if (!run.status().isTerminal()) {
-            services.coordinator().cancel(id);
+            services.coordinator().cancel(runId);
         }
-        return services.runs().find(id).orElse(run);
+        return services.runs().find(runId).orElse(run);
     }
 
     /** The run's timeline: blocks holding steps holding thoughts and actions. */
     public List<TimelineEntry> getRunTimeline(String runId) {
-        RunId id = RunId.of(runId);
-        services.runs().find(id).orElseThrow(() -> unknownRun(runId));
-        return services.runs().timeline(id);
+        return getRunTimeline(require(runId));
+    }
+
+    /**
+     * The run's timeline: blocks holding steps holding thoughts and actions.
+     *
+     * @throws RunNotFoundException for an unknown id
+     */
+    public List<TimelineEntry> getRunTimeline(RunId runId) {
+        find(runId);
+        return services.runs().timeline(runId);
     }
 
     /** The run's artifacts in the order recorded; only of these types when any are given. */
     public List<ArtifactRecord> getRunArtifacts(String runId, ArtifactType... types) {
-        RunId id = RunId.of(runId);
-        services.runs().find(id).orElseThrow(() -> unknownRun(runId));
-        return services.runs().artifacts(id, types.length == 0 ? EnumSet.noneOf(ArtifactType.class) : EnumSet.copyOf(Arrays.asList(types)));
+        return getRunArtifacts(require(runId), types);
+    }
+
+    /**
+     * The run's artifacts in the order recorded; only of these types when any are given.
+     *
+     * @throws RunNotFoundException for an unknown id
+     */
+    public List<ArtifactRecord> getRunArtifacts(RunId runId, ArtifactType... types) {
+        find(runId);
+        return services.runs().artifacts(runId, types.length == 0 ? EnumSet.noneOf(ArtifactType.class) : EnumSet.copyOf(Arrays.asList(types)));
     }
 
     /** One artifact by id ({@code a_...}). */
@@ -161,20 +235,46 @@ public final class Rover implements AutoCloseable {
 
     /** Where the run's HTML report is, once the run has finished. */
     public Optional<Path> reportPath(String runId) {
-        return getRunArtifacts(runId, ArtifactType.REPORT).stream().reduce((a, b) -> b)
-                .map(services.files()::pathOf);
+        return reportPath(require(runId));
     }
 
-    /** Sends the run's webhook again (for example after the receiver was down); the attempts are recorded on the run. */
+    /**
+     * Where the run's HTML report is on this machine, once the run has finished (empty before, or when
+     * the artifact store keeps its content elsewhere than in local files).
+     *
+     * @throws RunNotFoundException for an unknown id
+     */
+    public Optional<Path> reportPath(RunId runId) {
+        return getRunArtifacts(runId, ArtifactType.REPORT).stream().reduce((a, b) -> b)
+                .map(a -> java.net.URI.create(a.uri())).filter(uri -> "file".equalsIgnoreCase(uri.getScheme()))
+                .map(Path::of);
+    }
+
+    /** Sends the run's webhook again; see {@link #retryRunWebhook(RunId)}. */
     public Run retryRunWebhook(String runId) {
-        Run run = services.runs().find(RunId.of(runId)).orElseThrow(() -> unknownRun(runId));
+        return retryRunWebhook(require(runId));
+    }
+
+    /**
+     * Sends the run's webhook again (for example after the receiver was down); the attempts are recorded on the run.
+     *
+     * @throws RunNotFoundException     for an unknown id
+     * @throws RoverStateException      while the run has not ended or its first delivery is still going on
+     * @throws InvalidRequestException  when the run has no webhook url
+     */
+    public Run retryRunWebhook(RunId runId) {
+        Run run = find(runId);
         if (!run.status().isTerminal()) {
-            throw new IllegalStateException("run " + runId + " is " + run.status().wireName() + "; its webhook is sent when it ends");
+            throw new RoverStateException("run " + runId + " is " + run.status().wireName() + "; its webhook is sent when it ends");
         }
         if (services.coordinator().isActive(run.runId())) {
-            throw new IllegalStateException("run " + runId + " is still being finished (report, first webhook delivery); retry in a moment");
+            throw new RoverStateException("run " + runId + " is still being finished (report, first webhook delivery); retry in a moment");
         }
-        return services.coordinator().deliverWebhook(run);
+        try {
+            return services.coordinator().deliverWebhook(run);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
     }
 
     /** Opens a persistent browser session ({@code pbs_...}) with Rover's browser options; null timeout = 60 minutes. */
@@ -201,7 +301,7 @@ public final class Rover implements AutoCloseable {
     /** Saves the cookies and storage of a session's browser as a profile a workflow can start from ({@code browser_profile_id}). */
     public BrowserProfile saveBrowserProfile(String name, String sessionId) {
         BrowserSession session = services.sessions().get(sessionId).orElseThrow(() ->
-                new IllegalArgumentException("no open browser session " + sessionId));
+                new InvalidRequestException("no open browser session " + sessionId));
         return services.profiles().save(name, session);
     }
 
@@ -247,31 +347,24 @@ public final class Rover implements AutoCloseable {
             try {
                 resources.close();
             } catch (Exception e) {
-                throw new IllegalStateException("closing Rover failed: " + e.getMessage(), e);
+                throw new RoverException("closing Rover failed: " + e.getMessage(), e);
             }
         }
     }
 
-    /** The finished run when waiting (or the run as it stands when the wait times out); else the run as just started. */
-    private Run settle(RunId runId, CompletableFuture<Run> done, boolean wait, Duration timeout) {
-        if (!wait) {
-            return services.runs().find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " was not recorded"));
-        }
+    private static Optional<RunId> parse(String runId) {
         try {
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return services.runs().find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " was not recorded"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the run", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new IllegalStateException("the run could not be finished: "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
+            return Optional.of(RunId.of(runId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
-    private static IllegalArgumentException unknownRun(String runId) {
-        return new IllegalArgumentException("no run " + runId);
+    private static RunId require(String runId) {
+        return parse(runId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+
+    private Run find(RunId runId) {
+        return services.runs().find(runId).orElseThrow(() -> new RunNotFoundException(runId.value()));
     }
 }

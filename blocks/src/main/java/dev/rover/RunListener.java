@@ -1,4 +1,4 @@
-package dev.rover.blocks;
+package dev.rover;
 
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;

@@ -1,4 +1,4 @@
-package dev.rover.blocks;
+package dev.rover;
 
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Parameter;

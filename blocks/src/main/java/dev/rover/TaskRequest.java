@@ -1,4 +1,4 @@
-package dev.rover.blocks;
+package dev.rover;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rover.blocks;
+package dev.rover;
 
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
@@ -66,6 +66,6 @@ class RoverCloseTest {
         rover.close();
 
         assertThatThrownBy(() -> rover.runWorkflowAsync(LONG_WAIT, Map.of(), WorkflowRunOptions.builder().build()))
-                .isInstanceOf(IllegalStateException.class).hasMessage("this Rover is closed; build a new one to start runs");
+                .isInstanceOf(dev.rover.core.error.RoverStateException.class).hasMessage("this Rover is closed; build a new one to start runs");
     }
 }
