@@ -1,6 +1,9 @@
 package dev.rover.blocks;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +31,8 @@ import java.util.Objects;
  * @param extraHttpHeaders                   headers added to every browser request
  * @param includeActionHistoryInVerification send the action history to completion verification
  * @param maxScreenshotScrolls               scrolls for full-page screenshots
+ * @param credentials                        stored credentials (vault ids or names) the task may log in with; each
+ *                                           is typed only on the origins it is bound to
  */
 public record TaskRequest(
         String prompt,
@@ -49,7 +54,8 @@ public record TaskRequest(
         String userAgent,
         Map<String, String> extraHttpHeaders,
         Boolean includeActionHistoryInVerification,
-        Integer maxScreenshotScrolls) {
+        Integer maxScreenshotScrolls,
+        List<String> credentials) {
 
     /** How long {@code waitForCompletion} waits by default, as in Skyvern. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -65,6 +71,15 @@ public record TaskRequest(
         }
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        credentials = credentials == null ? List.of() : List.copyOf(credentials);
+        for (String credential : credentials) {
+            if (credential.isBlank()) {
+                throw new IllegalArgumentException("a task credential must be a vault id (cred_...) or name, not blank");
+            }
+        }
+        if (new java.util.HashSet<>(credentials).size() != credentials.size()) {
+            throw new IllegalArgumentException("task credentials " + credentials + " name one credential more than once");
+        }
     }
 
     /** A request for this prompt with every setting at its default. */
@@ -94,6 +109,7 @@ public record TaskRequest(
         private Map<String, String> extraHttpHeaders;
         private Boolean includeActionHistoryInVerification;
         private Integer maxScreenshotScrolls;
+        private final List<String> credentials = new ArrayList<>();
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -119,10 +135,25 @@ public record TaskRequest(
         public Builder includeActionHistoryInVerification(boolean v) { includeActionHistoryInVerification = v; return this; }
         public Builder maxScreenshotScrolls(int v) { maxScreenshotScrolls = v; return this; }
 
+        /**
+         * Stored credentials (vault ids or names) the task may log in with, as Skyvern's login task takes
+         * one; the engine gets their placeholders, and each is typed only on its bound origins.
+         */
+        public Builder credentials(String... idsOrNames) {
+            credentials.addAll(Arrays.asList(idsOrNames));
+            return this;
+        }
+
+        /** Same as {@link #credentials(String...)}, from a list. */
+        public Builder credentials(List<String> idsOrNames) {
+            credentials.addAll(idsOrNames);
+            return this;
+        }
+
         public TaskRequest build() {
             return new TaskRequest(prompt, url, engine, waitForCompletion, timeout, maxSteps, dataExtractionSchema, proxyLocation,
                     browserSessionId, browserAddress, webhookUrl, errorCodeMapping, totpIdentifier, totpUrl, title, model,
-                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls);
+                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls, credentials);
         }
     }
 }

@@ -178,12 +178,13 @@ public final class RunLauncher implements AutoCloseable {
             LlmCallListener recorder = new PromptRecorder(artifacts);
             UsageMeter meter = new UsageMeter(services.budget());
             RunEngines engines = new RunEngines(services.engines(), engine, new RunScope(meter, recorder, scope::redact));
+            CredentialOriginGuard origins = new CredentialOriginGuard(scope, services.vault());
             RunBrowserLease browser = new RunBrowserLease(runId, options, services.sessions(), settings.browserSessionId(),
-                    services.observeOptions());
+                    services.observeOptions(), origins);
             int scrolls = settings.maxScreenshotScrolls() != null ? settings.maxScreenshotScrolls()
                     : workflow.settings().maxScreenshotScrolls() != null ? workflow.settings().maxScreenshotScrolls() : 3;
             return new RunResources(runId, scope, new ScopeSecrets(scope), artifacts, engines, browser, scrolls, meter,
-                    new CancellationToken());
+                    new CancellationToken(), origins);
         } catch (RuntimeException e) {
             scope.close();
             throw e;
@@ -198,7 +199,7 @@ public final class RunLauncher implements AutoCloseable {
                 .service(BlockRuntime.class, runtime)
                 .service(CredentialResolver.class, new CredentialPlaceholders(services.vault(), r.scope(), r.runId(),
                         settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(), r.codeWaits(),
-                        services.clock(), services.clock().instant().plus(timeLimit(workflow, settings))));
+                        services.clock(), services.clock().instant().plus(timeLimit(workflow, settings)), r.origins()));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }

@@ -8,10 +8,11 @@ import dev.rover.core.secret.SecretScope;
 
 /**
  * What one run holds while it runs and gives back when it ends: its secret scope, artifact sink,
- * engines (and the usage meter they share) and browser. Closing releases all of them (the browser without a recording).
+ * engines (and the usage meter they share), browser and the guard keeping its credentials on their origins. Closing releases all of them (the browser without a recording).
  */
 record RunResources(RunId runId, SecretScope scope, ScopeSecrets secrets, StoreArtifacts artifacts, RunEngines engines,
-                    RunBrowserLease browser, int maxScreenshotScrolls, UsageMeter meter, CancellationToken codeWaits)
+                    RunBrowserLease browser, int maxScreenshotScrolls, UsageMeter meter, CancellationToken codeWaits,
+                    CredentialOriginGuard origins)
         implements AutoCloseable {
 
     @Override
