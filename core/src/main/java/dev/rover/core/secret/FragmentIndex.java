@@ -31,6 +31,15 @@ final class FragmentIndex {
 
     static final FragmentIndex EMPTY = new FragmentIndex(Map.of());
 
+    /**
+     * Words every login page shows ({@code type="password"}, "Invalid username or password"). A stretch
+     * that is only part of one of them stays: a password such as {@code not-the-password-91} must not
+     * turn each "password" of the page into a placeholder, and such a piece tells nothing about the secret.
+     */
+    private static final List<String> FORM_WORDS = List.of("current-password", "new-password", "passwords", "usernames",
+            "passcode", "one-time-code", "account", "invalid", "incorrect", "confirm", "remember", "forgotten", "submit",
+            "sign-in", "signin", "logout", "log-out", "welcome", "verification", "security", "required");
+
     /** Window hash to the windows (and their placeholders) with that hash. */
     private final Map<Long, List<Gram>> grams;
 
@@ -101,13 +110,25 @@ final class FragmentIndex {
             if (owner[i] == null) {
                 out.append(text.charAt(i++));
             } else {
-                out.append(owner[i]);
+                int start = i;
                 while (i < text.length() && owner[i] != null) {
                     i++;
                 }
+                String stretch = text.substring(start, i);
+                out.append(isFormWordPiece(stretch) ? stretch : owner[start]);
             }
         }
         return out.toString();
+    }
+
+    private static boolean isFormWordPiece(String stretch) {
+        String lower = stretch.toLowerCase(java.util.Locale.ROOT);
+        for (String word : FORM_WORDS) {
+            if (word.contains(lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks the characters of every placeholder in the text; null when there is none. */

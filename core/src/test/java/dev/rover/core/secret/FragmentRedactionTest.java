@@ -48,6 +48,17 @@ class FragmentRedactionTest {
     }
 
     @Test
+    void theWordsOfALoginFormStayReadableWhenAPasswordContainsThem() {
+        try (SecretScope scope = SecretScope.open()) {
+            String placeholder = scope.add("password", "not-the-password-91");
+            String form = "Invalid username or password. <input type=\"password\" label=\"Password\" autocomplete=\"current-password\">";
+            assertThat(scope.redact(form)).isEqualTo(form);
+            assertThat(scope.redact("draft=not-the-passw")).isEqualTo("draft=" + placeholder);
+            assertThat(scope.redact("v=the-password-9")).isEqualTo("v=" + placeholder);
+        }
+    }
+
+    @Test
     void aSecretShorterThanSixCharactersIsRedactedWhole() {
         try (SecretScope scope = SecretScope.open()) {
             String pin = scope.add("secret", "4711");
