@@ -61,7 +61,20 @@ final class ShownSecrets {
                 frame.evaluate(MARK, revealing);
             } catch (PlaywrightException e) {
                 log.debug("could not look for shown secrets in frame {}: {}", frame.url(), e.getMessage().lines().findFirst().orElse(""));
+                coverWhole(frame);
             }
+        }
+    }
+
+    /** A child frame that could not be searched is covered as a whole: it may show a secret. */
+    private static void coverWhole(Frame frame) {
+        if (frame.parentFrame() == null) {
+            return;
+        }
+        try {
+            frame.frameElement().evaluate("e => e.setAttribute('" + MASK_ATTRIBUTE + "', '')");
+        } catch (PlaywrightException e) {
+            log.debug("could not cover frame {}: {}", frame.url(), e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
