@@ -1,6 +1,9 @@
 package dev.rover;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +31,8 @@ import java.util.Objects;
  * @param extraHttpHeaders                   headers added to every browser request
  * @param includeActionHistoryInVerification send the action history to completion verification
  * @param maxScreenshotScrolls               scrolls for full-page screenshots
+ * @param credentials                        stored credentials (vault ids or names) the task may log in with; each
+ *                                           is typed only on the origins it is bound to
  */
 public final class TaskRequest {
     private final String prompt;
@@ -50,6 +55,7 @@ public final class TaskRequest {
     private final Map<String, String> extraHttpHeaders;
     private final Boolean includeActionHistoryInVerification;
     private final Integer maxScreenshotScrolls;
+    private final List<String> credentials;
 
 
     /** How long {@code waitForCompletion} waits by default, as in Skyvern. */
@@ -61,7 +67,7 @@ public final class TaskRequest {
         return new Builder(prompt);
     }
 
-    private TaskRequest(String prompt, String url, String engine, boolean waitForCompletion, Duration timeout, Integer maxSteps, Object dataExtractionSchema, String proxyLocation, String browserSessionId, String browserAddress, String webhookUrl, Map<String, String> errorCodeMapping, String totpIdentifier, String totpUrl, String title, Map<String, Object> model, String userAgent, Map<String, String> extraHttpHeaders, Boolean includeActionHistoryInVerification, Integer maxScreenshotScrolls) {
+    private TaskRequest(String prompt, String url, String engine, boolean waitForCompletion, Duration timeout, Integer maxSteps, Object dataExtractionSchema, String proxyLocation, String browserSessionId, String browserAddress, String webhookUrl, Map<String, String> errorCodeMapping, String totpIdentifier, String totpUrl, String title, Map<String, Object> model, String userAgent, Map<String, String> extraHttpHeaders, Boolean includeActionHistoryInVerification, Integer maxScreenshotScrolls, List<String> credentials) {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.isBlank()) {
             throw new IllegalArgumentException("a task needs a prompt: say what the run should achieve");
@@ -72,6 +78,15 @@ public final class TaskRequest {
         }
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        credentials = credentials == null ? List.of() : List.copyOf(credentials);
+        for (String credential : credentials) {
+            if (credential.isBlank()) {
+                throw new IllegalArgumentException("a task credential must be a vault id (cred_...) or name, not blank");
+            }
+        }
+        if (new java.util.HashSet<>(credentials).size() != credentials.size()) {
+            throw new IllegalArgumentException("task credentials " + credentials + " name one credential more than once");
+        }
         this.prompt = prompt;
         this.url = url;
         this.engine = engine;
@@ -92,6 +107,7 @@ public final class TaskRequest {
         this.extraHttpHeaders = extraHttpHeaders;
         this.includeActionHistoryInVerification = includeActionHistoryInVerification;
         this.maxScreenshotScrolls = maxScreenshotScrolls;
+        this.credentials = credentials;
     }
 
     public String prompt() {
@@ -174,9 +190,13 @@ public final class TaskRequest {
         return maxScreenshotScrolls;
     }
 
+    public List<String> credentials() {
+        return credentials;
+    }
+
     @Override
     public String toString() {
-        return "TaskRequest[" + "prompt=" + prompt + ", " + "url=" + url + ", " + "engine=" + engine + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxSteps=" + maxSteps + ", " + "dataExtractionSchema=" + dataExtractionSchema + ", " + "proxyLocation=" + proxyLocation + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "webhookUrl=" + webhookUrl + ", " + "errorCodeMapping=" + errorCodeMapping + ", " + "totpIdentifier=" + totpIdentifier + ", " + "totpUrl=" + totpUrl + ", " + "title=" + title + ", " + "model=" + model + ", " + "userAgent=" + userAgent + ", " + "extraHttpHeaders=" + extraHttpHeaders + ", " + "includeActionHistoryInVerification=" + includeActionHistoryInVerification + ", " + "maxScreenshotScrolls=" + maxScreenshotScrolls + "]";
+        return "TaskRequest[" + "prompt=" + prompt + ", " + "url=" + url + ", " + "engine=" + engine + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxSteps=" + maxSteps + ", " + "dataExtractionSchema=" + dataExtractionSchema + ", " + "proxyLocation=" + proxyLocation + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "webhookUrl=" + webhookUrl + ", " + "errorCodeMapping=" + errorCodeMapping + ", " + "totpIdentifier=" + totpIdentifier + ", " + "totpUrl=" + totpUrl + ", " + "title=" + title + ", " + "model=" + model + ", " + "userAgent=" + userAgent + ", " + "extraHttpHeaders=" + extraHttpHeaders + ", " + "includeActionHistoryInVerification=" + includeActionHistoryInVerification + ", " + "maxScreenshotScrolls=" + maxScreenshotScrolls + ", " + "credentials=" + credentials + "]";
     }
 
     /** Builds a {@link TaskRequest}. */
@@ -201,6 +221,7 @@ public final class TaskRequest {
         private Map<String, String> extraHttpHeaders;
         private Boolean includeActionHistoryInVerification;
         private Integer maxScreenshotScrolls;
+        private final List<String> credentials = new ArrayList<>();
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -229,10 +250,25 @@ public final class TaskRequest {
         public Builder includeActionHistoryInVerification(boolean v) { includeActionHistoryInVerification = v; return this; }
         public Builder maxScreenshotScrolls(int v) { maxScreenshotScrolls = v; return this; }
 
+        /**
+         * Stored credentials (vault ids or names) the task may log in with, as Skyvern's login task takes
+         * one; the engine gets their placeholders, and each is typed only on its bound origins.
+         */
+        public Builder credentials(String... idsOrNames) {
+            credentials.addAll(Arrays.asList(idsOrNames));
+            return this;
+        }
+
+        /** Same as {@link #credentials(String...)}, from a list. */
+        public Builder credentials(List<String> idsOrNames) {
+            credentials.addAll(idsOrNames);
+            return this;
+        }
+
         public TaskRequest build() {
             return new TaskRequest(prompt, url, engine, waitForCompletion, timeout, maxSteps, dataExtractionSchema, proxyLocation,
                     browserSessionId, browserAddress, webhookUrl, errorCodeMapping, totpIdentifier, totpUrl, title, model,
-                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls);
+                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls, credentials);
         }
     }
 }

@@ -6,13 +6,16 @@ import dev.rover.core.definition.SourcePosition;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A task run is a workflow of one {@code task} block: the prompt is its navigation goal, and when
- * a data extraction schema is given, its extraction goal too (as in Skyvern's task v1).
+ * a data extraction schema is given, its extraction goal too (as in Skyvern's task v1). Each
+ * credential of the request becomes a credential parameter ({@code credential}, {@code credential_2}, ...)
+ * named in the block's {@code parameter_keys}, so the engine gets its placeholders as a login would.
  */
 final class TaskWorkflows {
 
@@ -44,6 +47,17 @@ final class TaskWorkflows {
         if (request.engine() != null) {
             fields.put("engine", request.engine());
         }
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(new Parameter.OutputParameter(LABEL + "_output", null, SourcePosition.UNKNOWN));
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < request.credentials().size(); i++) {
+            String key = i == 0 ? "credential" : "credential_" + (i + 1);
+            parameters.add(new Parameter.CredentialParameter(key, "login for the task", request.credentials().get(i), SourcePosition.UNKNOWN));
+            keys.add(key);
+        }
+        if (!keys.isEmpty()) {
+            fields.put("parameter_keys", keys);
+        }
         BlockDefinition block = new BlockDefinition("task", LABEL, null, false, false, request.model(), fields, List.of(),
                 SourcePosition.UNKNOWN, Map.of());
         WorkflowSettings d = WorkflowSettings.DEFAULTS;
@@ -51,9 +65,7 @@ final class TaskWorkflows {
                 request.totpIdentifier(), false, null, request.extraHttpHeaders(), request.model(), request.maxScreenshotScrolls(),
                 d.maxElapsedTimeMinutes(), d.runWith(), d.aiFallback(), d.cacheKey(), null);
         String title = request.title() != null && !request.title().isBlank() ? request.title() : shorten(request.prompt());
-        return new Workflow("<task>", title, null, settings, 1,
-                List.of(new Parameter.OutputParameter(LABEL + "_output", null, SourcePosition.UNKNOWN)),
-                List.of(block), null, Map.of(), null);
+        return new Workflow("<task>", title, null, settings, 1, List.copyOf(parameters), List.of(block), null, Map.of(), null);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class TraceRecorder {
 
     private final BrowserContext context;
     private boolean recording;
+    private boolean screenshots = true;
 
     TraceRecorder(BrowserContext context) {
         this.context = context;
@@ -31,8 +32,30 @@ public final class TraceRecorder {
         if (recording) {
             return;
         }
-        context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+        context.tracing().start(new Tracing.StartOptions().setScreenshots(screenshots).setSnapshots(true));
         recording = true;
+    }
+
+    /**
+     * Records without screencast frames from now on: those frames are taken by the browser as the page
+     * paints and cannot be masked, so a run holding secrets keeps only DOM snapshots (which are redacted).
+     * A trace in progress is restarted, dropping what it recorded so far; call this before the run's first page.
+     */
+    public void withoutScreenshots() {
+        if (!screenshots) {
+            return;
+        }
+        screenshots = false;
+        if (recording) {
+            context.tracing().stop();
+            recording = false;
+            start();
+        }
+    }
+
+    /** Whether the trace takes screencast frames. */
+    public boolean takesScreenshots() {
+        return screenshots;
     }
 
     /** True while a trace is being recorded. */

@@ -3,6 +3,7 @@ package dev.rover.blocks.runtime;
 import dev.rover.core.run.CancellationToken;
 import dev.rover.core.exec.CredentialResolver;
 import dev.rover.core.run.RunId;
+import dev.rover.core.secret.Credential;
 import dev.rover.core.secret.CredentialSecrets;
 import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.CredentialVaultException;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Resolves a run's credential references into placeholders: every stored value goes into the run's
  * secret scope. A login without a stored TOTP secret gets a {@code totp} placeholder anyway when the
  * run names a {@code totp_url} (the code is fetched when typed) or a {@code totp_identifier} (the
- * code pushed with {@link dev.rover.Rover#pushTotpCode} is taken when typed).
+ * code pushed with {@link dev.rover.Rover#pushTotpCode} is taken when typed). Every
+ * placeholder is registered with the run's {@link CredentialOriginGuard} under its credential's origins.
  */
 final class CredentialPlaceholders implements CredentialResolver {
 
@@ -37,14 +39,17 @@ final class CredentialPlaceholders implements CredentialResolver {
     private final CancellationToken cancellation;
     private final java.time.Clock clock;
     private final java.util.function.Supplier<java.time.Instant> deadline;
+    private final CredentialOriginGuard origins;
 
     /**
      * @param cancellation canceled when the run is canceled or Rover closes; ends a wait for a code
      * @param deadline     the run's time limit; a wait for a code never outlasts it
+     * @param origins      learns which placeholders belong to which credential, to keep each on its origins
      */
     CredentialPlaceholders(CredentialVault vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
                            TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation, java.time.Clock clock,
-                           java.util.function.Supplier<java.time.Instant> deadline) {
+                           java.util.function.Supplier<java.time.Instant> deadline, CredentialOriginGuard origins) {
+        this.origins = origins;
         this.vault = vault;
         this.scope = scope;
         this.runId = runId;
@@ -59,7 +64,13 @@ final class CredentialPlaceholders implements CredentialResolver {
 
     @Override
     public Object resolve(String parameterKey, String reference) {
-        if (vault.find(reference).isEmpty()) {
+        Optional<Credential> credential;
+        try {
+            credential = vault.find(reference);
+        } catch (CredentialVaultException e) {
+            throw new IllegalArgumentException("parameter '" + parameterKey + "': " + e.getMessage(), e);
+        }
+        if (credential.isEmpty()) {
             throw new IllegalArgumentException("parameter '" + parameterKey + "' names credential '" + reference
                     + "', which is not in the vault; add it with `rover credentials add " + reference
                     + " --username ... --password-env VAR` (or Rover.credentials().addPassword(...))");
@@ -75,6 +86,7 @@ final class CredentialPlaceholders implements CredentialResolver {
         if (login && !placeholders.containsKey(CredentialSecrets.TOTP) && (totpUrl != null || totpIdentifier != null)) {
             placeholders.put(CredentialSecrets.TOTP, scope.addCodeSource(CredentialSecrets.TOTP, this::nextCode));
         }
+        origins.register(credential.get(), placeholders.values().stream().map(String::valueOf).toList());
         return placeholders;
     }
 

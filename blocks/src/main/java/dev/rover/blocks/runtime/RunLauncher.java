@@ -79,11 +79,12 @@ public final class RunLauncher {
             UsageMeter meter = new UsageMeter(services.budget());
             RunEngines engines = new RunEngines(services.engines(), runSettings.engine(), runSettings.model(),
                     new RunScope(meter, new PromptRecorder(artifacts), scope::redact));
+            CredentialOriginGuard origins = new CredentialOriginGuard(scope, services.vault());
             RunBrowserLease browser = new RunBrowserLease(runId, browserOptions, services.sessions(), settings.browserSessionId(),
-                    services.observeOptions());
+                    services.observeOptions(), origins);
             CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
                     settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
-                    admission.cancellation(), admission.clock(), admission.deadline());
+                    admission.cancellation(), admission.clock(), admission.deadline(), origins);
             return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, meter, credentials, finisher,
                     services.clock());
         } catch (RuntimeException e) {

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * page problems (missing, hidden, disabled or covered elements, unknown options, failed
  * navigation) become failures with a readable reason instead of exceptions. JS dialogs met during
  * the action are accepted and recorded, downloads a click starts are saved, and secret placeholders
- * in typed text are resolved only here, never logged. Call it on the browser's owning thread
+ * in typed text are resolved only here, never logged; a {@link SecretGuard} decides beforehand
+ * whether a secret may be typed into that frame or submitted to that form's origin. Call it on the browser's owning thread
  * (inside {@code LiveBrowser.call}).
  */
 public final class ActionExecutor {
@@ -28,6 +29,7 @@ public final class ActionExecutor {
     private static final Logger log = LoggerFactory.getLogger(ActionExecutor.class);
 
     private final Function<String, String> secrets;
+    private final SecretGuard guard;
     private final Duration timeout;
     private final Duration navigationTimeout;
     private final Duration maxWait;
@@ -35,6 +37,7 @@ public final class ActionExecutor {
 
     private ActionExecutor(Builder builder) {
         this.secrets = builder.secrets;
+        this.guard = builder.guard;
         this.timeout = builder.timeout;
         this.navigationTimeout = builder.navigationTimeout;
         this.maxWait = builder.maxWait;
@@ -103,10 +106,15 @@ public final class ActionExecutor {
         ElementActions elements = new ElementActions(timeoutMillis, secrets);
         PageActions pages = new PageActions(timeoutMillis, Math.max(timeoutMillis, navigationTimeout.toMillis()),
                 maxWait.toMillis());
+        SecretChecks checks = new SecretChecks(guard);
         if (action instanceof BrowserAction.Click a) {
-            elements.click(ElementFinder.find(page, a.target()));
+            FoundElement element = ElementFinder.find(page, a.target());
+            checks.beforeClick(element);
+            elements.click(element);
         } else if (action instanceof BrowserAction.InputText a) {
-            elements.input(ElementFinder.find(page, a.target()), a.text());
+            FoundElement element = ElementFinder.find(page, a.target());
+            checks.beforeTyping(page, element, a.text());
+            elements.input(element, a.text(), checks.typesSecret(a.text()));
         } else if (action instanceof BrowserAction.SelectOption a) {
             new OptionChooser(timeoutMillis).choose(ElementFinder.find(page, a.target()), a.label(), a.value(), a.index());
         } else if (action instanceof BrowserAction.Checkbox a) {
@@ -116,7 +124,9 @@ public final class ActionExecutor {
         } else if (action instanceof BrowserAction.Hover a) {
             elements.hover(ElementFinder.find(page, a.target()));
         } else if (action instanceof BrowserAction.Keypress a) {
-            pages.press(page, a.target() == null ? null : ElementFinder.find(page, a.target()), a.keys());
+            FoundElement element = a.target() == null ? null : ElementFinder.find(page, a.target());
+            checks.beforeKeys(page, element, a.keys());
+            pages.press(page, element, a.keys());
         } else if (action instanceof BrowserAction.Scroll a) {
             pages.scroll(page, a.target() == null ? null : ElementFinder.find(page, a.target()), a.direction(), a.pixels());
         } else if (action instanceof BrowserAction.Wait a) {
@@ -139,6 +149,7 @@ public final class ActionExecutor {
     /** Settings of an {@link ActionExecutor}; all optional. */
     public static final class Builder {
         private Function<String, String> secrets = Function.identity();
+        private SecretGuard guard = SecretGuard.NONE;
         private Duration timeout;
         private Duration navigationTimeout = Duration.ofSeconds(30);
         private Duration maxWait = Duration.ofSeconds(30);
@@ -150,6 +161,15 @@ public final class ActionExecutor {
         /** Replaces secret placeholders in typed text with real values, at execution time only. */
         public Builder secrets(Function<String, String> resolver) {
             this.secrets = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * Refuses typing a secret into a frame of another origin and submitting a secret to another
+         * origin; none by default.
+         */
+        public Builder secretGuard(SecretGuard value) {
+            this.guard = Objects.requireNonNull(value, "secretGuard");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.rover.browser.action;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.rover.core.secret.SecretScope;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ final class ElementActions {
 
     private static final Set<String> FILLED_TYPES = Set.of(
             "date", "time", "datetime-local", "month", "week", "number", "range", "color");
+
+    /** The attribute marking a field that holds a secret; screenshots cover it and observations hide its value. */
+    static final String SECRET_ATTRIBUTE = "data-rover-secret";
 
     private final double timeoutMillis;
     private final Function<String, String> secrets;
@@ -50,14 +54,24 @@ final class ElementActions {
         return Boolean.TRUE.equals(opens);
     }
 
-    void input(FoundElement element, String text) {
+    /**
+     * Types into a field. A secret is marked on the field first (so screenshots cover it and
+     * observations hide its value) and then filled in one operation: typed key by key, a page that
+     * reports each keystroke would receive every prefix of it.
+     */
+    void input(FoundElement element, String text, boolean secret) {
         requireVisible(element);
         requireEnabled(element);
         requireEditable(element);
-        String value = secrets.apply(text == null ? "" : text);
+        String typed = text == null ? "" : text;
+        boolean holdsSecret = secret || SecretScope.looksLikePlaceholder(typed);
         Locator locator = element.locator();
+        if (holdsSecret) {
+            markSecret(element);
+        }
+        String value = secrets.apply(typed);
         try {
-            if (FILLED_TYPES.contains(element.inputType())) {
+            if (holdsSecret || FILLED_TYPES.contains(element.inputType())) {
                 locator.fill(value, new Locator.FillOptions().setTimeout(timeoutMillis));
             } else {
                 locator.clear(new Locator.ClearOptions().setTimeout(timeoutMillis));
@@ -66,6 +80,14 @@ final class ElementActions {
         } catch (PlaywrightException e) {
             // The message may quote the typed value: never pass it on.
             throw new ActionFailure(FailureReasons.interaction("type into", element.name(), sanitized(e)));
+        }
+    }
+
+    private static void markSecret(FoundElement element) {
+        try {
+            element.locator().evaluate("e => e.setAttribute('" + SECRET_ATTRIBUTE + "', '')");
+        } catch (PlaywrightException e) {
+            throw new ActionFailure("could not mark " + element.name() + " as a secret field: " + FailureReasons.firstLine(e));
         }
     }
 

@@ -3,26 +3,43 @@ package dev.rover.browser.observe;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotType;
+import dev.rover.browser.action.SecretGuard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Takes PNG screenshots for the engine and the run's artifacts with every password field and
- * {@code [data-rover-secret]} element painted over, so secrets never reach an image. The full-page
- * form stops after {@code max_screenshot_scrolls} viewport heights, as Skyvern does.
+ * {@code [data-rover-secret]} element painted over, so secrets never reach an image. With a
+ * {@link SecretGuard} that holds secrets, every element in every frame whose text, value or
+ * placeholder shows a secret (or a piece of one) is painted over too: a page may echo what was
+ * typed. The full-page form stops after {@code max_screenshot_scrolls} viewport heights, as Skyvern does.
  */
 public final class ScreenshotTaker {
 
     /** What masked fields are painted with (opaque magenta, unlikely on a real page). */
     public static final String MASK_COLOR = "#FF00FF";
     /** The CSS selector of everything masked; matches inside open shadow roots too. */
-    public static final String SECRET_SELECTOR = "input[type=password i], [data-rover-secret]";
+    public static final String SECRET_SELECTOR = "input[type=password i], [data-rover-secret], [" + ShownSecrets.MASK_ATTRIBUTE + "]";
+
+    private final SecretGuard guard;
+
+    /** A taker that masks password and marked secret fields only. */
+    public ScreenshotTaker() {
+        this(SecretGuard.NONE);
+    }
+
+    /** A taker that also covers every element showing one of the guard's secrets. */
+    public ScreenshotTaker(SecretGuard guard) {
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
+    }
 
     /** The visible part of the page. */
     public byte[] viewport(Page page) {
-        return page.screenshot(base(page));
+        return covered(page, () -> page.screenshot(base(page)));
     }
 
     /**
@@ -40,7 +57,24 @@ public final class ScreenshotTaker {
         double documentHeight = ((Number) d.get(1)).doubleValue();
         double viewportHeight = ((Number) d.get(3)).doubleValue();
         double height = Math.min(documentHeight, viewportHeight * (maxScrolls + 1));
-        return page.screenshot(base(page).setFullPage(true).setClip(0, 0, width, Math.max(1, height)));
+        return covered(page, () -> page.screenshot(base(page).setFullPage(true).setClip(0, 0, width, Math.max(1, height))));
+    }
+
+    /** Takes the shot with the elements that show a secret marked for masking, and unmarks them after. */
+    private byte[] covered(Page page, Supplier<byte[]> shot) {
+        if (!guard.holdsSecrets()) {
+            return shot.get();
+        }
+        ShownSecrets.mark(page, guard);
+        try {
+            return shot.get();
+        } finally {
+            try {
+                ShownSecrets.unmark(page);
+            } catch (PlaywrightException e) {
+                // a page that navigated meanwhile has no marks left to remove
+            }
+        }
     }
 
     private static Page.ScreenshotOptions base(Page page) {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.PlaywrightException;
 import dev.rover.core.page.RunBrowser;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.action.ActionExecutor;
+import dev.rover.browser.action.SecretGuard;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.observe.PageObserver;
 import dev.rover.browser.observe.ScreenshotTaker;
@@ -14,8 +15,6 @@ import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.DownloadedFile;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.core.page.Target;
-import dev.rover.core.secret.SecretScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +22,30 @@ import java.util.function.UnaryOperator;
 
 /**
  * A run's browser on Playwright: observations through the page observer, actions through the
- * action executor, screenshots with secret fields masked. Every call goes to the live browser's
+ * action executor (with the run's {@link SecretGuard} keeping credentials on their origins),
+ * screenshots with secret fields and shown secrets masked. Every call goes to the live browser's
  * owning thread, so blocks may call it from any thread.
  */
 public final class PlaywrightRunBrowser implements RunBrowser {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlaywrightRunBrowser.class);
-
     private final LiveBrowser live;
     private final PageObserver observer = new PageObserver();
-    private final ScreenshotTaker screenshots = new ScreenshotTaker();
+    private final ScreenshotTaker screenshots;
     private final ObserveOptions observeOptions;
+    private final SecretGuard guard;
     private final List<DownloadedFile> downloads = new ArrayList<>();
 
+    /** A run browser for a run without secrets. */
     public PlaywrightRunBrowser(LiveBrowser live, ObserveOptions observeOptions) {
+        this(live, observeOptions, SecretGuard.NONE);
+    }
+
+    /** A run browser whose actions and screenshots follow the run's secret guard. */
+    public PlaywrightRunBrowser(LiveBrowser live, ObserveOptions observeOptions, SecretGuard guard) {
         this.live = live;
         this.observeOptions = observeOptions;
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
+        this.screenshots = new ScreenshotTaker(guard);
     }
 
     /** The live browser behind this run browser. */
@@ -58,15 +65,10 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
-        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).build();
+        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard).build();
         ActionResult result;
         try {
-            result = live.call(page -> {
-                if (action instanceof BrowserAction.InputText typing && SecretScope.looksLikePlaceholder(typing.text())) {
-                    markSecret(page.page(), typing.target());
-                }
-                return executor.execute(page, action, downloadName);
-            });
+            result = live.call(page -> executor.execute(page, action, downloadName));
         } catch (RuntimeException e) {
             // a secret that cannot be produced (a one-time code that never came) fails the action, not the run
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -78,25 +80,6 @@ public final class PlaywrightRunBrowser implements RunBrowser {
         return result;
     }
 
-    /**
-     * Marks the field a secret is typed into, so screenshots mask it and observations mask its value
-     * whatever its type (a username in a text field, an API key, a one-time code).
-     */
-    private static void markSecret(Page page, Target target) {
-        String selector = target.hasId() ? "[" + PageObserver.ID_ATTRIBUTE + "=\"" + target.elementId() + "\"]" : target.selector();
-        for (Frame frame : page.frames()) {
-            try {
-                Locator field = frame.locator(selector);
-                if (field.count() > 0) {
-                    field.first().evaluate("el => el.setAttribute('data-rover-secret', '')");
-                    return;
-                }
-            } catch (PlaywrightException e) {
-                log.debug("could not mark {} as secret in frame {}: {}", target, frame.url(), e.getMessage());
-            }
-        }
-    }
-
     @Override
     public byte[] screenshot(boolean fullPage, int maxScrolls) {
         return live.call(page -> fullPage ? screenshots.fullPage(page.page(), maxScrolls) : screenshots.viewport(page.page()));
@@ -104,7 +87,12 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult navigate(String url) {
-        return perform(new BrowserAction.GotoUrl(url), UnaryOperator.identity());
+        ActionResult result = perform(new BrowserAction.GotoUrl(url), UnaryOperator.identity());
+        if (result.success()) {
+            // the workflow or task opened this page itself: an unbound credential may be bound to it
+            guard.opened(url, currentUrl());
+        }
+        return result;
     }
 
     @Override

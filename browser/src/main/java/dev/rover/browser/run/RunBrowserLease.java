@@ -3,6 +3,7 @@ package dev.rover.browser.run;
 import dev.rover.core.page.RunBrowser;
 import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.LiveBrowser;
+import dev.rover.browser.action.SecretGuard;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserSession;
 import dev.rover.browser.session.BrowserSessions;
@@ -32,6 +33,7 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
     private final BrowserSessions sessions;
     private final String sessionId;
     private final ObserveOptions observeOptions;
+    private final SecretGuard guard;
     private PlaywrightRunBrowser browser;
     private boolean closed;
 
@@ -39,6 +41,17 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
      * @param sessionId a persistent session to use, or null to launch a browser with {@code options}
      */
     public RunBrowserLease(RunId runId, BrowserOptions options, BrowserSessions sessions, String sessionId, ObserveOptions observeOptions) {
+        this(runId, options, sessions, sessionId, observeOptions, SecretGuard.NONE);
+    }
+
+    /**
+     * @param sessionId a persistent session to use, or null to launch a browser with {@code options}
+     * @param guard     keeps the run's credentials on their origins; when the run holds secrets, its
+     *                  recording is made without screencast frames (they cannot be masked)
+     */
+    public RunBrowserLease(RunId runId, BrowserOptions options, BrowserSessions sessions, String sessionId, ObserveOptions observeOptions,
+                           SecretGuard guard) {
+        this.guard = guard;
         this.runId = runId;
         this.options = options;
         this.sessions = sessions;
@@ -58,8 +71,11 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
                 live = session.browser();
             } else {
                 live = LiveBrowser.launch(options);
+                if (guard.holdsSecrets()) {
+                    live.run(page -> page.traces().withoutScreenshots());
+                }
             }
-            browser = new PlaywrightRunBrowser(live, observeOptions);
+            browser = new PlaywrightRunBrowser(live, observeOptions, guard);
         }
         return browser;
     }

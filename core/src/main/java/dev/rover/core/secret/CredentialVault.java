@@ -36,7 +36,8 @@ import java.util.Optional;
  * its metadata in clear and its values as AES-256-GCM ciphertext with a fresh 12-byte IV; the id,
  * name and kind are bound as associated data, so a file edited to another name fails to decrypt.
  * The key comes from {@link MasterKey#resolve(Path)} unless given. Names are unique within one
- * vault instance's view; writes are atomic file replacements.
+ * vault instance's view; writes are atomic file replacements. The origins a credential is bound to
+ * are kept in clear beside the values with a keyed seal, so they cannot be widened without the key.
  */
 public final class CredentialVault {
 
@@ -99,18 +100,44 @@ public final class CredentialVault {
         return add(name, CredentialSecrets.password(username, password, totpSecret));
     }
 
+    /**
+     * Stores a login that may only be typed on these origins (as a password manager binds a login to
+     * its site); with none, it is bound to the first page a run types it on.
+     *
+     * @param origins origins or URLs on them ({@code https://app.example.com})
+     * @throws IllegalArgumentException when the name is taken, the TOTP secret is not base32 or an origin is no http(s) origin
+     */
+    public Credential addPassword(String name, String username, String password, String totpSecret, List<String> origins) {
+        return add(name, CredentialSecrets.password(username, password, totpSecret), origins);
+    }
+
     /** Stores one secret value under a name. */
     public Credential addSecret(String name, String value) {
         return add(name, CredentialSecrets.secret(value));
     }
 
+    /** Stores one secret value under a name, to be typed only on these origins. */
+    public Credential addSecret(String name, String value, List<String> origins) {
+        return add(name, CredentialSecrets.secret(value), origins);
+    }
+
     /**
-     * Stores these values under a new, unique name.
+     * Stores these values under a new, unique name, not yet bound to an origin.
      *
      * @throws IllegalArgumentException when the name is blank, looks like an id, or is taken
      */
-    public synchronized Credential add(String name, CredentialSecrets secrets) {
+    public Credential add(String name, CredentialSecrets secrets) {
+        return add(name, secrets, List.of());
+    }
+
+    /**
+     * Stores these values under a new, unique name, to be typed only on these origins (none: bound on first use).
+     *
+     * @throws IllegalArgumentException when the name is blank, looks like an id, or is taken, or an origin is no http(s) origin
+     */
+    public synchronized Credential add(String name, CredentialSecrets secrets, List<String> origins) {
         Objects.requireNonNull(secrets, "secrets");
+        List<String> bound = Origins.parseAll(origins);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a credential needs a non-blank name");
         }
@@ -120,7 +147,7 @@ public final class CredentialVault {
         if (find(name).isPresent()) {
             throw new IllegalArgumentException("a credential named '" + name + "' already exists in " + dir);
         }
-        Credential credential = new Credential(SortableId.next("cred_", clock), name, secrets.kind(), clock.instant());
+        Credential credential = new Credential(SortableId.next("cred_", clock), name, secrets.kind(), clock.instant(), bound);
         byte[] plain = Json.compact(secrets.fields()).getBytes(StandardCharsets.UTF_8);
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
@@ -137,10 +164,30 @@ public final class CredentialVault {
         }
         StoredCredential stored = new StoredCredential(FORMAT_VERSION, credential.id(), credential.name(),
                 credential.kind(), credential.createdAt(), Base64.getEncoder().encodeToString(iv),
-                Base64.getEncoder().encodeToString(cipherText));
+                Base64.getEncoder().encodeToString(cipherText), bound, CredentialOriginSeal.seal(key, credential.id(), bound));
         OwnerOnlyFile.write(fileOf(credential.id()), Json.compact(stored).getBytes(StandardCharsets.UTF_8));
         LOG.info("stored credential {} ({}, {})", credential.id(), credential.name(), credential.kind().wireName());
         return credential;
+    }
+
+    /**
+     * Binds a credential to these origins, replacing those it had (a run binds an unbound credential
+     * to the first page it types it on).
+     *
+     * @return the credential as now stored
+     * @throws CredentialVaultException when there is no such credential or the master key cannot decrypt it
+     * @throws IllegalArgumentException when an origin is no http(s) origin
+     */
+    public synchronized Credential bindOrigins(String idOrName, List<String> origins) {
+        List<String> bound = Origins.parseAll(origins);
+        StoredCredential stored = findStored(idOrName).orElseThrow(() -> new CredentialVaultException(
+                "no credential with id or name '" + idOrName + "' in " + dir));
+        decrypt(stored); // only the key the values were sealed with may bind them
+        StoredCredential rebound = new StoredCredential(stored.version(), stored.id(), stored.name(), stored.kind(),
+                stored.createdAt(), stored.iv(), stored.ciphertext(), bound, CredentialOriginSeal.seal(key, stored.id(), bound));
+        OwnerOnlyFile.write(fileOf(stored.id()), Json.compact(rebound).getBytes(StandardCharsets.UTF_8));
+        LOG.info("credential {} ({}) is bound to {}", stored.id(), stored.name(), bound);
+        return rebound.metadata();
     }
 
     /** Every credential's metadata, oldest first; never any values. */
@@ -204,6 +251,13 @@ public final class CredentialVault {
             cipher.init(Cipher.DECRYPT_MODE, key.aesKey(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(stored.metadata()));
             plain = cipher.doFinal(cipherText);
+            // the values decrypt, so the key is right: origins that do not match their seal were edited
+            try {
+                CredentialOriginSeal.verify(key, stored.id(), stored.name(), stored.origins(), stored.originsSeal(), fileOf(stored.id()));
+            } catch (CredentialVaultException e) {
+                Arrays.fill(plain, (byte) 0);
+                throw e;
+            }
         } catch (AEADBadTagException | IllegalArgumentException e) {
             throw new CredentialVaultException(damaged + " (" + fileOf(stored.id()) + ")", e);
         } catch (GeneralSecurityException e) {
@@ -290,9 +344,9 @@ public final class CredentialVault {
 
     /** The on-disk shape of one credential. */
     record StoredCredential(int version, String id, String name, CredentialKind kind, java.time.Instant createdAt,
-                            String iv, String ciphertext) {
+                            String iv, String ciphertext, List<String> origins, String originsSeal) {
         Credential metadata() {
-            return new Credential(id, name, kind, createdAt);
+            return new Credential(id, name, kind, createdAt, origins);
         }
     }
 }

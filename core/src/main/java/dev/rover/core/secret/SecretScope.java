@@ -29,7 +29,11 @@ public final class SecretScope implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretScope.class);
     private static final String PLACEHOLDER_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String PLACEHOLDER_PREFIX = "placeholder_";
+    static final String PLACEHOLDER_PREFIX = "placeholder_";
+    /** How many random characters tell one placeholder from another. */
+    static final int TAG_LENGTH = 4;
+    /** The last parts of every placeholder handed out in this process; they are field names, never secrets. */
+    private static final Set<String> SUFFIXES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The shape of every placeholder a scope hands out: the prefix, four tag characters, an underscore. */
     private static final Pattern PLACEHOLDER_SHAPE = Pattern.compile(PLACEHOLDER_PREFIX + "[a-z0-9]{4}_");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,8 +66,19 @@ public final class SecretScope implements AutoCloseable {
      * @return the placeholder, e.g. {@code placeholder_ab12_password}
      */
     public String add(String field, String value) {
+        return add(field, value, true);
+    }
+
+    /**
+     * Hides a value behind a new placeholder.
+     *
+     * @param fragments whether any {@value FragmentIndex#MIN_LENGTH}-character piece of the value is
+     *                  redacted too (passwords, keys), or only the whole value (a username, whose pieces
+     *                  such as a mail domain are ordinary page text)
+     */
+    public String add(String field, String value, boolean fragments) {
         Objects.requireNonNull(value, "value");
-        return put(field, new Entry(value, null, null, value.isEmpty() ? List.of() : List.of(value)));
+        return put(field, new Entry(value, null, null, value.isEmpty() ? List.of() : List.of(value), fragments));
     }
 
     /**
@@ -81,7 +96,7 @@ public final class SecretScope implements AutoCloseable {
                 redacted.add(normalized);
             }
         }
-        return put(field, new Entry(null, totp, null, List.copyOf(redacted)));
+        return put(field, new Entry(null, totp, null, List.copyOf(redacted), true));
     }
 
     /**
@@ -91,7 +106,7 @@ public final class SecretScope implements AutoCloseable {
      */
     public String addCodeSource(String field, java.util.function.Supplier<String> source) {
         Objects.requireNonNull(source, "source");
-        return put(field, new Entry(null, null, source, List.of()));
+        return put(field, new Entry(null, null, source, List.of(), false));
     }
 
     /**
@@ -104,7 +119,9 @@ public final class SecretScope implements AutoCloseable {
             if (field.getKey().equals(CredentialSecrets.TOTP)) {
                 placeholders.put(field.getKey(), addTotp(field.getKey(), Totp.fromBase32(field.getValue()), field.getValue()));
             } else {
-                placeholders.put(field.getKey(), add(field.getKey(), field.getValue()));
+                // a username's pieces (a mail domain) are ordinary page text: only the whole value is hidden
+                placeholders.put(field.getKey(), add(field.getKey(), field.getValue(),
+                        !field.getKey().equals(CredentialSecrets.USERNAME)));
             }
         }
         return Map.copyOf(placeholders);
@@ -127,6 +144,25 @@ public final class SecretScope implements AutoCloseable {
     public boolean containsPlaceholder(String text) {
         Snapshot s = current();
         return text != null && s.placeholderPattern != null && s.placeholderPattern.matcher(text).find();
+    }
+
+    /** This scope's placeholders that occur in the text, in no particular order. */
+    public Set<String> placeholdersIn(String text) {
+        Snapshot s = current();
+        if (text == null || s.placeholderPattern == null) {
+            return Set.of();
+        }
+        Set<String> found = new java.util.HashSet<>();
+        Matcher m = s.placeholderPattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    /** Whether {@link #redact(String)} would change the text: it holds a secret or a redacted piece of one. */
+    public boolean containsSecret(String text) {
+        return text != null && !redact(text).equals(text);
     }
 
     /**
@@ -154,7 +190,9 @@ public final class SecretScope implements AutoCloseable {
 
     /**
      * The text with every real secret value (and TOTP secret) replaced by its placeholder, longest
-     * value first, in one pass so a placeholder just written is never rewritten.
+     * value first, in one pass so a placeholder just written is never rewritten; then every stretch
+     * of {@value FragmentIndex#MIN_LENGTH} or more characters that is also part of a password, secret
+     * value or TOTP secret (a keystroke report, a cut-off value) is replaced by that secret's placeholder.
      *
      * @throws IllegalStateException when the scope is closed
      */
@@ -163,6 +201,10 @@ public final class SecretScope implements AutoCloseable {
         if (text == null || s.valuePattern == null) {
             return text;
         }
+        return s.fragments.redact(redactWhole(s, text), SUFFIXES);
+    }
+
+    private static String redactWhole(Snapshot s, String text) {
         Matcher m = s.valuePattern.matcher(text);
         if (!m.find()) {
             return text;
@@ -253,6 +295,7 @@ public final class SecretScope implements AutoCloseable {
 
     private String put(String field, Entry entry) {
         String suffix = fieldSuffix(field);
+        SUFFIXES.add(suffix);
         synchronized (lock) {
             Snapshot s = current();
             String placeholder;
@@ -272,7 +315,7 @@ public final class SecretScope implements AutoCloseable {
     }
 
     private static String randomTag() {
-        char[] tag = new char[4];
+        char[] tag = new char[TAG_LENGTH];
         for (int i = 0; i < tag.length; i++) {
             tag[i] = PLACEHOLDER_ALPHABET.charAt(RANDOM.nextInt(PLACEHOLDER_ALPHABET.length()));
         }
@@ -280,35 +323,42 @@ public final class SecretScope implements AutoCloseable {
     }
 
     /** A secret behind one placeholder: a fixed value, a TOTP generator or a code source, and the texts to redact. */
-    private record Entry(String value, Totp totp, java.util.function.Supplier<String> source, List<String> redactedTexts) {
+    private record Entry(String value, Totp totp, java.util.function.Supplier<String> source, List<String> redactedTexts,
+                         boolean fragments) {
     }
 
     /** Everything needed to resolve and redact, built once per change. */
     private static final class Snapshot {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of());
+        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), FragmentIndex.EMPTY);
 
         final Map<String, Entry> entries;
         final Map<String, String> placeholderOfValue;
+        final FragmentIndex fragments;
         final Pattern placeholderPattern;
         final Pattern valuePattern;
 
-        private Snapshot(Map<String, Entry> entries, Map<String, String> placeholderOfValue) {
+        private Snapshot(Map<String, Entry> entries, Map<String, String> placeholderOfValue, FragmentIndex fragments) {
             this.entries = entries;
             this.placeholderOfValue = placeholderOfValue;
+            this.fragments = fragments;
             this.placeholderPattern = alternation(entries.keySet());
             this.valuePattern = alternation(placeholderOfValue.keySet());
         }
 
         static Snapshot of(Map<String, Entry> entries) {
             Map<String, String> placeholderOfValue = new LinkedHashMap<>();
+            Map<String, String> placeholderOfFragmented = new LinkedHashMap<>();
             for (Map.Entry<String, Entry> e : entries.entrySet()) {
                 for (String text : e.getValue().redactedTexts()) {
                     for (String form : SecretForms.of(text)) {
                         placeholderOfValue.putIfAbsent(form, e.getKey());
+                        if (e.getValue().fragments()) {
+                            placeholderOfFragmented.putIfAbsent(form, e.getKey());
+                        }
                     }
                 }
             }
-            return new Snapshot(Map.copyOf(entries), Map.copyOf(placeholderOfValue));
+            return new Snapshot(Map.copyOf(entries), Map.copyOf(placeholderOfValue), FragmentIndex.of(placeholderOfFragmented));
         }
 
         private static Pattern alternation(Set<String> texts) {

@@ -40,7 +40,8 @@ final class LoginPlanner {
         }
         if (credentials.isEmpty()) {
             return new Resolution.Fail("The goal asks to log in but the user details hold no credential: pass the credential "
-                    + "parameter through parameter_keys (a map with username, password and optional totp placeholders)", List.of());
+                    + "parameter through parameter_keys (a map with username, password and optional totp placeholders), or give a "
+                    + "task its login with --credential NAME (TaskRequest.credentials(...))", List.of());
         }
         Credentials c = credentials.get();
         if (password.isPresent()) {

@@ -2,6 +2,7 @@ package dev.rover.samples.cli;
 
 import dev.rover.Rover;
 import dev.rover.core.secret.Credential;
+import dev.rover.core.secret.Origins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,13 +43,19 @@ public final class CredentialsAddCommand implements Callable<Integer> {
             description = "Environment variable holding the base32 TOTP secret.")
     String totpSecretEnv;
 
+    @Option(names = "--origin", paramLabel = "URL",
+            description = {"An origin the login may be typed on and submitted to, such as https://app.example.com (repeatable).",
+                    "Without one, the login is bound to the origin of the first page a run types it on."})
+    List<String> origins = new ArrayList<>();
+
     @Override
     public Integer call() {
+        List<String> bound = Origins.parseAll(origins);
         RoverSetup setup = data.setup();
         String password = required(setup, passwordEnv, "--password-env");
         String totpSecret = totpSecretEnv == null ? null : required(setup, totpSecretEnv, "--totp-secret-env");
         try (Rover rover = data.open()) {
-            Credential credential = rover.credentials().addPassword(name, username, password, totpSecret);
+            Credential credential = rover.credentials().addPassword(name, username, password, totpSecret, bound);
             spec.commandLine().getOut().println(credential.id());
             spec.commandLine().getOut().flush();
             return 0;

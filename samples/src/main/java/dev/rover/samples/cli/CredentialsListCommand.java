@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code rover credentials list}: ids, names and kinds of stored credentials, never their values. */
+/** {@code rover credentials list}: ids, names, kinds and bound origins of stored credentials, never their values. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored credentials (never their values).")
 public final class CredentialsListCommand implements Callable<Integer> {
 
@@ -32,10 +32,11 @@ public final class CredentialsListCommand implements Callable<Integer> {
             if (credentials.isEmpty()) {
                 out.println("no credentials in " + rover.dataDirectory());
             } else {
-                out.printf(Locale.ROOT, "%-32s %-24s %-10s %s%n", "ID", "NAME", "KIND", "CREATED");
+                out.printf(Locale.ROOT, "%-32s %-24s %-10s %-20s %s%n", "ID", "NAME", "KIND", "CREATED", "ORIGINS");
                 for (Credential c : credentials) {
-                    out.printf(Locale.ROOT, "%-32s %-24s %-10s %s%n", c.id(), c.name(), c.kind().wireName(),
-                            DateTimeFormatter.ISO_INSTANT.format(c.createdAt().truncatedTo(ChronoUnit.SECONDS)));
+                    out.printf(Locale.ROOT, "%-32s %-24s %-10s %-20s %s%n", c.id(), c.name(), c.kind().wireName(),
+                            DateTimeFormatter.ISO_INSTANT.format(c.createdAt().truncatedTo(ChronoUnit.SECONDS)),
+                            c.origins().isEmpty() ? "(bound on first use)" : String.join(",", c.origins()));
                 }
             }
             out.flush();

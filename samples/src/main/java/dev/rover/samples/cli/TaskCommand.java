@@ -17,6 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,6 +52,10 @@ public final class TaskCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Engine (offline, llm, or a Skyvern engine name).")
     String engine;
 
+    @Option(names = "--credential", paramLabel = "NAME",
+            description = "A stored credential (vault id or name) the task may log in with (repeatable); it is typed only on its origins.")
+    List<String> credentials = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
@@ -58,7 +64,7 @@ public final class TaskCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TaskRequest.Builder request = TaskRequest.builder(prompt).url(url).engine(engine).waitForCompletion(true)
-                .timeout(RunCommand.WAIT_LIMIT);
+                .timeout(RunCommand.WAIT_LIMIT).credentials(credentials);
         if (maxSteps != null) {
             request.maxSteps(maxSteps);
         }
