@@ -55,6 +55,8 @@ public final class Rover implements AutoCloseable {
         this.home = home;
         this.launcher = new RunLauncher(services);
         this.resources = resources;
+        // another process asked (through the shared store) to cancel a run this Rover executes
+        services.runs().onCancelRequested(launcher::cancel);
     }
 
     /** A builder; everything has a default (data in {@code ROVER_HOME} or {@code ~/.rover}, engine from the environment). */
@@ -125,12 +127,16 @@ public final class Rover implements AutoCloseable {
         return services.runs().list(limit);
     }
 
-    /** Cancels a queued or running run; a finished run is returned as it is. */
+    /**
+     * Cancels a queued or running run; a finished run is returned as it is. A run another process executes
+     * (sharing this Rover's database) is asked to cancel through the store: its owner sees the request
+     * within about a second, so the run returned here may still be active.
+     */
     public Run cancelRun(String runId) {
         RunId id = RunId.of(runId);
         Run run = services.runs().find(id).orElseThrow(() -> unknownRun(runId));
-        if (!run.status().isTerminal()) {
-            launcher.cancel(id);
+        if (!run.status().isTerminal() && !launcher.cancel(id)) {
+            services.runs().requestCancel(id);
         }
         return services.runs().find(id).orElse(run);
     }

@@ -110,7 +110,7 @@ final class InterruptedRuns {
         int changed = db.write(c -> {
             int updated;
             try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = ?, lease_owner = NULL,"
-                    + " lease_heartbeat_at = NULL, lease_expires_at = NULL, cancel_requested_at = NULL, body = ?"
+                    + " lease_heartbeat_at = NULL, lease_expires_at = NULL, body = ?"
                     + " WHERE run_id = ? AND status = ? AND " + sameLease(row))) {
                 s.setString(1, failed.status().wireName());
                 s.setString(2, body);

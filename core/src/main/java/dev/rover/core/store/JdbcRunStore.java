@@ -137,8 +137,7 @@ public final class JdbcRunStore implements RunStore {
             Instant now = clock.now(c);
             int updated;
             try (PreparedStatement update = c.prepareStatement("UPDATE runs SET run_type = ?, status = ?, created_at = ?,"
-                    + " lease_owner = ?, lease_heartbeat_at = ?, lease_expires_at = ?, body = ?"
-                    + (active ? "" : ", cancel_requested_at = NULL") + " WHERE run_id = ?"
+                    + " lease_owner = ?, lease_heartbeat_at = ?, lease_expires_at = ?, body = ? WHERE run_id = ?"
                     + (active ? " AND status IN " + InterruptedRuns.activePlaceholders() : ""))) {
                 bindRun(update, run, body, active, now);
                 update.setString(8, run.runId().value());
