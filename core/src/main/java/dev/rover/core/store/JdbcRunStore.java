@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,7 +169,7 @@ public final class JdbcRunStore implements RunStore {
         }
     }
 
-    private static boolean exists(java.sql.Connection c, RunId id) throws SQLException {
+    private static boolean exists(Connection c, RunId id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
@@ -180,7 +181,7 @@ public final class JdbcRunStore implements RunStore {
     private void bindRun(PreparedStatement s, Run run, String body, boolean active, Instant now) throws SQLException {
         s.setString(1, run.runType().wireName());
         s.setString(2, run.status().wireName());
-        s.setLong(3, millis(run.createdAt()));
+        s.setLong(3, run.createdAt() == null ? 0L : run.createdAt().toEpochMilli());
         if (active) {
             s.setString(4, leases.owner().id());
             s.setLong(5, now.toEpochMilli());
@@ -323,11 +324,6 @@ public final class JdbcRunStore implements RunStore {
             db.close();
         }
     }
-
-    private static long millis(Instant instant) {
-        return instant == null ? 0L : instant.toEpochMilli();
-    }
-
 
     /** Chooses the database and the options of a {@link JdbcRunStore}. */
     public static final class Builder {

@@ -32,15 +32,20 @@ public record RunOwner(String id) {
     public static RunOwner forThisProcess() {
         byte[] random = new byte[4];
         RANDOM.nextBytes(random);
-        String id = hostName() + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
+        String id = HostName.VALUE + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
         return new RunOwner(id.length() > MAX_LENGTH ? id.substring(id.length() - MAX_LENGTH) : id);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
+    /** This host's name, looked up once (a lookup may ask DNS). */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "unknown-host";
+            }
         }
     }
 
