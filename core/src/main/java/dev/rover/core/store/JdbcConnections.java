@@ -99,7 +99,7 @@ final class JdbcConnections implements AutoCloseable {
             try {
                 return transactional ? inTransaction(connection, work) : work.run(connection);
             } catch (SQLException e) {
-                if (dataSource == null && dialect.lostConnection(e)) {
+                if (dataSource == null && (dialect.lostConnection(e) || isClosed(connection))) {
                     dropShared();
                 }
                 throw e;
@@ -130,6 +130,14 @@ final class JdbcConnections implements AutoCloseable {
             LOG.info("reconnected to the run database {}", description);
         }
         return shared;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private void dropShared() {

@@ -49,8 +49,9 @@ enum SqlDialect {
 
         @Override
         boolean lostConnection(SQLException e) {
+            // 08: connection exceptions; 57P01-57P03: the server ended the session (shutdown, restart)
             String state = e.getSQLState();
-            return state != null && state.startsWith("08");
+            return state != null && (state.startsWith("08") || state.startsWith("57P"));
         }
     },
 

@@ -33,6 +33,24 @@ class PostgresRunStoreTest {
     }
 
     @Test
+    void aConnectionTheServerDroppedIsReplacedOnTheNextCall(PostgresServer server) throws Exception {
+        String url = server.newSchemaUrl();
+        Run run = Run.created(RunId.next(RunType.TASK), "survives a reconnect", Map.of(), null, null, Instant.now());
+        try (JdbcRunStore store = JdbcRunStore.builder().url(url).build()) {
+            store.save(run);
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
+                 java.sql.Statement s = admin.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            }
+
+            assertThatThrownBy(() -> store.find(run.runId())).as("the call on the dropped connection")
+                    .isInstanceOf(StoreException.class).hasMessageContaining("failed");
+            assertThat(store.find(run.runId())).as("the next call reconnects").contains(run);
+        }
+    }
+
+    @Test
     void aRefusedPasswordIsReportedWithoutIt(PostgresServer server) {
         String wrong = "not-the-pw-" + server.port();
         String url = "postgres://" + PostgresServer.USER + ":" + wrong + "@127.0.0.1:" + server.port() + "/"

@@ -177,6 +177,21 @@ abstract class RunLeaseContractTest {
     }
 
     @Test
+    void aStoreThatStaysOpenRecoversACrashedPeersRunOnItsOwn() {
+        try (JdbcRunStore survivor = store().lease(Duration.ofSeconds(1)).build()) {
+            Run running = run(RunStatus.RUNNING);
+            try (JdbcRunStore crashed = store().lease(Duration.ofSeconds(1)).recoverOnOpen(false).build()) {
+                crashed.save(running);
+            }
+
+            await(() -> survivor.find(running.runId()).orElseThrow().status() == RunStatus.FAILED,
+                    Duration.ofSeconds(10), "the open store's own recovery");
+            assertThat(survivor.find(running.runId()).orElseThrow().failureReason())
+                    .isEqualTo(JdbcRunStore.INTERRUPTED_REASON);
+        }
+    }
+
+    @Test
     void aCancelRequestFromAnotherInstanceReachesTheOwnerWithinTwoSecondsOnce() {
         List<RunId> heard = new CopyOnWriteArrayList<>();
         try (JdbcRunStore owner = store().build(); JdbcRunStore other = store().build()) {
