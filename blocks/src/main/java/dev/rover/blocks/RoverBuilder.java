@@ -74,7 +74,7 @@ public final class RoverBuilder {
 
     /**
      * How long an active run's lease lasts without a heartbeat, so how soon another process recovers the
-     * run of a crashed one (default: env {@code ROVER_RUN_LEASE_SECONDS}, else 30 s; at least 1 s).
+     * run of a crashed one (default: env {@code ROVER_RUN_LEASE_SECONDS}, else 30 s; 1 s to 1 day).
      */
     public RoverBuilder runLease(Duration v) { runLease = v; return this; }
 

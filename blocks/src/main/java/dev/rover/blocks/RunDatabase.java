@@ -43,13 +43,13 @@ final class RunDatabase {
         }
         try {
             long parsed = Long.parseLong(seconds);
-            if (parsed >= 1) {
+            if (parsed >= 1 && parsed <= Duration.ofDays(1).toSeconds()) {
                 return Duration.ofSeconds(parsed);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(LEASE_SECONDS + " must be a whole number of seconds, at least 1; got '"
+        throw new IllegalArgumentException(LEASE_SECONDS + " must be a whole number of seconds from 1 to 86400 (a day); got '"
                 + seconds + "'");
     }
 

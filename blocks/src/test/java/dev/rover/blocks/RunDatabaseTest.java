@@ -61,7 +61,9 @@ class RunDatabaseTest {
     void badSettingsAreRefusedNamingTheVariable() {
         assertThatThrownBy(() -> RunDatabase.open(home(), null, null, Map.of("ROVER_RUN_LEASE_SECONDS", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ROVER_RUN_LEASE_SECONDS must be a whole number of seconds, at least 1; got '0'");
+                .hasMessage("ROVER_RUN_LEASE_SECONDS must be a whole number of seconds from 1 to 86400 (a day); got '0'");
+        assertThatThrownBy(() -> RunDatabase.open(home(), null, null, Map.of("ROVER_RUN_LEASE_SECONDS", "9999999999999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got '9999999999999'");
         assertThatThrownBy(() -> RunDatabase.open(home(), null, null, Map.of("ROVER_DATABASE_URL", "mysql://u:pw12345@db/x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ROVER_DATABASE_URL 'mysql://db/x' is not a database URL Rover knows")

@@ -376,14 +376,14 @@ public final class JdbcRunStore implements RunStore {
         }
 
         /**
-         * How long a lease lasts without a heartbeat (default {@link #DEFAULT_LEASE}, at least one second):
+         * How long a lease lasts without a heartbeat (default {@link #DEFAULT_LEASE}, 1 s to 1 day):
          * a crashed owner's runs are recovered this long after its last heartbeat. The heartbeat runs every
          * third of it, at most every second.
          */
         public Builder lease(Duration value) {
             Objects.requireNonNull(value, "lease");
-            if (value.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("a run lease must last at least 1 second, got " + value);
+            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("a run lease must last at least 1 second and at most 1 day, got " + value);
             }
             this.lease = value;
             return this;

@@ -239,8 +239,10 @@ abstract class RunLeaseContractTest {
     }
 
     @Test
-    void leasesShorterThanASecondAreRefused() {
+    void leasesShorterThanASecondOrLongerThanADayAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().lease(Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 second");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().lease(Duration.ofDays(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1 day");
     }
 }
