@@ -74,7 +74,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a new server; prefer the shared one through {@link Extension}. */
     public static PostgresServer start() {
-        Path bin = binaries();
+        Path bin = binaries(INSTALL_ROOT);
         String password = HexFormat.of().formatHex(randomBytes(12));
         try {
             Path dir = Files.createTempDirectory("rover-pg-");
@@ -166,11 +166,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The newest installed PostgreSQL's bin directory; a clear failure when there is none. */
-    static Path binaries() {
+    /** The newest PostgreSQL's bin directory under {@code installRoot}; a clear failure when there is none. */
+    static Path binaries(Path installRoot) {
         List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(INSTALL_ROOT)) {
-            try (Stream<Path> versions = Files.list(INSTALL_ROOT)) {
+        if (Files.isDirectory(installRoot)) {
+            try (Stream<Path> versions = Files.list(installRoot)) {
                 versions.map(v -> v.resolve("bin"))
                         .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
                         .forEach(found::add);
@@ -180,7 +180,7 @@ public final class PostgresServer implements AutoCloseable {
         }
         return found.stream().max(Comparator.comparingInt(PostgresServer::majorVersion)).orElseThrow(() ->
                 new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) are missing: nothing under "
-                        + INSTALL_ROOT + "/*/bin. The PostgreSQL store tests need them: install Debian's postgresql"
+                        + installRoot + "/*/bin. The PostgreSQL store tests need them: install Debian's postgresql"
                         + " package (apt-get install postgresql), as .ci/run does."));
     }
 
