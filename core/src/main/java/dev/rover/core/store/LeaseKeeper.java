@@ -112,13 +112,13 @@ final class LeaseKeeper implements AutoCloseable {
                 CancelRequestListener current = listener;
                 for (RunId id : cancels) {
                     if (held.contains(id.value()) && cancelsDelivered.add(id.value())) {
-                        LOG.info("run {} was asked to cancel from another process; canceling it", id);
+                        LOG.info("run {} was asked to cancel through the store; canceling it", id);
                         deliver(current, id);
                     }
                 }
             }
             recoverWhenDue();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             // a failed heartbeat must not end the schedule; the next one tries again
             LOG.warn("heartbeat of run store owner {} on {} failed: {}", owner, db.description(), e.getMessage(), e);
         }
