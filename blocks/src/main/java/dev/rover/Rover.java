@@ -58,6 +58,8 @@ public final class Rover implements AutoCloseable {
         this.home = home;
         this.launcher = new RunLauncher(services);
         this.resources = resources;
+        // another process asked (through the shared store) to cancel a run this Rover executes
+        services.runs().onCancelRequested(services.coordinator()::cancel);
     }
 
     /** A builder; everything has a default (data in {@code ROVER_HOME} or {@code ~/.rover}, engine from the environment). */
@@ -181,14 +183,16 @@ public final class Rover implements AutoCloseable {
     }
 
     /**
-     * Cancels a queued or running run; a finished run is returned as it is.
+     * Cancels a queued or running run; a finished run is returned as it is. A run another process executes
+     * (sharing this Rover's database) is asked to cancel through the store: its owner sees the request
+     * within about a second, so the run returned here may still be active.
      *
      * @throws RunNotFoundException for an unknown id
      */
     public Run cancelRun(RunId runId) {
         Run run = find(runId);
-        if (!run.status().isTerminal()) {
-            services.coordinator().cancel(runId);
+        if (!run.status().isTerminal() && !services.coordinator().cancel(runId)) {
+            services.runs().requestCancel(runId);
         }
         return services.runs().find(runId).orElse(run);
     }

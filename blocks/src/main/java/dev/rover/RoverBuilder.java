@@ -60,12 +60,27 @@ public final class RoverBuilder {
     private MasterKey masterKey;
     private Clock clock = Clock.systemUTC();
     private Map<String, String> environment = EnvironmentVariables.system().asMap();
+    private String databaseUrl;
+    private Duration runLease;
 
     RoverBuilder() {
     }
 
     /** Where runs, artifacts, credentials and profiles live. */
     public RoverBuilder dataDirectory(Path v) { dataDirectory = v; return this; }
+
+    /**
+     * The run database, shared by every process that uses the same URL (default: env {@code ROVER_DATABASE_URL},
+     * else SQLite {@code rover.db} in the data directory): {@code postgres://user:password@host:5432/db},
+     * {@code jdbc:postgresql://...} or {@code jdbc:sqlite:...}.
+     */
+    public RoverBuilder databaseUrl(String v) { databaseUrl = v; return this; }
+
+    /**
+     * How long an active run's lease lasts without a heartbeat, so how soon another process recovers the
+     * run of a crashed one (default: env {@code ROVER_RUN_LEASE_SECONDS}, else 30 s; 1 s to 1 day).
+     */
+    public RoverBuilder runLease(Duration v) { runLease = v; return this; }
 
     /** The engine for tasks and blocks that name none ({@code offline}, {@code llm}, or one registered here). */
     public RoverBuilder defaultEngine(String v) { defaultEngine = v; return this; }
@@ -128,7 +143,7 @@ public final class RoverBuilder {
         if (!engines.knows(engine)) {
             throw new IllegalArgumentException("unknown default engine '" + engine + "'; known engines: " + String.join(", ", engines.names()));
         }
-        JdbcRunStore store = JdbcRunStore.open(home);
+        JdbcRunStore store = RunDatabase.open(home, databaseUrl, runLease, environment);
         RunStore runs = new NotifyingRunStore(store, listener);
         BrowserSessions sessions = new BrowserSessions();
         CredentialVault vault = masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)

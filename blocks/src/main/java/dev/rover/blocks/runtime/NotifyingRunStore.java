@@ -6,6 +6,7 @@ import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
+import dev.rover.core.store.CancelRequestListener;
 import dev.rover.core.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,5 +54,7 @@ public final class NotifyingRunStore implements RunStore {
     @Override public void addArtifact(ArtifactRecord artifact) { delegate.addArtifact(artifact); }
     @Override public List<ArtifactRecord> artifacts(RunId id, Set<ArtifactType> types) { return delegate.artifacts(id, types); }
     @Override public Optional<ArtifactRecord> artifact(String artifactId) { return delegate.artifact(artifactId); }
+    @Override public boolean requestCancel(RunId id) { return delegate.requestCancel(id); }
+    @Override public void onCancelRequested(CancelRequestListener l) { delegate.onCancelRequested(l); }
     @Override public void close() { delegate.close(); }
 }

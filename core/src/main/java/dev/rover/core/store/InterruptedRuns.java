@@ -1,7 +1,9 @@
 package dev.rover.core.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunStatus;
+import dev.rover.core.run.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,16 +11,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds active runs whose owner process has gone and marks them failed, so that a crash never leaves a
- * run "running" forever. Each update is conditional on the run still being in the state that was read,
- * so a run that moved on meanwhile, or that another store recovered first, is left alone.
+ * Finds active runs whose lease lapsed (their owner stopped renewing it, on whatever host it ran) and
+ * marks them failed, so that a crash never leaves a run "running" forever. A recovered run keeps every
+ * artifact written so far; its timeline entries still open are closed, and the run and those entries end
+ * at the owner's last heartbeat, the last moment anyone knew the run was alive. Each update is conditional
+ * on the row still holding the lease that was read, so a run whose owner renewed meanwhile, or that
+ * another store recovered first, is left alone.
  */
 final class InterruptedRuns {
 
@@ -26,30 +30,45 @@ final class InterruptedRuns {
             RunStatus.PAUSED);
 
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedRuns.class);
+    private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() { };
+    private static final String ENTRY_STATUS = "failed";
 
     private final JdbcConnections db;
     private final StoredJson json;
-    private final Clock clock;
+    private final DatabaseClock clock;
 
-    InterruptedRuns(JdbcConnections db, StoredJson json, Clock clock) {
+    InterruptedRuns(JdbcConnections db, StoredJson json, DatabaseClock clock) {
         this.db = db;
         this.json = json;
         this.clock = clock;
     }
 
-    /** An active run's indexed columns, enough to decide whether its owner is gone. */
-    private record ActiveRow(String runId, String status, RunOwner owner, String body) {
+    /** {@code (?, ?, ?, ?)}: one placeholder per active status. */
+    static String activePlaceholders() {
+        return "(" + "?, ".repeat(ACTIVE.size() - 1) + "?)";
+    }
+
+    /** Binds the active statuses from parameter {@code from} on. */
+    static void bindActive(PreparedStatement s, int from) throws SQLException {
+        for (int i = 0; i < ACTIVE.size(); i++) {
+            s.setString(from + i, ACTIVE.get(i).wireName());
+        }
+    }
+
+    /** An active run's lease columns, as read: the recovery only applies while they are unchanged. */
+    private record ActiveRow(String runId, String status, String owner, Long heartbeatAt, Long expiresAt, String body) {
     }
 
     List<Run> recover() {
         List<Run> recovered = new ArrayList<>();
+        Instant now = db.read(clock::now);
         for (ActiveRow row : db.read(InterruptedRuns::activeRows)) {
-            if (row.owner() == null || !row.owner().isAlive()) {
-                fail(row).ifPresent(recovered::add);
+            if (row.expiresAt() == null || !Instant.ofEpochMilli(row.expiresAt()).isAfter(now)) {
+                fail(row, now).ifPresent(recovered::add);
             }
         }
         if (!recovered.isEmpty()) {
-            LOG.info("marked {} run(s) in {} failed because their process stopped while they were active: {}",
+            LOG.info("marked {} run(s) in {} failed because their owner's lease lapsed while they were active: {}",
                     recovered.size(), db.description(), recovered.stream().map(r -> r.runId().value()).toList());
         }
         return List.copyOf(recovered);
@@ -57,29 +76,25 @@ final class InterruptedRuns {
 
     private static List<ActiveRow> activeRows(Connection c) throws SQLException {
         List<ActiveRow> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT run_id, status, owner_pid, owner_started_at,"
-                + " owner_instance, body FROM runs WHERE status IN (?, ?, ?, ?)")) {
-            for (int i = 0; i < ACTIVE.size(); i++) {
-                s.setString(i + 1, ACTIVE.get(i).wireName());
-            }
+        try (PreparedStatement s = c.prepareStatement("SELECT run_id, status, lease_owner, lease_heartbeat_at,"
+                + " lease_expires_at, body FROM runs WHERE status IN " + activePlaceholders())) {
+            bindActive(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    long pid = rs.getLong(3);
-                    RunOwner owner = null;
-                    if (!rs.wasNull()) {
-                        long started = rs.getLong(4);
-                        Instant start = rs.wasNull() ? null : Instant.ofEpochMilli(started);
-                        String instance = rs.getString(5);
-                        owner = new RunOwner(pid, start, instance == null ? "" : instance);
-                    }
-                    rows.add(new ActiveRow(rs.getString(1), rs.getString(2), owner, rs.getString(6)));
+                    rows.add(new ActiveRow(rs.getString(1), rs.getString(2), rs.getString(3), longOrNull(rs, 4),
+                            longOrNull(rs, 5), rs.getString(6)));
                 }
             }
         }
         return rows;
     }
 
-    private Optional<Run> fail(ActiveRow row) {
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private Optional<Run> fail(ActiveRow row, Instant now) {
         Run run;
         try {
             run = json.read(row.body(), Run.class, "run " + row.runId());
@@ -87,28 +102,96 @@ final class InterruptedRuns {
             LOG.error("cannot mark interrupted run {} in {} failed: {}", row.runId(), db.description(), e.getMessage(), e);
             return Optional.empty();
         }
-        Run failed = run.withStatus(RunStatus.FAILED, clock.instant()).toBuilder()
+        Instant end = endOf(run, row, now);
+        Run failed = run.withStatus(RunStatus.FAILED, end).toBuilder()
                 .failureReason(JdbcRunStore.INTERRUPTED_REASON)
                 .build();
         String body = json.write(failed, "run " + row.runId());
-        String ownerCondition = row.owner() == null ? "owner_pid IS NULL" : "owner_pid = ?";
         int changed = db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = ?, owner_pid = NULL,"
-                    + " owner_started_at = NULL, owner_instance = NULL, body = ? WHERE run_id = ? AND status = ? AND "
-                    + ownerCondition)) {
+            int updated;
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = ?, lease_owner = NULL,"
+                    + " lease_heartbeat_at = NULL, lease_expires_at = NULL, body = ?"
+                    + " WHERE run_id = ? AND status = ? AND " + sameLease(row))) {
                 s.setString(1, failed.status().wireName());
                 s.setString(2, body);
                 s.setString(3, row.runId());
                 s.setString(4, row.status());
+                int next = 5;
                 if (row.owner() != null) {
-                    s.setLong(5, row.owner().pid());
+                    s.setString(next++, row.owner());
                 }
-                return s.executeUpdate();
+                if (row.expiresAt() != null) {
+                    s.setLong(next, row.expiresAt());
+                }
+                updated = s.executeUpdate();
             }
+            if (updated == 1) {
+                closeTimeline(c, row.runId(), end);
+            }
+            return updated;
         });
         if (changed == 0) {
             LOG.debug("run {} changed while being recovered; left as it is now", row.runId());
         }
         return changed == 1 ? Optional.of(failed) : Optional.empty();
+    }
+
+    private static String sameLease(ActiveRow row) {
+        return (row.owner() == null ? "lease_owner IS NULL" : "lease_owner = ?")
+                + " AND " + (row.expiresAt() == null ? "lease_expires_at IS NULL" : "lease_expires_at = ?");
+    }
+
+    /** The last heartbeat; never before the run's own timestamps; now for a run that never had a lease. */
+    private static Instant endOf(Run run, ActiveRow row, Instant now) {
+        Instant end = row.heartbeatAt() != null ? Instant.ofEpochMilli(row.heartbeatAt()) : now;
+        for (Instant t : new Instant[] {run.createdAt(), run.queuedAt(), run.startedAt()}) {
+            if (t != null && t.isAfter(end)) {
+                end = t;
+            }
+        }
+        return end;
+    }
+
+    private void closeTimeline(Connection c, String runId, Instant end) throws SQLException {
+        String stored;
+        try (PreparedStatement s = c.prepareStatement("SELECT body FROM timelines WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                stored = rs.getString(1);
+            }
+        }
+        List<TimelineEntry> timeline;
+        try {
+            timeline = json.read(stored, TIMELINE, "the timeline of run " + runId);
+        } catch (StoreException e) {
+            LOG.error("the timeline of interrupted run {} in {} is left as it was: {}", runId, db.description(),
+                    e.getMessage(), e);
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE timelines SET body = ? WHERE run_id = ?")) {
+            s.setString(1, json.write(closeAll(timeline, end), "the timeline of run " + runId));
+            s.setString(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The entries with every one still open (no finish time) ended failed at {@code end}, children first. */
+    static List<TimelineEntry> closeAll(List<TimelineEntry> entries, Instant end) {
+        List<TimelineEntry> closed = new ArrayList<>(entries.size());
+        for (TimelineEntry entry : entries) {
+            List<TimelineEntry> children = closeAll(entry.children(), end);
+            TimelineEntry withChildren = new TimelineEntry(entry.type(), entry.label(), entry.status(), entry.output(),
+                    entry.failureReason(), entry.reasoning(), entry.startedAt(), entry.finishedAt(), entry.artifactIds(),
+                    children);
+            if (entry.finishedAt() == null) {
+                Instant at = entry.startedAt() != null && entry.startedAt().isAfter(end) ? entry.startedAt() : end;
+                withChildren = withChildren.finished(ENTRY_STATUS, entry.output(), JdbcRunStore.INTERRUPTED_REASON, at);
+            }
+            closed.add(withChildren);
+        }
+        return closed;
     }
 }

@@ -7,15 +7,14 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hands out JDBC connections to a store one caller at a time: either one long-lived connection opened
  * from a URL (the embedded SQLite case, where one serialized connection is both safe and fast) or a fresh
- * connection per call from a {@link DataSource}. SQLite connections get WAL and a busy timeout so that
- * several processes can share one database file.
+ * connection per call from a {@link DataSource}. Each connection is prepared by the database's
+ * {@link SqlDialect} (SQLite gets WAL and a busy timeout so that several processes can share one file). A
+ * long-lived connection to a server that drops it is replaced on the next call.
  */
 final class JdbcConnections implements AutoCloseable {
 
@@ -26,26 +25,35 @@ final class JdbcConnections implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcConnections.class);
-    private static final int BUSY_TIMEOUT_MS = 15_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DataSource dataSource;
+    private final String url;
     private final String description;
+    private final SqlDialect dialect;
     private Connection shared;
     private boolean closed;
 
-    private JdbcConnections(DataSource dataSource, Connection shared, String description) {
+    private JdbcConnections(DataSource dataSource, String url, Connection shared, String description, SqlDialect dialect) {
         this.dataSource = dataSource;
+        this.url = url;
         this.shared = shared;
         this.description = description;
+        this.dialect = dialect;
     }
 
     static JdbcConnections fromUrl(String jdbcUrl) {
         String description = describe(jdbcUrl);
         try {
             Connection connection = DriverManager.getConnection(jdbcUrl);
-            configure(connection);
-            return new JdbcConnections(null, connection, description);
+            try {
+                SqlDialect dialect = SqlDialect.of(connection);
+                dialect.configure(connection);
+                return new JdbcConnections(null, jdbcUrl, connection, description, dialect);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot open the run database " + description + ": " + e.getMessage(), e);
         }
@@ -54,7 +62,7 @@ final class JdbcConnections implements AutoCloseable {
     static JdbcConnections fromDataSource(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String description = describe(connection.getMetaData().getURL());
-            return new JdbcConnections(dataSource, null, description);
+            return new JdbcConnections(dataSource, null, null, description, SqlDialect.of(connection));
         } catch (SQLException e) {
             throw new StoreException("cannot connect to the run database through " + dataSource.getClass().getName()
                     + ": " + e.getMessage(), e);
@@ -64,6 +72,11 @@ final class JdbcConnections implements AutoCloseable {
     /** The database named for messages, with credentials and options removed from its URL. */
     String description() {
         return description;
+    }
+
+    /** What kind of database this is. */
+    SqlDialect dialect() {
+        return dialect;
     }
 
     /** Runs work that only reads. */
@@ -82,11 +95,16 @@ final class JdbcConnections implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the run store on " + description + " is closed");
             }
-            Connection connection = shared != null ? shared : openFromDataSource();
+            Connection connection = dataSource == null ? sharedConnection() : openFromDataSource();
             try {
                 return transactional ? inTransaction(connection, work) : work.run(connection);
+            } catch (SQLException e) {
+                if (dataSource == null && (dialect.lostConnection(e) || isClosed(connection))) {
+                    dropShared();
+                }
+                throw e;
             } finally {
-                if (shared == null) {
+                if (dataSource != null) {
                     connection.close();
                 }
             }
@@ -99,8 +117,37 @@ final class JdbcConnections implements AutoCloseable {
 
     private Connection openFromDataSource() throws SQLException {
         Connection connection = dataSource.getConnection();
-        configure(connection);
+        dialect.configure(connection);
         return connection;
+    }
+
+    /** The long-lived connection, opened again when the server dropped the previous one. */
+    private Connection sharedConnection() throws SQLException {
+        if (shared == null) {
+            Connection connection = DriverManager.getConnection(url);
+            dialect.configure(connection);
+            shared = connection;
+            LOG.info("reconnected to the run database {}", description);
+        }
+        return shared;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void dropShared() {
+        LOG.warn("lost the connection to the run database {}; the next call opens a new one", description);
+        try {
+            shared.close();
+        } catch (SQLException ignored) {
+            // it is gone already
+        }
+        shared = null;
     }
 
     private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
@@ -119,17 +166,6 @@ final class JdbcConnections implements AutoCloseable {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static void configure(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (product != null && product.toLowerCase(Locale.ROOT).contains("sqlite")) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA synchronous = NORMAL");
-            }
         }
     }
 

@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,17 +25,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * The run store on a JDBC database: embedded SQLite at {@code <home>/rover.db} by default, any other
- * database through a URL or a {@link DataSource}. Runs, timelines and artifact records are kept as JSON
- * beside a few indexed columns; the store creates and migrates its own schema.
+ * The run store on a JDBC database: embedded SQLite at {@code <home>/rover.db} by default, PostgreSQL (or
+ * any other database) through a URL or a {@link DataSource}, so that several processes on several hosts
+ * share one store. Runs, timelines and artifact records are kept as JSON beside a few indexed columns; the
+ * store creates and migrates its own schema; what differs between databases is in {@link SqlDialect}.
  *
- * <p>Crash recovery: every active run (created, queued, running, paused) is saved with its owner, this
- * process's pid and start time. When a store opens (or on {@link #recoverInterrupted()}), active runs whose
- * owner process is no longer alive are marked failed with {@link #INTERRUPTED_REASON}; runs owned by a live
- * process, including other store instances of this very process, are left alone.
+ * <p>Leases instead of pids: every active run (created, queued, running, paused) is saved with a lease held
+ * by this store instance ({@link #owner()}), which a heartbeat renews while the run is active. A run whose
+ * lease lapsed (its owner crashed or lost the database, on whatever host) is recovered as failed with
+ * {@link #INTERRUPTED_REASON}: when a store opens, every lease period afterwards, and on
+ * {@link #recoverInterrupted()}. Another process cancels a run through {@link #requestCancel(RunId)}; the
+ * owner's heartbeat hands the request to its {@link CancelRequestListener} within a second.
  *
  * <p>Thread-safe: calls on one instance are serialized; SQLite runs in WAL mode with a busy timeout so
  * that several instances and processes can share one file.
@@ -41,15 +45,21 @@ import java.util.UUID;
 public final class JdbcRunStore implements RunStore {
 
     /** The failure reason of a run found active whose process has gone. */
-    public static final String INTERRUPTED_REASON = "interrupted: the process stopped while the run was active";
+    public static final String INTERRUPTED_REASON =
+            "interrupted: the process running it stopped renewing its lease while the run was active";
+
+    /** How long a lease lasts without a heartbeat unless the builder says otherwise. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRunStore.class);
     private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() { };
 
     private final JdbcConnections db;
-    private final RunOwner owner;
+    private final DatabaseClock clock;
     private final StoredJson json;
     private final InterruptedRuns recovery;
+    private final LeaseKeeper leases;
+    private final ArtifactRows artifacts;
 
     /** A store on the database at this JDBC URL (for SQLite: {@code jdbc:sqlite:/path/rover.db}), recovering on open. */
     public JdbcRunStore(String jdbcUrl) {
@@ -65,20 +75,25 @@ public final class JdbcRunStore implements RunStore {
         if ((b.url == null) == (b.dataSource == null)) {
             throw new IllegalArgumentException("a JdbcRunStore needs exactly one of a JDBC URL or a DataSource");
         }
-        this.owner = b.owner != null ? b.owner : RunOwner.currentProcess(UUID.randomUUID().toString());
+        RunOwner owner = b.owner != null ? b.owner : RunOwner.forThisProcess();
         this.db = b.url != null ? JdbcConnections.fromUrl(b.url) : JdbcConnections.fromDataSource(b.dataSource);
+        this.clock = new DatabaseClock(db.dialect(), b.clock);
         this.json = new StoredJson(db.description());
-        this.recovery = new InterruptedRuns(db, json, b.clock);
+        this.recovery = new InterruptedRuns(db, json, clock);
+        this.artifacts = new ArtifactRows(db, json);
+        this.leases = new LeaseKeeper(db, clock, owner, b.lease, b.recoverOnOpen ? recovery : null);
         try {
             StoreSchema.migrate(db);
             if (b.recoverOnOpen) {
                 recoverInterrupted();
             }
+            leases.start();
         } catch (RuntimeException e) {
+            leases.close();
             db.close();
             throw e;
         }
-        LOG.debug("run store open on {} (owner pid {}, instance {})", db.description(), owner.pid(), owner.instanceId());
+        LOG.debug("run store open on {} (owner {}, lease {})", db.description(), owner, b.lease);
     }
 
     /** The embedded SQLite store of a Rover home: {@code <home>/rover.db}, created if missing. */
@@ -96,54 +111,111 @@ public final class JdbcRunStore implements RunStore {
         return new Builder();
     }
 
-    /** The owner recorded on the active runs this instance saves. */
+    /** The owner of the leases of the active runs this instance saves. */
     public RunOwner owner() {
-        return owner;
+        return leases.owner();
     }
 
+    /** How long a lease of this instance lasts without a heartbeat. */
+    public Duration leaseDuration() {
+        return leases.lease();
+    }
+
+    /**
+     * Saves a run; an active run is saved with a fresh lease of this instance, renewed until the run is
+     * saved terminal. An active run never replaces a terminal one: a run another process already recovered
+     * as interrupted stays ended (logged).
+     */
     @Override
     public void save(Run run) {
         Objects.requireNonNull(run, "run");
         String body = json.write(run, "run " + run.runId());
-        boolean active = InterruptedRuns.ACTIVE.contains(run.status());
-        db.write(c -> {
+        boolean active = LeaseKeeper.holdsLease(run.status());
+        if (active) {
+            leases.hold(run.runId());
+        }
+        boolean saved = db.write(c -> {
+            Instant now = clock.now(c);
             int updated;
             try (PreparedStatement update = c.prepareStatement("UPDATE runs SET run_type = ?, status = ?, created_at = ?,"
-                    + " owner_pid = ?, owner_started_at = ?, owner_instance = ?, body = ? WHERE run_id = ?")) {
-                bindRun(update, run, body, active, 1);
+                    + " lease_owner = ?, lease_heartbeat_at = ?, lease_expires_at = ?, body = ? WHERE run_id = ?"
+                    + (active ? " AND status IN " + InterruptedRuns.activePlaceholders() : ""))) {
+                bindRun(update, run, body, active, now);
                 update.setString(8, run.runId().value());
+                if (active) {
+                    InterruptedRuns.bindActive(update, 9);
+                }
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
+                if (active && exists(c, run.runId())) {
+                    return false;
+                }
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO runs (run_type, status, created_at,"
-                        + " owner_pid, owner_started_at, owner_instance, body, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bindRun(insert, run, body, active, 1);
+                        + " lease_owner, lease_heartbeat_at, lease_expires_at, body, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bindRun(insert, run, body, active, now);
                     insert.setString(8, run.runId().value());
                     insert.executeUpdate();
                 }
             }
-            return null;
+            return true;
         });
+        if (!active) {
+            leases.release(run.runId());
+        } else if (!saved) {
+            leases.release(run.runId());
+            LOG.warn("run {} was not saved {}: it already ended in {} (recovered by another process after its lease"
+                    + " lapsed?)", run.runId(), run.status().wireName(), db.description());
+        }
     }
 
-    private void bindRun(PreparedStatement s, Run run, String body, boolean active, int from) throws SQLException {
-        s.setString(from, run.runType().wireName());
-        s.setString(from + 1, run.status().wireName());
-        s.setLong(from + 2, millis(run.createdAt()));
-        if (active) {
-            s.setLong(from + 3, owner.pid());
-            if (owner.processStart() != null) {
-                s.setLong(from + 4, owner.processStart().toEpochMilli());
-            } else {
-                s.setNull(from + 4, Types.BIGINT);
+    private static boolean exists(Connection c, RunId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
-            s.setString(from + 5, owner.instanceId());
-        } else {
-            s.setNull(from + 3, Types.BIGINT);
-            s.setNull(from + 4, Types.BIGINT);
-            s.setNull(from + 5, Types.VARCHAR);
         }
-        s.setString(from + 6, body);
+    }
+
+    private void bindRun(PreparedStatement s, Run run, String body, boolean active, Instant now) throws SQLException {
+        s.setString(1, run.runType().wireName());
+        s.setString(2, run.status().wireName());
+        s.setLong(3, run.createdAt() == null ? 0L : run.createdAt().toEpochMilli());
+        if (active) {
+            s.setString(4, leases.owner().id());
+            s.setLong(5, now.toEpochMilli());
+            s.setLong(6, leases.expiresAt(now).toEpochMilli());
+        } else {
+            s.setNull(4, Types.VARCHAR);
+            s.setNull(5, Types.BIGINT);
+            s.setNull(6, Types.BIGINT);
+        }
+        s.setString(7, body);
+    }
+
+    /**
+     * Records that the run should be canceled; its owner, in this or another process, sees the request
+     * within a second through its heartbeat and cancels the run.
+     *
+     * @return false when there is no such run or it is no longer active
+     */
+    @Override
+    public boolean requestCancel(RunId id) {
+        Objects.requireNonNull(id, "id");
+        return leases.requestCancel(id);
+    }
+
+    /** Who hears the cancel requests for the runs this instance owns; replaces the previous listener. */
+    @Override
+    public void onCancelRequested(CancelRequestListener listener) {
+        leases.listener(listener);
+    }
+
+    /** The lease the run is held by, while it is active. */
+    public Optional<RunLease> lease(RunId id) {
+        Objects.requireNonNull(id, "id");
+        return leases.lease(id);
     }
 
     @Override
@@ -220,80 +292,22 @@ public final class JdbcRunStore implements RunStore {
     /** Records an artifact; recording the same artifact id again replaces it and keeps its place in the order. */
     @Override
     public void addArtifact(ArtifactRecord artifact) {
-        Objects.requireNonNull(artifact, "artifact");
-        Objects.requireNonNull(artifact.artifactId(), "artifact id");
-        Objects.requireNonNull(artifact.runId(), "artifact run id");
-        Objects.requireNonNull(artifact.type(), "artifact type");
-        String body = json.write(artifact, "artifact " + artifact.artifactId());
-        db.write(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE artifacts SET run_id = ?, type = ?, created_at = ?, body = ? WHERE artifact_id = ?")) {
-                update.setString(1, artifact.runId().value());
-                update.setString(2, artifact.type().wireName());
-                setMillis(update, 3, artifact.createdAt());
-                update.setString(4, body);
-                update.setString(5, artifact.artifactId());
-                if (update.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (artifact_id, run_id, seq, type,"
-                    + " created_at, body) SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM artifacts WHERE run_id = ?")) {
-                insert.setString(1, artifact.artifactId());
-                insert.setString(2, artifact.runId().value());
-                insert.setString(3, artifact.type().wireName());
-                setMillis(insert, 4, artifact.createdAt());
-                insert.setString(5, body);
-                insert.setString(6, artifact.runId().value());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        artifacts.add(artifact);
     }
 
     @Override
     public List<ArtifactRecord> artifacts(RunId id, Set<ArtifactType> types) {
-        Objects.requireNonNull(id, "id");
-        List<ArtifactType> filter = types == null ? List.of() : List.copyOf(types);
-        StringBuilder sql = new StringBuilder("SELECT artifact_id, body FROM artifacts WHERE run_id = ?");
-        if (!filter.isEmpty()) {
-            sql.append(" AND type IN (").append("?, ".repeat(filter.size() - 1)).append("?)");
-        }
-        sql.append(" ORDER BY seq");
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                s.setString(1, id.value());
-                for (int i = 0; i < filter.size(); i++) {
-                    s.setString(i + 2, filter.get(i).wireName());
-                }
-                List<ArtifactRecord> out = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(json.read(rs.getString(2), ArtifactRecord.class, "artifact " + rs.getString(1)));
-                    }
-                }
-                return Collections.unmodifiableList(out);
-            }
-        });
+        return artifacts.ofRun(id, types);
     }
 
     @Override
     public Optional<ArtifactRecord> artifact(String artifactId) {
-        Objects.requireNonNull(artifactId, "artifactId");
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT body FROM artifacts WHERE artifact_id = ?")) {
-                s.setString(1, artifactId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(json.read(rs.getString(1), ArtifactRecord.class, "artifact " + artifactId))
-                            : Optional.empty();
-                }
-            }
-        });
+        return artifacts.byId(artifactId);
     }
 
     /**
-     * Marks failed every active run whose owner process is no longer alive (see the class comment); runs
-     * of live processes are not touched. Called when the store opens; callable again at any time.
+     * Marks failed every active run whose lease lapsed (see the class comment); runs whose owners renew
+     * their leases are not touched. Called when the store opens and every lease period; callable at any time.
      *
      * @return the runs as they are now stored, failed with {@link #INTERRUPTED_REASON}
      */
@@ -301,20 +315,13 @@ public final class JdbcRunStore implements RunStore {
         return recovery.recover();
     }
 
+    /** Stops the heartbeat and closes the database; leases of runs still active here lapse and are recovered elsewhere. */
     @Override
     public void close() {
-        db.close();
-    }
-
-    private static long millis(Instant instant) {
-        return instant == null ? 0L : instant.toEpochMilli();
-    }
-
-    private static void setMillis(PreparedStatement s, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, instant.toEpochMilli());
+        try {
+            leases.close();
+        } finally {
+            db.close();
         }
     }
 
@@ -324,6 +331,7 @@ public final class JdbcRunStore implements RunStore {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
         private boolean recoverOnOpen = true;
+        private Duration lease = DEFAULT_LEASE;
         private RunOwner owner;
 
         private Builder() {
@@ -352,15 +360,32 @@ public final class JdbcRunStore implements RunStore {
             return this;
         }
 
-        /** The clock for the finish time of recovered runs (default: UTC system clock). */
+        /** The clock of lease times on databases without a server clock (SQLite) (default: UTC system clock). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Whether opening recovers interrupted runs (default true); {@link #recoverInterrupted()} is always available. */
+        /**
+         * Whether the store recovers interrupted runs on opening and every lease period (default true);
+         * {@link #recoverInterrupted()} is always available.
+         */
         public Builder recoverOnOpen(boolean value) {
             this.recoverOnOpen = value;
+            return this;
+        }
+
+        /**
+         * How long a lease lasts without a heartbeat (default {@link #DEFAULT_LEASE}, 1 s to 1 day):
+         * a crashed owner's runs are recovered this long after its last heartbeat. The heartbeat runs every
+         * third of it, at most every second.
+         */
+        public Builder lease(Duration value) {
+            Objects.requireNonNull(value, "lease");
+            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("a run lease must last at least 1 second and at most 1 day, got " + value);
+            }
+            this.lease = value;
             return this;
         }
 

@@ -1,45 +1,56 @@
 package dev.rover.core.store;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The process (and store instance) responsible for an active run, recorded with the run so that a store
- * opening later can tell a run whose process died (interrupted) from one another live process is still
- * executing. The process start time guards against the operating system reusing a dead process's pid.
+ * Who holds the lease of an active run: one run store instance in one process on one host. The id is
+ * written on the run's row and renewed by that instance's heartbeat; it reads {@code host/pid/random} so a
+ * person looking at the database can tell where a run is executing, but nothing decides anything from
+ * its parts: only whether the lease is renewed counts.
  *
- * @param pid          operating-system process id
- * @param processStart when that process started, or null when the platform does not say
- * @param instanceId   the store instance within that process, for diagnostics
+ * @param id the owner's id, unique per store instance
  */
-public record RunOwner(long pid, Instant processStart, String instanceId) {
+public record RunOwner(String id) {
 
-    /** Start times read twice from the OS may differ by rounding; a reused pid starts much later. */
-    private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
+    /** The longest owner id the database column holds. */
+    static final int MAX_LENGTH = 200;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public RunOwner {
-        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank() || id.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a run owner id must be 1 to " + MAX_LENGTH + " characters, got '" + id + "'");
+        }
     }
 
-    /** This process, as the owner of runs saved through the store instance {@code instanceId}. */
-    public static RunOwner currentProcess(String instanceId) {
-        ProcessHandle self = ProcessHandle.current();
-        return new RunOwner(self.pid(), self.info().startInstant().orElse(null), instanceId);
+    /** A new owner for a store instance of this process: {@code host/pid/8 random hex digits}. */
+    public static RunOwner forThisProcess() {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        String id = HostName.VALUE + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
+        return new RunOwner(id.length() > MAX_LENGTH ? id.substring(id.length() - MAX_LENGTH) : id);
     }
 
-    /** True while the owning process still runs (the same process, not a later one given the same pid). */
-    public boolean isAlive() {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
-            return false;
+    /** This host's name, looked up once (a lookup may ask DNS). */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "unknown-host";
+            }
         }
-        if (processStart == null) {
-            return true;
-        }
-        return handle.get().info().startInstant()
-                .map(started -> Duration.between(processStart, started).abs().compareTo(START_TOLERANCE) <= 0)
-                .orElse(true);
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Keeps runs, their timelines and their artifact records, so that everything about a run stays
- * retrievable after a restart. Implementations are thread-safe.
+ * retrievable after a restart. A store shared by several processes also carries cancel requests from one
+ * process to the run's owner. Implementations are thread-safe.
  */
 public interface RunStore extends AutoCloseable {
 
@@ -39,6 +40,24 @@ public interface RunStore extends AutoCloseable {
 
     /** One artifact by id. */
     Optional<ArtifactRecord> artifact(String artifactId);
+
+    /**
+     * Asks whoever executes this active run, this process or another one sharing the store, to cancel it.
+     * A store only this process sees has no other owner to ask, so by default nothing is recorded.
+     *
+     * @return true when the request was recorded for the run's owner to pick up
+     */
+    default boolean requestCancel(RunId id) {
+        return false;
+    }
+
+    /**
+     * Who cancels the runs this store instance holds when another process asks ({@link #requestCancel});
+     * a store only this process sees never calls it.
+     */
+    default void onCancelRequested(CancelRequestListener listener) {
+        // no other process can ask
+    }
 
     @Override
     void close();

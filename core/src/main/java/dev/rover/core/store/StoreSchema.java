@@ -15,7 +15,7 @@ import java.util.List;
  * The run database's tables as an ordered list of migrations, each recorded in {@code schema_version}
  * once applied, so that a database created by an older Rover is upgraded in place and one created by a
  * newer Rover is refused instead of being misread. SQL stays within what SQLite, PostgreSQL, MySQL and H2
- * all accept.
+ * all accept; the {@link SqlDialect} serializes migrations of several processes where the database needs it.
  */
 final class StoreSchema {
 
@@ -46,7 +46,18 @@ final class StoreSchema {
                             + " type VARCHAR(32) NOT NULL,"
                             + " created_at BIGINT,"
                             + " body TEXT NOT NULL)",
-                    "CREATE INDEX IF NOT EXISTS artifacts_by_run ON artifacts (run_id, seq)")));
+                    "CREATE INDEX IF NOT EXISTS artifacts_by_run ON artifacts (run_id, seq)")),
+            // Active runs from version 1 have no lease, so the first store that opens recovers them as
+            // interrupted: their pid-based owners cannot be judged across hosts.
+            new Migration(2, "leases and cancel requests of active runs instead of owner pids", List.of(
+                    "ALTER TABLE runs ADD COLUMN lease_owner VARCHAR(200)",
+                    "ALTER TABLE runs ADD COLUMN lease_heartbeat_at BIGINT",
+                    "ALTER TABLE runs ADD COLUMN lease_expires_at BIGINT",
+                    "ALTER TABLE runs ADD COLUMN cancel_requested_at BIGINT",
+                    "ALTER TABLE runs DROP COLUMN owner_pid",
+                    "ALTER TABLE runs DROP COLUMN owner_started_at",
+                    "ALTER TABLE runs DROP COLUMN owner_instance",
+                    "CREATE INDEX IF NOT EXISTS runs_by_lease_owner ON runs (lease_owner)")));
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
 
@@ -65,6 +76,7 @@ final class StoreSchema {
      */
     static void migrate(JdbcConnections connections) {
         connections.write(connection -> {
+            connections.dialect().lockSchema(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                         + " version INTEGER NOT NULL PRIMARY KEY,"
@@ -89,6 +101,7 @@ final class StoreSchema {
     private static void apply(JdbcConnections connections, Migration migration) {
         try {
             connections.write(connection -> {
+                connections.dialect().lockSchema(connection);
                 if (currentVersion(connection) >= migration.version()) {
                     return null;
                 }

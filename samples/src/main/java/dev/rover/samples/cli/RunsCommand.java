@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code rover runs ...}: look at recorded runs; each subcommand is its own class. */
 @Command(name = "runs",
         mixinStandardHelpOptions = true,
-        description = "Inspect recorded runs: list, show, timeline, artifacts, report.",
+        description = "Inspect and cancel recorded runs: list, show, timeline, artifacts, report, cancel.",
         subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsTimelineCommand.class,
-                RunsArtifactsCommand.class, RunsReportCommand.class})
+                RunsArtifactsCommand.class, RunsReportCommand.class, RunsCancelCommand.class})
 public final class RunsCommand implements Runnable {
 
     @Spec

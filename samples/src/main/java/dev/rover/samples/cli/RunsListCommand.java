@@ -1,6 +1,7 @@
 package dev.rover.samples.cli;
 
 import dev.rover.Rover;
+import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code rover runs list}: the most recent runs, one line each (id, status, title, created). */
+/**
+ * {@code rover runs list}: the most recent runs, one line each (id, status, title, created), or with
+ * {@code --json} a JSON array of run responses (each as {@code rover runs show} prints it).
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, most recent first.")
 public final class RunsListCommand implements Callable<Integer> {
 
@@ -28,6 +32,9 @@ public final class RunsListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--json", description = "Print a JSON array of run responses instead of a table.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (limit < 1) {
@@ -36,7 +43,9 @@ public final class RunsListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Rover rover = data.open()) {
             List<Run> runs = rover.listRuns(limit);
-            if (runs.isEmpty()) {
+            if (json) {
+                out.println(Json.pretty(runs));
+            } else if (runs.isEmpty()) {
                 out.println("no runs in " + rover.dataDirectory());
             } else {
                 out.printf(Locale.ROOT, "%-32s %-10s %-20s %s%n", "ID", "STATUS", "CREATED", "TITLE");

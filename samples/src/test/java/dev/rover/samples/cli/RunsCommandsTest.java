@@ -57,6 +57,37 @@ class RunsCommandsTest {
     }
 
     @Test
+    void listJsonPrintsAnArrayOfTheRunResponsesShowPrints() throws IOException {
+        CliHarness.Result result = cli.run("runs", "list", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        JsonNode runs = Json.mapper().readTree(result.out());
+        assertThat(runs.isArray()).isTrue();
+        assertThat(runs).extracting(run -> run.get("run_id").asText()).containsExactly(failedId, completedId);
+        assertThat(runs.get(0)).isEqualTo(Json.mapper().readTree(cli.run("runs", "show", failedId).out()));
+        assertThat(runs.get(1)).isEqualTo(Json.mapper().readTree(cli.run("runs", "show", completedId).out()));
+        assertThat(Json.mapper().readTree(cli.run("runs", "list", "--json", "--limit", "1").out()))
+                .singleElement().satisfies(run -> assertThat(run.get("run_id").asText()).isEqualTo(failedId));
+    }
+
+    @Test
+    void listJsonOfAnEmptyDirectoryIsAnEmptyArray(@TempDir Path empty) {
+        CliHarness.Result result = new CliHarness(empty, Map.of()).run("runs", "list", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(0);
+        assertThat(result.out().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void cancelOfARunThatEndedSaysSoAndChangesNothing() {
+        CliHarness.Result result = cli.run("runs", "cancel", completedId);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out().strip()).isEqualTo("run " + completedId + " had already ended: completed");
+        assertThat(cli.run("runs", "show", completedId).out()).contains("\"status\" : \"completed\"");
+    }
+
+    @Test
     void showPrintsTheRunResponse() throws IOException {
         CliHarness.Result result = cli.run("runs", "show", failedId);
 
@@ -127,7 +158,7 @@ class RunsCommandsTest {
 
     @Test
     void unknownOrMalformedIdExitsTwo() {
-        for (String sub : new String[] {"show", "timeline", "artifacts", "report"}) {
+        for (String sub : new String[] {"show", "timeline", "artifacts", "report", "cancel"}) {
             CliHarness.Result unknown = cli.run("runs", sub, "wr_doesnotexist");
             CliHarness.Result malformed = cli.run("runs", sub, "banana");
 
@@ -143,6 +174,6 @@ class RunsCommandsTest {
         CliHarness.Result result = cli.runExactly("runs");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing subcommand: choose one of list, show, timeline, artifacts, report");
+        assertThat(result.err()).contains("Missing subcommand: choose one of list, show, timeline, artifacts, report, cancel");
     }
 }
