@@ -96,7 +96,8 @@ final class DecisionPlanner {
                     ? LoginPlanner.plan(page, credentials, progress, request.errorCodeMapping(), progress.steps(i))
                     : InstructionResolver.resolve(instruction, page, lastTyped);
             if (r instanceof Resolution.Fail fail) {
-                return batch.isEmpty() ? terminate(fail.reason(), fail.errorCodes()) : act(batch, request.singleAction());
+                String reason = login ? fail.reason() : "Instruction " + i + " (\"" + instruction.clause() + "\"): " + fail.reason();
+                return batch.isEmpty() ? terminate(reason, fail.errorCodes()) : act(batch, request.singleAction());
             }
             if (r instanceof Resolution.Ambiguous amb) {
                 if (!batch.isEmpty()) {

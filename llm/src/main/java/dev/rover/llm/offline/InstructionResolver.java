@@ -3,7 +3,6 @@ package dev.rover.llm.offline;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.core.page.SelectOption;
 import dev.rover.core.page.Target;
 
 import java.util.ArrayList;

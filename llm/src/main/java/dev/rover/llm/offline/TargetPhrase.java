@@ -3,7 +3,6 @@ package dev.rover.llm.offline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,10 +116,5 @@ final class TargetPhrase {
             }
         }
         return out;
-    }
-
-    /** The role named by a whole phrase, if any (used for plural targets such as "the fields"). */
-    static Optional<Role> roleOf(String phrase) {
-        return Role.of(LEADING.matcher(phrase.strip()).replaceFirst(""));
     }
 }
