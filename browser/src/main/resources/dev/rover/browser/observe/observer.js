@@ -97,6 +97,10 @@
   function textOf(node) { return node ? fold(node.textContent || '') : ''; }
 
   const accessibleName = names(MAX_TEXT);
+  let focusedElement = document.activeElement;
+  while (focusedElement && focusedElement.shadowRoot && focusedElement.shadowRoot.activeElement) {
+    focusedElement = focusedElement.shadowRoot.activeElement;
+  }
 
   const headerCache = new Map();
   function columnHeader(el) {
@@ -168,6 +172,10 @@
         attrs[n] = v;
       }
     }
+    // Where focus is and which dialog holds the element: an engine reads both back after acting.
+    if (el === focusedElement) attrs.focused = 'true';
+    const dialog = el.closest('dialog,[role=dialog],[role=alertdialog]');
+    if (dialog) attrs.dialog = cut(fold(dialog.getAttribute('aria-label') || (dialog.querySelector('h1,h2,h3,h4') || {}).textContent || 'dialog'), 80);
     const secret = ctx.secret || type === 'password';
     let value = '';
     if (tag === 'input' || tag === 'textarea' || tag === 'select') value = el.value == null ? '' : String(el.value);

@@ -36,10 +36,15 @@ final class DecisionPlanner {
         if (!goal.unknownClauses().isEmpty()) {
             String clause = goal.unknownClauses().get(0);
             return terminate("The offline engine does not understand \"" + LabelText.shorten(clause, 200) + "\" in the goal. It follows "
-                    + "explicit instructions (click \"X\"; enter \"v\" into L; select \"O\" from L; check L; press Enter; submit the form; "
-                    + "go to URL; log in) and never guesses. " + LlmAdvice.HOW_TO_CONFIGURE, List.of());
+                    + "explicit instructions (click \"X\"; enter \"v\" into L; fill L with v and M with w; select \"O\" from L; check L; "
+                    + "focus L; expand S; pick an item that starts with X from L; press Enter; submit the form; go to URL; log in) "
+                    + "and never guesses. " + LlmAdvice.HOW_TO_CONFIGURE, List.of());
         }
         HistoryProgress progress = HistoryProgress.of(request.history(), goal.instructions());
+        Optional<String> unconfirmed = ActionChecker.check(request.history(), goal.instructions(), page);
+        if (unconfirmed.isPresent()) {
+            return terminate(unconfirmed.get(), List.of());
+        }
         List<String> completeCriteria = new ArrayList<>(goal.completeCriteria());
         List<String> terminateCriteria = new ArrayList<>(goal.terminateCriteria());
         addIfPresent(completeCriteria, request.completeCriterion());
@@ -78,7 +83,6 @@ final class DecisionPlanner {
         Optional<Target> lastTyped = progress.lastTypedField();
         Optional<Credentials> credentials = Credentials.from(request.userDetails());
         List<String> doneNotes = new ArrayList<>();
-        int lastPlanned = 0;
         for (int i = 1; i <= total; i++) {
             Instruction instruction = instructions.get(i - 1);
             boolean login = instruction instanceof Instruction.Login;
@@ -93,7 +97,27 @@ final class DecisionPlanner {
                     ? LoginPlanner.plan(page, credentials, progress, request.errorCodeMapping(), progress.steps(i))
                     : InstructionResolver.resolve(instruction, page, lastTyped);
             if (r instanceof Resolution.Fail fail) {
-                return batch.isEmpty() ? terminate(fail.reason(), fail.errorCodes()) : act(batch, request.singleAction());
+                String reason = login ? fail.reason() : "Instruction " + i + " (\"" + instruction.clause() + "\"): " + fail.reason();
+                return batch.isEmpty() ? terminate(reason, fail.errorCodes()) : act(batch, request.singleAction());
+            }
+            if (r instanceof Resolution.Ambiguous amb) {
+                if (!batch.isEmpty()) {
+                    return act(batch, request.singleAction());
+                }
+                return terminate("Instruction " + i + " (\"" + instruction.clause() + "\"): " + amb.candidates().size()
+                        + " elements match " + amb.target() + " equally well: " + String.join(", ", amb.candidates())
+                        + ". The offline engine does not guess; name the one you mean by its label, its position (\"the second ...\") "
+                        + "or its section. " + LlmAdvice.HOW_TO_CONFIGURE, List.of());
+            }
+            if (r instanceof Resolution.Prepare prep) {
+                if (!batch.isEmpty()) {
+                    return act(batch, request.singleAction());
+                }
+                for (BrowserAction action : prep.actions()) {
+                    batch.add(new PlannedAction(action, "Preparing instruction " + i + " of " + total + ": " + prep.note()
+                            + " (from \"" + instruction.clause() + "\")"));
+                }
+                return act(batch, request.singleAction());
             }
             if (r instanceof Resolution.Done done) {
                 doneNotes.add(done.note());
@@ -103,7 +127,8 @@ final class DecisionPlanner {
                 if (!batch.isEmpty()) {
                     return act(batch, request.singleAction());
                 }
-                if (progress.lastStepMayHaveNavigated() && progress.waits(i) < 1) {
+                boolean mayAppear = progress.lastStepMayHaveNavigated() || instruction instanceof Instruction.PickSuggestion;
+                if (mayAppear && progress.waits(i) < 1) {
                     return act(List.of(new PlannedAction(new BrowserAction.Wait(SETTLE_SECONDS), HistoryProgress.waitTag(i, total)
                             + ": \"" + missing.label() + "\" is not on the page yet; letting the page settle")), false);
                 }
@@ -111,27 +136,24 @@ final class DecisionPlanner {
                         ErrorCodes.matching(request.errorCodeMapping(), instruction.clause() + " " + missing.label(), 2));
             }
             Resolution.Act a = (Resolution.Act) r;
-            lastPlanned = i;
+            boolean effect = a.actions().stream().anyMatch(DecisionPlanner::hasEffect);
+            boolean again = a.actions().stream().anyMatch(x -> targets(batch).contains(targetId(x)));
+            if ((effect || again) && !batch.isEmpty()) {
+                // what the batch typed or chose is read back on the next page before anything may change it
+                return act(batch, request.singleAction());
+            }
             for (BrowserAction action : a.actions()) {
                 batch.add(new PlannedAction(action, HistoryProgress.tag(i, total) + ": " + a.note() + " (from \"" + instruction.clause() + "\")"));
                 if (action instanceof BrowserAction.InputText t) {
                     lastTyped = Optional.of(t.target());
                 }
             }
-            if (a.navigates() || request.singleAction()) {
+            if (effect || a.navigates() || request.singleAction()) {
                 break;
             }
         }
         if (!batch.isEmpty()) {
-            boolean finishesGoal = lastPlanned == total && completeCriteria.isEmpty() && !request.singleAction()
-                    && instructions.stream().noneMatch(x -> x instanceof Instruction.Login);
-            if (finishesGoal) {
-                // nothing left to check afterwards: the goal is done once these actions succeed,
-                // which saves a step that would only observe the page to say so
-                Decision acting = act(batch, false);
-                return new Decision(acting.actions(), acting.reasoning() + "; this completes all " + total
-                        + " instructions of the goal", GoalState.COMPLETE, List.of(), Usage.ZERO);
-            }
+            // never complete in the step that acts: the next observation reads back what was done
             return act(batch, request.singleAction());
         }
         return complete(total, doneNotes, completeCriteria, page, progress);
@@ -179,6 +201,25 @@ final class DecisionPlanner {
         return "Instruction " + index + " (\"" + instruction.clause() + "\"): nothing on " + (page.url().isEmpty() ? "the page" : page.url())
                 + " matches \"" + missing.label() + "\". Closest labels on the page: " + closest
                 + ". The offline engine does not guess; name the element as the page labels it. " + LlmAdvice.HOW_TO_CONFIGURE;
+    }
+
+    /** The element ids the batch's actions act on. */
+    private static java.util.Set<String> targets(List<PlannedAction> batch) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        batch.forEach(p -> ids.add(targetId(p.action())));
+        ids.remove(null);
+        return ids;
+    }
+
+    private static String targetId(BrowserAction action) {
+        return action instanceof BrowserAction.ElementAction e && e.target() != null && e.target().hasId() ? e.target().elementId() : null;
+    }
+
+    /** True for an action whose outcome may change the page (a click, a key, a navigation), as opposed to filling a field. */
+    private static boolean hasEffect(BrowserAction action) {
+        return !(action instanceof BrowserAction.InputText || action instanceof BrowserAction.SelectOption
+                || action instanceof BrowserAction.Checkbox || action instanceof BrowserAction.UploadFile
+                || action instanceof BrowserAction.Scroll || action instanceof BrowserAction.Wait);
     }
 
     private static Decision act(List<PlannedAction> batch, boolean singleAction) {

@@ -83,7 +83,7 @@ final class ElementMatcher {
     static double score(Element e, String wanted) {
         double best = 0;
         for (String text : ownTexts(e)) {
-            best = Math.max(best, LabelText.score(wanted, LabelText.normalize(text)));
+            best = Math.max(best, LabelText.elementScore(wanted, LabelText.normalize(text)));
         }
         String context = LabelText.normalize(e.context());
         if (!context.isEmpty() && best < LabelText.CONTAINS) {

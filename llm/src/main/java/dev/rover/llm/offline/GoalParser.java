@@ -13,9 +13,6 @@ final class GoalParser {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern CRITERION = Pattern.compile("^(complete|terminate)\\b[\\s:,-]*(?:(when|if|once|after|as soon as)\\s+)?(.*)$", FLAGS);
-    private static final Pattern THEN = Pattern.compile("\\s*,?\\s+(?:and\\s+)?then\\s*,?\\s+|\\s*,\\s*then\\s+", FLAGS);
-    private static final Pattern CONNECTOR = Pattern.compile("^(?:(?:first|firstly|then|next|finally|lastly|also|afterwards|after that|now)\\s*,?\\s+)?(?:please\\s+)?", FLAGS);
-    private static final Pattern AND = Pattern.compile("\\s*,?\\s+and\\s+", FLAGS);
     private static final Pattern CONDITIONAL = Pattern.compile("^(?:if|when|once|in case|whenever)\\b(.*)$", FLAGS);
     private static final Pattern TERMINATE_WORD = Pattern.compile("\\b(?:terminate|stop|give up|abort|fail)\\b", FLAGS);
     private static final Pattern COMPLETE_WORD = Pattern.compile("\\b(?:complete|completed|success|successful|succeeded|done|achieved|finished)\\b", FLAGS);
@@ -41,13 +38,15 @@ final class GoalParser {
                 (criterion.group(1).equalsIgnoreCase("complete") ? complete : terminate).add(trimEnd(criterion.group(3)));
                 continue;
             }
-            MaskedClause masked = MaskedClause.of(sentence);
-            for (String maskedClause : THEN.split(masked.masked())) {
-                String clause = masked.restoreWithQuotes(maskedClause);
-                classify(trimEnd(CONNECTOR.matcher(clause.strip()).replaceFirst("")), instructions, complete, terminate, unknown);
+            if (CONDITIONAL.matcher(sentence).matches()) {
+                classify(trimEnd(sentence), instructions, complete, terminate, unknown);
+                continue;
+            }
+            for (String clause : ClauseSplitter.clauses(sentence)) {
+                classify(trimEnd(clause), instructions, complete, terminate, unknown);
             }
         }
-        return new ParsedGoal(dedupeLogin(instructions), complete, terminate, unknown);
+        return new ParsedGoal(dedupeLogin(Pronouns.resolve(instructions)), complete, terminate, unknown);
     }
 
     private static void classify(String clause, List<Instruction> instructions, List<String> complete,
@@ -64,33 +63,12 @@ final class GoalParser {
             complete.add(condition(clause));
             return;
         }
-        List<Instruction> matched = splitOnAnd(clause);
-        if (matched.isEmpty()) {
-            matched = InstructionForms.match(clause);
-        }
+        List<Instruction> matched = InstructionForms.match(clause);
         if (matched.isEmpty()) {
             unknown.add(clause);
         } else {
             instructions.addAll(matched);
         }
-    }
-
-    /** "Type X into A and click B": the parts joined by "and" (outside quotes) when every part is an instruction. */
-    private static List<Instruction> splitOnAnd(String clause) {
-        MaskedClause masked = MaskedClause.of(clause);
-        String[] parts = AND.split(masked.masked());
-        if (parts.length < 2) {
-            return List.of();
-        }
-        List<Instruction> out = new ArrayList<>();
-        for (String part : parts) {
-            List<Instruction> matched = InstructionForms.match(masked.restoreWithQuotes(part).strip());
-            if (matched.isEmpty()) {
-                return List.of();
-            }
-            out.addAll(matched);
-        }
-        return out;
     }
 
     /** The condition part of "If X, terminate", or the whole clause. */
@@ -124,6 +102,9 @@ final class GoalParser {
 
     private static boolean abbreviation(CharSequence text) {
         String t = text.toString().toLowerCase(java.util.Locale.ROOT);
+        if (t.strip().matches("\\d{1,2}\\.")) {
+            return true; // a list number ("1. Click Save") starts a clause, it does not end one
+        }
         return t.endsWith(" e.g.") || t.endsWith(" i.e.") || t.endsWith(" no.") || t.endsWith(" mr.")
                 || t.endsWith(" ms.") || t.endsWith(" dr.") || t.endsWith(" vs.");
     }

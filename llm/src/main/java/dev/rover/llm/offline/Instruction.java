@@ -14,14 +14,33 @@ sealed interface Instruction {
     /** A short description for reasoning texts ("click \"Filter\""). */
     String describe();
 
-    /** Click the element labelled by one of {@code labels}. */
-    record Click(String clause, List<String> labels) implements Instruction {
-        public String describe() { return "click " + quoted(labels); }
+    /** Click the element the target names. */
+    record Click(String clause, TargetSpec target) implements Instruction {
+        Click(String clause, List<String> labels) { this(clause, TargetSpec.labels(labels)); }
+        List<String> labels() { return target.labels(); }
+        public String describe() { return "click " + target.describe(); }
     }
 
-    /** Type {@code value} into the field labelled by one of {@code labels}. */
-    record Type(String clause, List<String> labels, String value) implements Instruction {
-        public String describe() { return "type \"" + value + "\" into " + quoted(labels); }
+    /** Type {@code value} into the field the target names. */
+    record Type(String clause, TargetSpec target, String value) implements Instruction {
+        Type(String clause, List<String> labels, String value) { this(clause, TargetSpec.labels(labels), value); }
+        List<String> labels() { return target.labels(); }
+        public String describe() { return "type \"" + value + "\" into " + target.describe(); }
+    }
+
+    /** Give the field the target names the keyboard focus. */
+    record Focus(String clause, TargetSpec target) implements Instruction {
+        public String describe() { return "focus " + target.describe(); }
+    }
+
+    /** Expand ({@code open}) or collapse a section whose toggle the target names. */
+    record Expand(String clause, TargetSpec target, boolean open) implements Instruction {
+        public String describe() { return (open ? "expand " : "collapse ") + target.describe(); }
+    }
+
+    /** Autocomplete: type {@code prefix} into the field, wait for the suggestions and pick one that starts with it. */
+    record PickSuggestion(String clause, TargetSpec target, String prefix) implements Instruction {
+        public String describe() { return "pick a suggestion starting with \"" + prefix + "\" in " + target.describe(); }
     }
 
     /** Type several values whose labels are only known once the page is seen ("Fill first name Ann, last name Lee"). */
@@ -43,13 +62,17 @@ sealed interface Instruction {
     }
 
     /** Choose {@code option} in the select labelled by one of {@code labels}. */
-    record Select(String clause, List<String> labels, String option) implements Instruction {
-        public String describe() { return "select \"" + option + "\" in " + quoted(labels); }
+    record Select(String clause, TargetSpec target, String option) implements Instruction {
+        Select(String clause, List<String> labels, String option) { this(clause, TargetSpec.labels(labels), option); }
+        List<String> labels() { return target.labels(); }
+        public String describe() { return "select \"" + option + "\" in " + target.describe(); }
     }
 
     /** Check or uncheck the checkbox labelled by one of {@code labels}. */
-    record Check(String clause, List<String> labels, boolean checked) implements Instruction {
-        public String describe() { return (checked ? "check " : "uncheck ") + quoted(labels); }
+    record Check(String clause, TargetSpec target, boolean checked) implements Instruction {
+        Check(String clause, List<String> labels, boolean checked) { this(clause, TargetSpec.labels(labels), checked); }
+        List<String> labels() { return target.labels(); }
+        public String describe() { return (checked ? "check " : "uncheck ") + target.describe(); }
     }
 
     /** Press Enter in the last typed field, else on the page. */

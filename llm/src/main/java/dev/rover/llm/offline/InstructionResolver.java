@@ -3,7 +3,6 @@ package dev.rover.llm.offline;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageSnapshot;
-import dev.rover.core.page.SelectOption;
 import dev.rover.core.page.Target;
 
 import java.util.ArrayList;
@@ -32,19 +31,28 @@ final class InstructionResolver {
      */
     static Resolution resolve(Instruction instruction, PageSnapshot page, Optional<Target> lastTyped) {
         if (instruction instanceof Instruction.Click c) {
-            return click(page, c.labels());
+            return click(page, c.target());
         }
         if (instruction instanceof Instruction.Type t) {
-            return type(page, t.labels(), t.value());
+            return FieldResolver.type(page, t.target(), t.value());
         }
         if (instruction instanceof Instruction.FillFields f) {
-            return fillFields(page, f.labelValuePairs());
+            return FieldResolver.fillFields(page, f.labelValuePairs());
         }
         if (instruction instanceof Instruction.Select s) {
-            return select(page, s.labels(), s.option());
+            return FieldResolver.select(page, s.target(), s.option());
         }
         if (instruction instanceof Instruction.Check c) {
-            return check(page, c.labels(), c.checked());
+            return FieldResolver.check(page, c.target(), c.checked());
+        }
+        if (instruction instanceof Instruction.Focus f) {
+            return FieldResolver.focus(page, f.target());
+        }
+        if (instruction instanceof Instruction.Expand e) {
+            return FieldResolver.expand(page, e.target(), e.open());
+        }
+        if (instruction instanceof Instruction.PickSuggestion p) {
+            return FieldResolver.suggestion(page, p.target(), p.prefix());
         }
         if (instruction instanceof Instruction.Upload u) {
             return upload(page, u.labels(), u.file());
@@ -85,99 +93,50 @@ final class InstructionResolver {
         throw new IllegalArgumentException("instruction " + instruction.describe() + " is planned by LoginPlanner, not resolved here");
     }
 
-    private static Resolution click(PageSnapshot page, List<String> labels) {
-        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.CLICKABLE);
-        if (m.isEmpty()) {
-            return missing(page, labels, ElementKind.CLICKABLE);
+    private static Resolution click(PageSnapshot page, TargetSpec target) {
+        TargetMatcher.Result r = TargetMatcher.find(page, target, ElementKind.CLICKABLE);
+        if (r instanceof TargetMatcher.None && target.labels().size() == 1) {
+            // "choose 4 guests", "select Large size": an option followed or preceded by the name of its list
+            Resolution option = optionAndList(page, target.labels().get(0));
+            if (option != null) {
+                return option;
+            }
         }
-        Element e = m.get().element();
-        if (ElementKind.CHECKABLE.accepts(e)) {
-            return new Resolution.Act(List.of(new BrowserAction.Checkbox(Target.id(e.id()), !e.state().checked())), false,
-                    "toggle \"" + ElementMatcher.displayLabel(e) + "\"");
+        if (!(r instanceof TargetMatcher.Found found) || (found.elements().size() > 1 && !target.all())) {
+            return FieldResolver.unresolved(page, target, r, ElementKind.CLICKABLE);
         }
-        return new Resolution.Act(List.of(new BrowserAction.Click(Target.id(e.id()))), likelyNavigates(e),
-                "click \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
-    }
-
-    private static Resolution type(PageSnapshot page, List<String> labels, String value) {
-        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.FIELD);
-        if (m.isEmpty()) {
-            return missing(page, labels, ElementKind.FIELD);
-        }
-        Element e = m.get().element();
-        if (ElementKind.SELECT.accepts(e)) {
-            return chooseOption(e, value);
-        }
-        return new Resolution.Act(List.of(new BrowserAction.InputText(Target.id(e.id()), value)), false,
-                "type into \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
-    }
-
-    /** "first name Ann": the longest leading words that name a field are the label, the rest is the value. */
-    private static Resolution fillFields(PageSnapshot page, List<String> pairs) {
         List<BrowserAction> actions = new ArrayList<>();
-        for (String pair : pairs) {
-            String[] words = pair.strip().split("\\s+");
-            BrowserAction action = null;
-            for (int n = words.length - 1; n >= 1 && action == null; n--) {
-                String label = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
-                String value = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
-                Optional<ElementMatcher.Match> m = ElementMatcher.find(page, List.of(label), ElementKind.FIELD)
-                        .filter(x -> x.score() >= LabelText.STARTS_WITH);
-                if (m.isPresent()) {
-                    Element e = m.get().element();
-                    action = ElementKind.SELECT.accepts(e) ? selectAction(e, value)
-                            : new BrowserAction.InputText(Target.id(e.id()), value);
+        boolean navigates = false;
+        for (Element e : found.elements()) {
+            if (ElementKind.CHECKABLE.accepts(e) && !ElementKind.CLICKABLE.accepts(e)) {
+                boolean radio = e.type().equals("radio") || e.role().equals("radio");
+                actions.add(new BrowserAction.Checkbox(Target.id(e.id()), radio || !e.state().checked()));
+            } else {
+                actions.add(new BrowserAction.Click(Target.id(e.id())));
+                navigates |= likelyNavigates(e);
+            }
+        }
+        return new Resolution.Act(actions, navigates, "click " + FieldResolver.names(found.elements()));
+    }
+
+    private static Resolution optionAndList(PageSnapshot page, String words) {
+        String[] w = words.strip().split("\\s+");
+        for (int n = 1; n < w.length; n++) {
+            String head = String.join(" ", java.util.Arrays.copyOfRange(w, 0, n));
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(w, n, w.length));
+            for (String[] split : new String[][] {{head, tail}, {tail, head}}) {
+                TargetMatcher.Result list = TargetMatcher.find(page, TargetSpec.labels(List.of(split[1])), ElementKind.SELECT);
+                if (list instanceof TargetMatcher.Found f && f.elements().size() == 1 && f.score() >= LabelText.STARTS_WITH
+                        && FieldResolver.findOption(f.elements().get(0), split[0]).isPresent()) {
+                    return FieldResolver.chooseOption(f.elements().get(0), split[0]);
                 }
             }
-            if (action == null) {
-                return missing(page, List.of(pair), ElementKind.FIELD);
-            }
-            actions.add(action);
         }
-        return new Resolution.Act(actions, false, "fill " + pairs.size() + " fields");
+        return null;
     }
 
-    private static Resolution select(PageSnapshot page, List<String> labels, String option) {
-        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.SELECT);
-        if (m.isEmpty()) {
-            m = ElementMatcher.find(page, labels, ElementKind.FIELD);
-        }
-        if (m.isEmpty()) {
-            return missing(page, labels, ElementKind.SELECT);
-        }
-        return chooseOption(m.get().element(), option);
-    }
-
-    private static Resolution chooseOption(Element e, String option) {
-        if (!e.options().isEmpty() && findOption(e, option).isEmpty()) {
-            List<String> labels = e.options().stream().map(SelectOption::label).filter(l -> !l.isBlank()).limit(10).toList();
-            return new Resolution.Missing("option \"" + option + "\" of \"" + ElementMatcher.displayLabel(e) + "\"", labels);
-        }
-        return new Resolution.Act(List.of(selectAction(e, option)), false,
-                "select \"" + option + "\" in \"" + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
-    }
-
-    private static BrowserAction selectAction(Element e, String option) {
-        Optional<SelectOption> o = findOption(e, option);
-        return o.<BrowserAction>map(x -> new BrowserAction.SelectOption(Target.id(e.id()), x.label(), x.value(), x.index()))
-                .orElseGet(() -> new BrowserAction.SelectOption(Target.id(e.id()), option, null, null));
-    }
-
-    private static Optional<SelectOption> findOption(Element e, String option) {
-        String wanted = LabelText.normalize(option);
-        return e.options().stream().filter(o -> LabelText.normalize(o.label()).equals(wanted)).findFirst()
-                .or(() -> e.options().stream().filter(o -> LabelText.normalize(o.value()).equals(wanted)).findFirst())
-                .or(() -> e.options().stream().filter(o -> LabelText.score(wanted, LabelText.normalize(o.label())) >= LabelText.STARTS_WITH).findFirst());
-    }
-
-    private static Resolution check(PageSnapshot page, List<String> labels, boolean checked) {
-        Optional<ElementMatcher.Match> m = ElementMatcher.find(page, labels, ElementKind.CHECKABLE);
-        if (m.isEmpty()) {
-            return missing(page, labels, ElementKind.CHECKABLE);
-        }
-        Element e = m.get().element();
-        return new Resolution.Act(List.of(new BrowserAction.Checkbox(Target.id(e.id()), checked)), false,
-                (checked ? "check \"" : "uncheck \"") + ElementMatcher.displayLabel(e) + "\" (" + e.id() + ")");
+    private static Resolution click(PageSnapshot page, List<String> labels) {
+        return click(page, TargetSpec.labels(labels));
     }
 
     private static Resolution upload(PageSnapshot page, List<String> labels, String file) {
@@ -244,7 +203,7 @@ final class InstructionResolver {
         return LabelText.containsAllWords(url, label) || LabelText.containsPhrase(page.title(), label) || LabelText.containsPhrase(h1, label);
     }
 
-    private static Resolution.Missing missing(PageSnapshot page, List<String> labels, ElementKind kind) {
+    static Resolution.Missing missing(PageSnapshot page, List<String> labels, ElementKind kind) {
         return new Resolution.Missing(String.join("\" or \"", labels), ElementMatcher.closestLabels(page, labels, kind, SUGGESTIONS));
     }
 

@@ -83,6 +83,18 @@ final class LabelText {
         return dice >= MIN_OVERLAP ? 40 + 20 * dice : 0;
     }
 
+    /**
+     * {@link #score} for naming an element: a token-overlap match counts only when every word asked
+     * for is there ("4 guests" does not name "Guests", though they share a word).
+     */
+    static double elementScore(String wanted, String candidate) {
+        double s = score(wanted, candidate);
+        if (s > 0 && s < CONTAINS && !tokensOfNormalized(candidate).containsAll(tokensOfNormalized(wanted))) {
+            return 0;
+        }
+        return s;
+    }
+
     /** True when every word of {@code wanted} occurs in {@code text} (both raw). */
     static boolean containsAllWords(String text, String wanted) {
         Set<String> want = tokens(wanted);

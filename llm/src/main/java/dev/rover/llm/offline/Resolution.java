@@ -4,13 +4,30 @@ import dev.rover.core.page.BrowserAction;
 
 import java.util.List;
 
-/** What one instruction means on the current page: actions, nothing left to do, a missing target, or a dead end. */
+/** What one instruction means on the current page: actions, a first part, nothing left to do, a missing or ambiguous target, or a dead end. */
 sealed interface Resolution {
 
     /** Actions to perform; {@code navigates} when the page is likely to change afterwards. */
     record Act(List<BrowserAction> actions, boolean navigates, String note) implements Resolution {
         public Act {
             actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * A first part of an instruction that needs another look at the page before it is done (typing
+     * the start of an autocomplete value, then picking the suggestion).
+     */
+    record Prepare(List<BrowserAction> actions, String note) implements Resolution {
+        public Prepare {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Several elements match the target equally well; {@code candidates} name them. */
+    record Ambiguous(String target, List<String> candidates) implements Resolution {
+        public Ambiguous {
+            candidates = List.copyOf(candidates);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.rover.llm.offline.Pages.actions;
+import static dev.rover.llm.offline.Pages.applied;
 import static dev.rover.llm.offline.Pages.button;
 import static dev.rover.llm.offline.Pages.input;
 import static dev.rover.llm.offline.Pages.link;
@@ -53,30 +54,46 @@ class OfflineDecideTest {
     }
 
     @Test
-    void fillsTheRangeAndClicksFilterInOneStepThenCompletesWhenResultsShow() {
+    void fillsTheRangeThenClicksFilterOnceTheValuesReadBackThenCompletesWhenResultsShow() {
         Decision first = engine.decide(request(FILTER_GOAL, ordersPage(false), List.of()));
         assertThat(first.state()).isEqualTo(GoalState.CONTINUE);
         assertThat(actions(first)).containsExactly(
                 new BrowserAction.InputText(Target.id("f1"), "2024-01-01"),
-                new BrowserAction.InputText(Target.id("f2"), "2024-03-31"),
-                new BrowserAction.Click(Target.id("b1")));
+                new BrowserAction.InputText(Target.id("f2"), "2024-03-31"));
 
         List<ActionRecord> history = performed(List.of(), first, 1);
-        Decision second = engine.decide(request(FILTER_GOAL, ordersPage(true), history));
-        assertThat(second.state()).isEqualTo(GoalState.COMPLETE);
-        assertThat(second.reasoning()).contains("a table with rows is on the page");
+        Decision second = engine.decide(request(FILTER_GOAL, applied(ordersPage(false), first), history));
+        assertThat(actions(second)).containsExactly(new BrowserAction.Click(Target.id("b1")));
+
+        history = performed(history, second, 2);
+        Decision third = engine.decide(request(FILTER_GOAL, ordersPage(true), history));
+        assertThat(third.state()).isEqualTo(GoalState.COMPLETE);
+        assertThat(third.reasoning()).contains("a table with rows is on the page");
+    }
+
+    @Test
+    void aValueThePageDoesNotShowEndsTheBlockNotCompletedNamingTheInstruction() {
+        Decision first = engine.decide(request(FILTER_GOAL, ordersPage(false), List.of()));
+        List<ActionRecord> history = performed(List.of(), first, 1);
+        Decision second = engine.decide(request(FILTER_GOAL, ordersPage(false), history));
+        assertThat(second.state()).isEqualTo(GoalState.TERMINATE);
+        assertThat(second.reasoning()).contains("Instruction 1 (\"Filter orders between 2024-01-01 and 2024-03-31\")")
+                .contains("\"From date\" reads \"\" where \"2024-01-01\" was typed").contains("not completed");
     }
 
     @Test
     void waitsForTheCompleteCriterionThenTerminatesWithoutProgress() {
-        List<ActionRecord> history = performed(List.of(), engine.decide(request(FILTER_GOAL, ordersPage(false), List.of())), 1);
-        Decision wait1 = engine.decide(request(FILTER_GOAL, ordersPage(false), history));
+        Decision typing = engine.decide(request(FILTER_GOAL, ordersPage(false), List.of()));
+        List<ActionRecord> history = performed(List.of(), typing, 1);
+        PageSnapshot filled = applied(ordersPage(false), typing);
+        history = performed(history, engine.decide(request(FILTER_GOAL, filled, history)), 2);
+        Decision wait1 = engine.decide(request(FILTER_GOAL, filled, history));
         assertThat(actions(wait1)).singleElement().isInstanceOf(BrowserAction.Wait.class);
-        history = performed(history, wait1, 2);
-        Decision wait2 = engine.decide(request(FILTER_GOAL, ordersPage(false), history));
+        history = performed(history, wait1, 3);
+        Decision wait2 = engine.decide(request(FILTER_GOAL, filled, history));
         assertThat(actions(wait2)).singleElement().isInstanceOf(BrowserAction.Wait.class);
-        history = performed(history, wait2, 3);
-        Decision last = engine.decide(request(FILTER_GOAL, ordersPage(false), history));
+        history = performed(history, wait2, 4);
+        Decision last = engine.decide(request(FILTER_GOAL, filled, history));
         assertThat(last.state()).isEqualTo(GoalState.TERMINATE);
         assertThat(last.reasoning()).contains("filtered results are visible").contains("no table with rows");
     }
@@ -91,13 +108,16 @@ class OfflineDecideTest {
         PageSnapshot orders = page("https://shop.test/orders", input("o1", "Search orders"), button("o2", "Export"));
         List<ActionRecord> history = performed(List.of(), one, 1);
         Decision two = engine.decide(request(goal, orders, history));
-        assertThat(actions(two)).containsExactly(
-                new BrowserAction.InputText(Target.id("o1"), "A-1"),
-                new BrowserAction.Keypress(Target.id("o1"), List.of("Enter")));
+        assertThat(actions(two)).containsExactly(new BrowserAction.InputText(Target.id("o1"), "A-1"));
 
         history = performed(history, two, 2);
+        orders = applied(orders, two);
         Decision three = engine.decide(request(goal, orders, history));
-        assertThat(three.state()).isEqualTo(GoalState.COMPLETE);
+        assertThat(actions(three)).containsExactly(new BrowserAction.Keypress(Target.id("o1"), List.of("Enter")));
+
+        history = performed(history, three, 3);
+        Decision four = engine.decide(request(goal, orders, history));
+        assertThat(four.state()).isEqualTo(GoalState.COMPLETE);
     }
 
     @Test
@@ -167,8 +187,9 @@ class OfflineDecideTest {
         assertThat(actions(d)).containsExactly(
                 new BrowserAction.InputText(Target.id("n1"), "Ann Lee"),
                 new BrowserAction.SelectOption(Target.id("c1"), "France", "FR", 1),
-                new BrowserAction.Checkbox(Target.id("t1"), true),
-                new BrowserAction.Click(Target.id("n2")));
+                new BrowserAction.Checkbox(Target.id("t1"), true));
+        Decision submit = engine.decide(request(goal, applied(p, d), performed(List.of(), d, 1)));
+        assertThat(actions(submit)).containsExactly(new BrowserAction.Click(Target.id("n2")));
     }
 
     @Test
@@ -189,8 +210,9 @@ class OfflineDecideTest {
         assertThat(actions(d)).containsExactly(
                 new BrowserAction.InputText(Target.id("a"), "Ann"),
                 new BrowserAction.InputText(Target.id("b"), "Lee"),
-                new BrowserAction.InputText(Target.id("c"), "ann@lee.test"),
-                new BrowserAction.Click(Target.id("d")));
+                new BrowserAction.InputText(Target.id("c"), "ann@lee.test"));
+        Decision click = engine.decide(request(goal, applied(p, d), performed(List.of(), d, 1)));
+        assertThat(actions(click)).containsExactly(new BrowserAction.Click(Target.id("d")));
     }
 
     @Test
@@ -199,7 +221,7 @@ class OfflineDecideTest {
         PageSnapshot banner = page("https://x.test/", "We use cookies to improve your experience.",
                 button("k1", "Accept all"), link("p1", "Pricing", "/pricing"));
         Decision d = engine.decide(request(goal, banner, List.of()));
-        assertThat(actions(d)).containsExactly(new BrowserAction.Click(Target.id("k1")), new BrowserAction.Click(Target.id("p1")));
+        assertThat(actions(d)).containsExactly(new BrowserAction.Click(Target.id("k1")));
 
         PageSnapshot plain = page("https://x.test/", "Welcome", button("k1", "Accept all"), link("p1", "Pricing", "/pricing"));
         assertThat(actions(engine.decide(request(goal, plain, List.of())))).containsExactly(new BrowserAction.Click(Target.id("p1")));

@@ -58,6 +58,35 @@ final class Pages {
         return out;
     }
 
+    /**
+     * The page as a browser leaves it after the decision's field actions: typed values, chosen
+     * options and checkbox states applied, so that the engine's read-back sees what was done.
+     */
+    static PageSnapshot applied(PageSnapshot page, Decision decision) {
+        java.util.Map<String, Element> byId = new java.util.LinkedHashMap<>();
+        page.elements().forEach(e -> byId.put(e.id(), e));
+        for (BrowserAction a : actions(decision)) {
+            if (a instanceof BrowserAction.InputText t && byId.containsKey(t.target().elementId())) {
+                Element e = byId.get(t.target().elementId());
+                byId.put(e.id(), copy(e, t.text(), e.state(), e.options()));
+            } else if (a instanceof BrowserAction.SelectOption s && byId.containsKey(s.target().elementId())) {
+                Element e = byId.get(s.target().elementId());
+                List<dev.rover.core.page.SelectOption> options = e.options().stream().map(o -> new dev.rover.core.page.SelectOption(
+                        o.label(), o.value(), o.index(), o.label().equals(s.label()))).toList();
+                byId.put(e.id(), copy(e, s.value() == null ? s.label() : s.value(), e.state(), options));
+            } else if (a instanceof BrowserAction.Checkbox c && byId.containsKey(c.target().elementId())) {
+                Element e = byId.get(c.target().elementId());
+                byId.put(e.id(), copy(e, e.value(), e.state().withChecked(c.checked()), e.options()));
+            }
+        }
+        return new PageSnapshot(page.url(), page.title(), List.copyOf(byId.values()), page.content(), "", page.tabs(), page.takenAt());
+    }
+
+    private static Element copy(Element e, String value, dev.rover.core.page.ElementState state, List<dev.rover.core.page.SelectOption> options) {
+        return new Element(e.id(), e.tag(), e.role(), e.name(), e.text(), e.attributes(), value, state, options, e.frame(), e.box(),
+                e.inViewport(), e.context());
+    }
+
     static List<BrowserAction> actions(Decision decision) {
         return decision.actions().stream().map(PlannedAction::action).toList();
     }

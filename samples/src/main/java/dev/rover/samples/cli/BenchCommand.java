@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code rover bench ...}: the browser benchmarks, printed to stdout. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure the page observer and concurrent browser runs on this machine.",
-        subcommands = {BenchObserveCommand.class, BenchConcurrencyCommand.class})
+        description = "Measure the page observer, concurrent browser runs and the offline engine's reading on this machine.",
+        subcommands = {BenchObserveCommand.class, BenchConcurrencyCommand.class, BenchOfflineCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
