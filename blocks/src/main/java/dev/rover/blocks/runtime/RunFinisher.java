@@ -10,11 +10,9 @@ import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.FileInfo;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunType;
-import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunFolders;
 import dev.rover.core.store.RunStore;
-import dev.rover.core.engine.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,22 +75,12 @@ final class RunFinisher {
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
         Collections.reverse(screenshots);
-        run.usage(billed(ended.usage(), resources.meter().runUsage()))
-                .downloadedFiles(downloaded).screenshotUrls(screenshots)
+        run.downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
         return report(run.build(), resources.secrets()::redact);
     }
 
-    /**
-     * The run's usage as the meter counted it when the meter saw more calls than the blocks reported:
-     * the call that crosses the budget is paid for, but its answer (and so its usage) never reaches a block.
-     */
-    private static RunUsage billed(RunUsage reported, Usage metered) {
-        return metered.calls() > reported.llmCalls()
-                ? new RunUsage(metered.calls(), metered.inputTokens(), metered.outputTokens(), metered.cost())
-                : reported;
-    }
 
     /** A task run's output is its one block's output; a workflow's is the map of block outputs. */
     private static Object output(Run run) {

@@ -6,7 +6,6 @@ import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowSettings;
 import dev.rover.core.engine.RunScope;
 import dev.rover.core.error.RoverStateException;
-import dev.rover.core.engine.UsageMeter;
 import dev.rover.core.exec.RunAdmission;
 import dev.rover.core.exec.RunHandle;
 import dev.rover.core.exec.RunOptions;
@@ -60,6 +59,7 @@ public final class RunLauncher {
         RunSettings runSettings = runSettings(workflow, settings, engine);
         RunOptions.Builder options = RunOptions.builder()
                 .parameters(parameters == null ? Map.of() : parameters)
+                .budget(services.budget())
                 .resources(admission -> open(admission, browserOptions, runSettings, settings));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
@@ -76,16 +76,15 @@ public final class RunLauncher {
         try {
             RunId runId = admission.runId();
             StoreArtifacts artifacts = new StoreArtifacts(runId, services.files(), services.runs());
-            UsageMeter meter = new UsageMeter(services.budget());
             RunEngines engines = new RunEngines(services.engines(), runSettings.engine(), runSettings.model(),
-                    new RunScope(meter, new PromptRecorder(artifacts), scope::redact));
+                    new RunScope(admission.meter(), new PromptRecorder(artifacts), scope::redact));
             CredentialOriginGuard origins = new CredentialOriginGuard(scope, services.vault());
             RunBrowserLease browser = new RunBrowserLease(runId, browserOptions, services.sessions(), settings.browserSessionId(),
                     services.observeOptions(), origins);
             CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
                     settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
                     admission.cancellation(), admission.clock(), admission.deadline(), origins);
-            return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, meter, credentials, finisher,
+            return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, credentials, finisher,
                     services.clock());
         } catch (RuntimeException e) {
             scope.close();

@@ -2,7 +2,6 @@ package dev.rover.blocks.runtime;
 
 import dev.rover.browser.run.RunBrowserLease;
 import dev.rover.core.engine.Engine;
-import dev.rover.core.engine.UsageMeter;
 import dev.rover.core.exec.CredentialResolver;
 import dev.rover.core.exec.RunArtifacts;
 import dev.rover.core.exec.RunResources;
@@ -30,13 +29,12 @@ final class RunOfRover implements RunResources, RunServices {
     private final RunEngines engines;
     private final RunBrowserLease browser;
     private final RunSettings settings;
-    private final UsageMeter meter;
     private final CredentialResolver credentials;
     private final RunFinisher finisher;
     private final Clock clock;
 
     RunOfRover(RunId runId, SecretScope scope, StoreArtifacts artifacts, RunEngines engines, RunBrowserLease browser,
-               RunSettings settings, UsageMeter meter, CredentialResolver credentials, RunFinisher finisher, Clock clock) {
+               RunSettings settings, CredentialResolver credentials, RunFinisher finisher, Clock clock) {
         this.runId = runId;
         this.scope = scope;
         this.secrets = new ScopeSecrets(scope);
@@ -44,7 +42,6 @@ final class RunOfRover implements RunResources, RunServices {
         this.engines = engines;
         this.browser = browser;
         this.settings = settings;
-        this.meter = meter;
         this.credentials = credentials;
         this.finisher = finisher;
         this.clock = clock;
@@ -60,10 +57,6 @@ final class RunOfRover implements RunResources, RunServices {
 
     StoreArtifacts storeArtifacts() {
         return artifacts;
-    }
-
-    UsageMeter meter() {
-        return meter;
     }
 
     @Override

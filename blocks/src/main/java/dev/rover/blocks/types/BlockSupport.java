@@ -95,7 +95,7 @@ final class BlockSupport {
         AgentOutcome outcome = null;
         for (long attempt = 0; attempt <= retries; attempt++) {
             outcome = new AgentLoop(services).run(goal);
-            ContextTimeline.addUsage(context, outcome.steps(), outcome.usage());
+            ContextTimeline.addSteps(context, outcome.steps());
             if (outcome.status() != BlockStatus.FAILED) {
                 break;
             }

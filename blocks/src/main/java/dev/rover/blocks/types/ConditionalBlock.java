@@ -71,7 +71,6 @@ public final class ConditionalBlock implements BlockType {
             Engine engine = BlockSupport.engine(block, context);
             Verification v = engine.verify(new VerifyRequest(expression, expression,
                     PageRedaction.redact(runtime.browser().observe(), runtime.secrets()), List.of(), List.of()));
-            ContextTimeline.addUsage(context, 0, v.usage());
             return v.status() == Verification.Status.ACHIEVED;
         }
         return !FALSY.contains(expression.toLowerCase(Locale.ROOT));

@@ -2,11 +2,13 @@ package dev.rover.blocks.types;
 
 import dev.rover.core.exec.BlockContext;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.core.engine.Usage;
 
 import java.util.function.Consumer;
 
-/** Connects the agent loop's records to the run: steps go under the block's timeline entry, steps and usage onto the run. */
+/**
+ * Connects the agent loop's records to the run: steps go under the block's timeline entry and count in
+ * the run's step count. Model usage is not added here: engines record it on the run's one usage meter.
+ */
 final class ContextTimeline {
 
     private ContextTimeline() {
@@ -17,9 +19,8 @@ final class ContextTimeline {
         return context.timeline()::add;
     }
 
-    /** Adds a block's engine steps and model usage to the run. */
-    static void addUsage(BlockContext context, int steps, Usage usage) {
+    /** Adds a block's engine steps to the run's step count. */
+    static void addSteps(BlockContext context, int steps) {
         context.addSteps(steps);
-        context.addUsage(usage.calls(), usage.inputTokens(), usage.outputTokens(), usage.cost());
     }
 }

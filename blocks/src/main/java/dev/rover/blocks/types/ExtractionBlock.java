@@ -49,7 +49,7 @@ public final class ExtractionBlock implements BlockType {
             }
             result = new Extractor(services).extract(block.label(), goal, block.field("data_schema").orElse(null),
                     BlockSupport.userDetails(block, context), (int) attempt + 1);
-            ContextTimeline.addUsage(context, 1, result.usage());
+            ContextTimeline.addSteps(context, 1);
         }
         if (!result.ok()) {
             return BlockResult.failed(result.failure());

@@ -1,9 +1,12 @@
 package dev.rover.blocks.types;
 
 import dev.rover.blocks.fakes.FakeBrowser;
+import dev.rover.blocks.fakes.MeteringEngine;
 import dev.rover.blocks.fakes.RecordingArtifacts;
 import dev.rover.blocks.fakes.ScriptedEngine;
 import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.UsageMeter;
+import dev.rover.core.exec.RunResources;
 import dev.rover.core.exec.RunServices;
 import dev.rover.core.exec.RunSettings;
 import dev.rover.core.page.RunBrowser;
@@ -52,7 +55,7 @@ final class BlockHarness implements AutoCloseable {
     /** The models the blocks asked their engines for, in order (null = the engine's own). */
     final List<String> requestedModels = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    RunServices services() {
+    RunServices services(UsageMeter meter) {
         return new RunServices() {
             @Override
             public RunBrowser browser() {
@@ -64,13 +67,13 @@ final class BlockHarness implements AutoCloseable {
             public Engine engine(String name, String model) {
                 requestedModels.add(model);
                 if (name == null) {
-                    return engine;
+                    return new MeteringEngine(engine, meter);
                 }
                 ScriptedEngine e = namedEngines.get(name);
                 if (e == null) {
                     throw new IllegalArgumentException("unknown engine '" + name + "'; known: " + namedEngines.keySet());
                 }
-                return e;
+                return new MeteringEngine(e, meter);
             }
 
             @Override
@@ -96,7 +99,8 @@ final class BlockHarness implements AutoCloseable {
     }
 
     RunOptions.Builder options(Map<String, ?> parameters) {
-        return RunOptions.builder().parameters(parameters).resources(services(), null);
+        return RunOptions.builder().parameters(parameters)
+                .resources(admission -> RunResources.of(services(admission.meter()), null));
     }
 
     Run run(Workflow workflow) {

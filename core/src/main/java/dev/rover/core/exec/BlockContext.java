@@ -56,7 +56,4 @@ public interface BlockContext {
     default void addSteps(int steps) {
     }
 
-    /** Adds model calls, tokens and cost to the run's usage. Contexts that record no run ignore it. */
-    default void addUsage(int llmCalls, long inputTokens, long outputTokens, java.math.BigDecimal cost) {
-    }
 }

@@ -5,7 +5,6 @@ import dev.rover.core.run.CancellationToken;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Workflow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +81,4 @@ final class RunBlockContext implements BlockContext {
         env.state().addSteps(steps);
     }
 
-    @Override
-    public void addUsage(int llmCalls, long inputTokens, long outputTokens, BigDecimal cost) {
-        env.state().addUsage(llmCalls, inputTokens, outputTokens, cost);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.rover.core.exec;
 
 import dev.rover.core.definition.Workflow;
+import dev.rover.core.engine.UsageMeter;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;
@@ -189,8 +190,9 @@ public final class RunCoordinator implements AutoCloseable {
             throw new IllegalStateException("this RunCoordinator is closed; create a new one to run '" + workflow.title() + "'");
         }
         RunControl control = new RunControl(clock, limit(workflow, options));
+        UsageMeter meter = new UsageMeter(options.budget());
         RunResources resources = options.resources().open(
-                new RunAdmission(runId, workflow, control.token(), control::deadline, clock));
+                new RunAdmission(runId, workflow, control.token(), control::deadline, clock, meter));
         RunState state;
         Map<String, Object> parameters;
         try {
@@ -198,7 +200,7 @@ public final class RunCoordinator implements AutoCloseable {
             String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
             state = new RunState(store, clock,
                     Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()),
-                    resources::complete);
+                    resources::complete, meter);
             state.moveTo(RunStatus.QUEUED);
         } catch (RuntimeException e) {
             resources.close();

@@ -1,5 +1,6 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.engine.RunBudget;
 import dev.rover.core.template.TemplateMode;
 
 import java.time.Duration;
@@ -15,12 +16,14 @@ import java.util.Optional;
  *
  * @param parameters          values by parameter key, converted to the declared types when the run starts
  * @param resources           opens the run's resources (what blocks reach through {@link BlockContext#services()})
+ * @param budget              the run's token and cost budget
  * @param templateMode        lax (default) or strict templating
  * @param stepBudget          most block executions of a version 2 run before it is failed as a cycle
  * @param elapsedTimeOverride replaces {@code max_elapsed_time_minutes} when not null (tests, previews)
  * @param webhookUrl          stored on the run for whoever delivers webhooks; null uses the workflow's
  */
-public record RunOptions(Map<String, Object> parameters, RunResources.Factory resources, TemplateMode templateMode,
+public record RunOptions(Map<String, Object> parameters, RunResources.Factory resources, RunBudget budget,
+                         TemplateMode templateMode,
                          int stepBudget, Duration elapsedTimeOverride, String webhookUrl) {
 
     /** Skyvern-like default: at most 1000 block executions in a version 2 run. */
@@ -29,6 +32,7 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
     public RunOptions {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         resources = resources == null ? RunResources.Factory.NONE : resources;
+        budget = budget == null ? RunBudget.UNLIMITED : budget;
         templateMode = templateMode == null ? TemplateMode.LAX : templateMode;
         if (stepBudget < 1) {
             throw new IllegalArgumentException("stepBudget must be at least 1, not " + stepBudget);
@@ -58,6 +62,7 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
     public static final class Builder {
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private RunResources.Factory resources = RunResources.Factory.NONE;
+        private RunBudget budget = RunBudget.UNLIMITED;
         private TemplateMode templateMode = TemplateMode.LAX;
         private int stepBudget = DEFAULT_STEP_BUDGET;
         private Duration elapsedTimeOverride;
@@ -73,6 +78,12 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
 
         public Builder parameters(Map<String, ?> values) {
             parameters.putAll(values);
+            return this;
+        }
+
+        /** The run's token and cost budget, enforced by its usage meter. Default: unlimited. */
+        public Builder budget(RunBudget value) {
+            budget = Objects.requireNonNull(value, "budget");
             return this;
         }
 
@@ -108,7 +119,7 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
         }
 
         public RunOptions build() {
-            return new RunOptions(parameters, resources, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
+            return new RunOptions(parameters, resources, budget, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
         }
     }
 }

@@ -2,12 +2,14 @@ package dev.rover.core.exec;
 
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunError;
+import dev.rover.core.engine.Usage;
+import dev.rover.core.engine.UsageMeter;
 import dev.rover.core.run.RunStatus;
+import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,17 +33,19 @@ final class RunState {
     private final Clock clock;
     private final Map<String, Object> outputs = new LinkedHashMap<>();
     private final UnaryOperator<Run> completion;
+    private final UsageMeter meter;
     private Run run;
 
     /**
      * @param completion completes the record of a run that is ending (it has its terminal status already)
      *                   before it is stored
      */
-    RunState(RunStore store, Clock clock, Run initial, UnaryOperator<Run> completion) {
+    RunState(RunStore store, Clock clock, Run initial, UnaryOperator<Run> completion, UsageMeter meter) {
         this.store = store;
         this.clock = clock;
         this.run = initial;
         this.completion = completion;
+        this.meter = meter;
         store.save(initial);
     }
 
@@ -96,12 +100,11 @@ final class RunState {
         save(run.toBuilder().stepCount(run.stepCount() + steps).build());
     }
 
-    synchronized void addUsage(int llmCalls, long inputTokens, long outputTokens, BigDecimal cost) {
-        save(run.toBuilder().usage(run.usage().plus(llmCalls, inputTokens, outputTokens, cost)).build());
-    }
-
+    /** Saves the run with the usage its meter has counted so far: the run's usage has one source. */
     private void save(Run next) {
-        store.save(next);
-        run = next;
+        Usage used = meter.runUsage();
+        Run withUsage = next.toBuilder().usage(new RunUsage(used.calls(), used.inputTokens(), used.outputTokens(), used.cost())).build();
+        store.save(withUsage);
+        run = withUsage;
     }
 }

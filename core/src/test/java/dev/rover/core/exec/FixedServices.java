@@ -9,9 +9,16 @@ import java.time.Clock;
 final class FixedServices implements RunServices {
 
     private final RunSettings settings;
+    private final Engine engine;
 
     FixedServices(RunSettings settings) {
+        this(settings, null);
+    }
+
+    /** Services whose every engine is {@code engine}. */
+    FixedServices(RunSettings settings, Engine engine) {
         this.settings = settings;
+        this.engine = engine;
     }
 
     @Override
@@ -21,7 +28,7 @@ final class FixedServices implements RunServices {
 
     @Override
     public Engine engine(String engineName, String model) {
-        return NONE.engine(engineName, model);
+        return engine != null ? engine : NONE.engine(engineName, model);
     }
 
     @Override

@@ -157,7 +157,7 @@ class RunCoordinatorFlowTest {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(blocks.executed).containsExactly("first");
         assertThat(run.failureReason()).startsWith(
-                "block 'parse' has type 'pdf_parser', which Rover does not implement; supported: [agent, branch, echo,");
+                "block 'parse' has type 'pdf_parser', which Rover does not implement; supported: [agent, ask, branch, echo,");
     }
 
     @Test
@@ -290,13 +290,31 @@ class RunCoordinatorFlowTest {
     }
 
     @Test
-    void blocksAddStepsAndUsageToTheSavedRun() {
+    void blocksAddStepsToTheSavedRun() {
         Run run = executor.run(v1(block("agent", "a"), block("agent", "b")), RunOptions.defaults());
 
         assertThat(run.stepCount()).isEqualTo(4);
-        assertThat(run.usage().llmCalls()).isEqualTo(4);
-        assertThat(run.usage().inputTokens()).isEqualTo(400);
-        assertThat(run.usage().cost()).isEqualByComparingTo("0.04");
         assertThat(store.find(run.runId()).orElseThrow().stepCount()).isEqualTo(4);
+    }
+
+    @Test
+    void theRunsUsageIsWhatItsOneMeterCountedAndItsBudgetStopsTheRun() {
+        RunOptions.Builder options = RunOptions.builder().resources(admission ->
+                RunResources.of(new FixedServices(RunSettings.DEFAULTS, new MeteredEngine(admission.meter())), null));
+
+        Run run = executor.run(v1(block("ask", "a"), block("ask", "b")), options.build());
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.usage().llmCalls()).isEqualTo(2);
+        assertThat(run.usage().inputTokens()).isEqualTo(200);
+        assertThat(run.usage().cost()).isEqualByComparingTo("0.02");
+        assertThat(store.find(run.runId()).orElseThrow().usage()).isEqualTo(run.usage());
+
+        Run overBudget = executor.run(v1(block("ask", "a"), block("ask", "b")),
+                options.budget(new dev.rover.core.engine.RunBudget(150L, null)).build());
+
+        assertThat(overBudget.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(overBudget.failureReason()).contains("run budget exceeded: 240 tokens used");
+        assertThat(overBudget.usage().llmCalls()).as("the call that crossed the budget is counted").isEqualTo(2);
     }
 }

@@ -86,10 +86,13 @@ final class TestBlocks {
                         a.finish("success", Map.of("element", "A" + step), null);
                         s.finish("completed", null, null);
                         c.addSteps(1);
-                        c.addUsage(1, 100, 20, new BigDecimal("0.01"));
                     }
                     return BlockResult.completed(Map.of("done", true));
                 }),
+                // asks the run's engine once whether the goal is met (an engine records its usage on the run's meter)
+                type("ask", (b, c) -> BlockResult.completed(c.services().engine(null, null)
+                        .verify(new dev.rover.core.engine.VerifyRequest("the goal", null, null, List.of(), List.of()))
+                        .status().name())),
                 // shows what the run's services say (its settings' system prompt)
                 type("service", (b, c) -> BlockResult.completed(String.valueOf(c.services().settings().systemPrompt()))));
     }

@@ -1,0 +1,6 @@
+/**
+ * Rover's block types (goto_url, navigation, action, login, extraction, task, file_download,
+ * for_loop, conditional, wait), registered through ServiceLoader. They drive the browser only
+ * through core's RunBrowser.
+ */
+package dev.rover.blocks.types;
