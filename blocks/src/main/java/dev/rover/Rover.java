@@ -19,7 +19,7 @@ import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunType;
 import dev.rover.core.run.TimelineEntry;
-import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.store.RoverHome;
 
 import java.io.IOException;
@@ -327,8 +327,8 @@ public final class Rover implements AutoCloseable {
         services.totpCodes().push(totpIdentifier, code);
     }
 
-    /** The credential vault: add, list (never values), delete. */
-    public CredentialVault credentials() {
+    /** The credentials runs may use: add, list (never values), bind to origins, delete. */
+    public CredentialStore credentials() {
         return services.vault();
     }
 

@@ -10,6 +10,7 @@ import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
 import dev.rover.core.exec.RunCoordinator;
+import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.secret.CredentialVault;
 import dev.rover.core.secret.MasterKey;
 import dev.rover.core.secret.TotpMailbox;
@@ -61,6 +62,7 @@ public final class RoverBuilder {
     private Clock clock = Clock.systemUTC();
     private Map<String, String> environment = EnvironmentVariables.system().asMap();
     private String databaseUrl;
+    private CredentialStore credentialStore;
     private Duration runLease;
 
     RoverBuilder() {
@@ -127,6 +129,12 @@ public final class RoverBuilder {
     /** The vault's master key (default: {@code ROVER_MASTER_KEY}, else a generated key file in the data directory). */
     public RoverBuilder masterKey(MasterKey v) { masterKey = v; return this; }
 
+    /**
+     * Where credentials are kept (default: the encrypted vault in the data directory, keyed by
+     * {@code masterKey}); give your own {@link CredentialStore} to keep them in a secrets manager.
+     */
+    public RoverBuilder credentials(CredentialStore v) { credentialStore = v; return this; }
+
     /** The clock runs are timed with. */
     public RoverBuilder clock(Clock v) { clock = v; return this; }
 
@@ -146,7 +154,8 @@ public final class RoverBuilder {
         JdbcRunStore store = RunDatabase.open(home, databaseUrl, runLease, environment);
         RunStore runs = new NotifyingRunStore(store, listener);
         BrowserSessions sessions = new BrowserSessions();
-        CredentialVault vault = masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)
+        CredentialStore vault = credentialStore != null ? credentialStore
+                : masterKey != null ? new CredentialVault(home.credentials(), masterKey, clock)
                 : new CredentialVault(home.credentials(), env);
         WebhookSender.Builder webhooks = WebhookSender.builder(webhookKey != null ? webhookKey : WebhookSigningKey.resolve(home.root(), env))
                 .clock(clock);

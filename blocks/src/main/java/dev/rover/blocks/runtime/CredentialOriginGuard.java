@@ -2,7 +2,7 @@ package dev.rover.blocks.runtime;
 
 import dev.rover.browser.action.SecretGuard;
 import dev.rover.core.secret.Credential;
-import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.secret.Origins;
 import dev.rover.core.secret.SecretScope;
 import org.slf4j.Logger;
@@ -30,14 +30,14 @@ final class CredentialOriginGuard implements SecretGuard {
     private static final Logger log = LoggerFactory.getLogger(CredentialOriginGuard.class);
 
     private final SecretScope scope;
-    private final CredentialVault vault;
+    private final CredentialStore vault;
     private final Object lock = new Object();
     /** Placeholder to the credential it belongs to. */
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
     /** Origins of the pages the workflow or task opened itself. */
     private final Set<String> openedOrigins = new LinkedHashSet<>();
 
-    CredentialOriginGuard(SecretScope scope, CredentialVault vault) {
+    CredentialOriginGuard(SecretScope scope, CredentialStore vault) {
         this.scope = scope;
         this.vault = vault;
     }

@@ -5,7 +5,7 @@ import dev.rover.core.exec.CredentialResolver;
 import dev.rover.core.run.RunId;
 import dev.rover.core.secret.Credential;
 import dev.rover.core.secret.CredentialSecrets;
-import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.secret.CredentialVaultException;
 import dev.rover.core.secret.SecretScope;
 import dev.rover.core.secret.TotpMailbox;
@@ -29,7 +29,7 @@ final class CredentialPlaceholders implements CredentialResolver {
     /** How long typing a one-time code waits for it to be pushed or fetched. */
     static final Duration CODE_WAIT = Duration.ofMinutes(2);
 
-    private final CredentialVault vault;
+    private final CredentialStore vault;
     private final SecretScope scope;
     private final RunId runId;
     private final String totpIdentifier;
@@ -46,7 +46,7 @@ final class CredentialPlaceholders implements CredentialResolver {
      * @param deadline     the run's time limit; a wait for a code never outlasts it
      * @param origins      learns which placeholders belong to which credential, to keep each on its origins
      */
-    CredentialPlaceholders(CredentialVault vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
+    CredentialPlaceholders(CredentialStore vault, SecretScope scope, RunId runId, String totpIdentifier, String totpUrl,
                            TotpMailbox mailbox, TotpUrlClient urls, CancellationToken cancellation, java.time.Clock clock,
                            java.util.function.Supplier<java.time.Instant> deadline, CredentialOriginGuard origins) {
         this.origins = origins;

@@ -5,7 +5,7 @@ import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
 import dev.rover.browser.session.BrowserSessions;
 import dev.rover.core.exec.RunCoordinator;
-import dev.rover.core.secret.CredentialVault;
+import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.secret.TotpMailbox;
 import dev.rover.core.secret.TotpUrlClient;
 import dev.rover.core.store.ArtifactStore;
@@ -36,7 +36,7 @@ import java.time.Clock;
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
  */
-public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialVault vault, RunCoordinator coordinator,
+public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialStore vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
                             RunBudget budget, String proxyServer, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {

@@ -39,7 +39,7 @@ import java.util.Optional;
  * vault instance's view; writes are atomic file replacements. The origins a credential is bound to
  * are kept in clear beside the values with a keyed seal, so they cannot be widened without the key.
  */
-public final class CredentialVault {
+public final class CredentialVault implements CredentialStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialVault.class);
     private static final String CIPHER = "AES/GCM/NoPadding";
@@ -88,46 +88,6 @@ public final class CredentialVault {
     /** The folder this vault keeps its files in. */
     public Path directory() {
         return dir;
-    }
-
-    /**
-     * Stores a login.
-     *
-     * @param totpSecret base32 TOTP secret, or null
-     * @throws IllegalArgumentException when the name is taken or the TOTP secret is not base32
-     */
-    public Credential addPassword(String name, String username, String password, String totpSecret) {
-        return add(name, CredentialSecrets.password(username, password, totpSecret));
-    }
-
-    /**
-     * Stores a login that may only be typed on these origins (as a password manager binds a login to
-     * its site); with none, it is bound to the first page a run types it on.
-     *
-     * @param origins origins or URLs on them ({@code https://app.example.com})
-     * @throws IllegalArgumentException when the name is taken, the TOTP secret is not base32 or an origin is no http(s) origin
-     */
-    public Credential addPassword(String name, String username, String password, String totpSecret, List<String> origins) {
-        return add(name, CredentialSecrets.password(username, password, totpSecret), origins);
-    }
-
-    /** Stores one secret value under a name. */
-    public Credential addSecret(String name, String value) {
-        return add(name, CredentialSecrets.secret(value));
-    }
-
-    /** Stores one secret value under a name, to be typed only on these origins. */
-    public Credential addSecret(String name, String value, List<String> origins) {
-        return add(name, CredentialSecrets.secret(value), origins);
-    }
-
-    /**
-     * Stores these values under a new, unique name, not yet bound to an origin.
-     *
-     * @throws IllegalArgumentException when the name is blank, looks like an id, or is taken
-     */
-    public Credential add(String name, CredentialSecrets secrets) {
-        return add(name, secrets, List.of());
     }
 
     /**
