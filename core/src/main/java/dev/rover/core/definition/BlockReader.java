@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Reads block lists (top level and nested {@code loop_blocks}) into {@link BlockDefinition}s,
- * checking the common fields, the type's own fields against the {@link BlockCatalog}, label rules
+ * checking the common fields, the type's own fields against the {@link BlockSchemas}, label rules
  * and the {@code next_block_label} targets of each level.
  */
 final class BlockReader {
@@ -22,15 +22,15 @@ final class BlockReader {
     static final long MAX_WAIT_SECONDS = 1800;
 
     private final Problems problems;
-    private final BlockCatalog catalog;
+    private final BlockSchemas schemas;
     private final List<KeyReference> references;
     private final Map<String, SourcePosition> labels = new LinkedHashMap<>();
     private final Map<BlockDefinition, String> paths = new IdentityHashMap<>();
     private final ConditionalReader conditionals;
 
-    BlockReader(Problems problems, BlockCatalog catalog, List<KeyReference> references) {
+    BlockReader(Problems problems, BlockSchemas schemas, List<KeyReference> references) {
         this.problems = problems;
-        this.catalog = catalog;
+        this.schemas = schemas;
         this.references = references;
         this.conditionals = new ConditionalReader(problems);
     }
@@ -92,7 +92,7 @@ final class BlockReader {
         if (type == null) {
             return null;
         }
-        catalog.schema(type).ifPresent(schema ->
+        schemas.schema(type).ifPresent(schema ->
                 schema.fields().values().forEach(spec -> view.check(spec.name(), spec.required(), spec.orderedKinds())));
         readParameterKeys(view);
         List<BlockDefinition> loopBlocks = List.of();
@@ -105,7 +105,7 @@ final class BlockReader {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String name : view.keys()) {
             boolean nested = type.equals("for_loop") && name.equals("loop_blocks");
-            if (!BlockCatalog.COMMON_FIELDS.contains(name) && !nested) {
+            if (!BlockSchema.COMMON_FIELDS.contains(name) && !nested) {
                 fields.put(name, Nodes.toValue(view.value(name), view.path(name), problems));
             }
         }

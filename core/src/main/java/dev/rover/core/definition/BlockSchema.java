@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The format of one {@code block_type}: the type's own fields (beyond those every block has),
@@ -15,6 +16,10 @@ import java.util.Optional;
  * @param fields the type's own fields by name, in documentation order
  */
 public record BlockSchema(String type, Map<String, FieldSpec> fields) {
+
+    /** Fields every block has, whatever its type; the loader reads them into {@link BlockDefinition}'s own components. */
+    public static final Set<String> COMMON_FIELDS = Set.of("block_type", "label", "next_block_label",
+            "continue_on_failure", "next_loop_on_failure", "model");
 
     public BlockSchema {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

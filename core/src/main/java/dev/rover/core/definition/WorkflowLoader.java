@@ -34,20 +34,33 @@ public final class WorkflowLoader {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowLoader.class);
 
     private final int codePointLimit;
-    private final BlockCatalog catalog;
+    private final BlockSchemas schemas;
 
-    /** A loader with the default size limit and Skyvern's block catalog. */
+    /**
+     * A loader with the default size limit, checking blocks against the formats the block types on the
+     * class path declare (and Skyvern's for the others): {@link BlockSchemas#fromClassPath()}.
+     */
     public WorkflowLoader() {
         this(DEFAULT_CODE_POINT_LIMIT);
     }
 
     /** A loader that refuses documents longer than {@code codePointLimit} code points. */
     public WorkflowLoader(int codePointLimit) {
+        this(codePointLimit, BlockSchemas.fromClassPath());
+    }
+
+    /** A loader checking blocks against exactly these formats. */
+    public WorkflowLoader(BlockSchemas schemas) {
+        this(DEFAULT_CODE_POINT_LIMIT, schemas);
+    }
+
+    /** A loader that refuses documents longer than {@code codePointLimit} code points and checks blocks against these formats. */
+    public WorkflowLoader(int codePointLimit, BlockSchemas schemas) {
         if (codePointLimit <= 0) {
             throw new IllegalArgumentException("codePointLimit must be positive, was " + codePointLimit);
         }
         this.codePointLimit = codePointLimit;
-        this.catalog = BlockCatalog.standard();
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
     }
 
     /**
@@ -118,7 +131,7 @@ public final class WorkflowLoader {
         Long declaredVersion = definition.integer("version", false);
         List<Parameter> parameters = new ParameterReader(problems, references)
                 .read(definition.items("parameters", false), definition.path("parameters"));
-        BlockReader blockReader = new BlockReader(problems, catalog, references);
+        BlockReader blockReader = new BlockReader(problems, schemas, references);
         List<BlockDefinition> blocks = blockReader.readLevel(definition.items("blocks", true), definition.path("blocks"));
         String finallyLabel = definition.string("finally_block_label", false);
         if (finallyLabel != null && blocks.stream().noneMatch(b -> b.label().equals(finallyLabel))) {

@@ -1,5 +1,7 @@
 package dev.rover.core.exec;
 
+import dev.rover.core.definition.BlockSchemas;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,11 @@ public final class BlockTypeRegistry {
      */
     public void requireRunnable(dev.rover.core.definition.Workflow workflow) {
         new RunnabilityCheck(types.values()).requireRunnable(workflow);
+    }
+
+    /** The field formats these block types declare. */
+    public BlockSchemas schemas() {
+        return BlockSchemas.of(types.values().stream().flatMap(t -> t.schema().stream()).toList());
     }
 
     /** The supported {@code block_type}s, sorted. */

@@ -5,18 +5,22 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The catalog describes Skyvern's block formats, and an unknown type is still loadable. */
-class BlockCatalogTest {
+/**
+ * Block formats: Skyvern's documented ones, the ones block types on the class path declare (a
+ * third-party type is checked like a built-in one), and an unknown type still loads.
+ */
+class BlockSchemasTest {
 
-    private final BlockCatalog catalog = BlockCatalog.standard();
+    private final BlockSchemas catalog = BlockSchemas.skyvern();
 
     @Test
     void knowsSkyvernsBlockTypes() {
         assertThat(catalog.types()).contains("goto_url", "wait", "navigation", "action", "login", "extraction", "task",
                 "for_loop", "conditional", "text_prompt", "validation", "code", "send_email", "file_download",
                 "http_request", "file_url_parser", "pdf_parser", "upload_to_s3", "task_v2");
-        assertThat(catalog.isKnown("teleport")).isFalse();
+        assertThat(catalog.types()).doesNotContain("teleport");
         assertThat(catalog.schema("teleport")).isEmpty();
     }
 
@@ -55,5 +59,43 @@ class BlockCatalogTest {
             assertThat(b.blockType()).isEqualTo("teleport");
             assertThat(b.fields()).containsEntry("destination", "mars").containsKey("crew");
         });
+    }
+
+    @Test
+    void aBlockTypeOnTheClassPathIsCheckedAgainstTheFormatItDeclares() {
+        assertThat(BlockSchemas.fromClassPath().schema(TestBeamBlock.TYPE)).isPresent();
+
+        assertThatThrownBy(() -> new WorkflowLoader().load("""
+                title: T
+                workflow_definition:
+                  blocks:
+                    - {block_type: beam, label: up, destination: 42}
+                """, "beam.yaml"))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("beam.yaml:4:")
+                .hasMessageContaining("workflow_definition.blocks[0].destination: expected string, found integer '42'");
+        assertThatThrownBy(() -> new WorkflowLoader().load("""
+                title: T
+                workflow_definition:
+                  blocks:
+                    - {block_type: beam, label: up}
+                """, "beam.yaml"))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("required field 'destination' is missing");
+    }
+
+    @Test
+    void aLoaderCanBeGivenExactlyTheFormatsToCheck() {
+        BlockSchemas only = BlockSchemas.of(java.util.List.of(BlockSchema.of("beam",
+                java.util.List.of(FieldSpec.required("destination", ValueKind.STRING)))));
+
+        Workflow w = new WorkflowLoader(only).load("""
+                title: T
+                workflow_definition:
+                  blocks:
+                    - {block_type: navigation, label: go, navigation_goal: 42}
+                """, "t.yaml");
+
+        assertThat(w.blocks()).singleElement().extracting(BlockDefinition::blockType).isEqualTo("navigation");
     }
 }

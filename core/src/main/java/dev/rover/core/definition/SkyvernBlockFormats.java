@@ -1,12 +1,7 @@
 package dev.rover.core.definition;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static dev.rover.core.definition.FieldSpec.optional;
 import static dev.rover.core.definition.FieldSpec.required;
@@ -18,44 +13,16 @@ import static dev.rover.core.definition.ValueKind.NUMBER;
 import static dev.rover.core.definition.ValueKind.STRING;
 
 /**
- * The field formats of Skyvern's block types, so the loader can check a block's own fields
- * (kinds, required ones) whether or not Rover implements the type. A type missing here still
- * loads; its fields are kept as written.
+ * The field formats Skyvern documents for its block types (SKYVERN-SPEC.md): what a block type's
+ * implementation declares by default ({@code BlockType.schema()}), and what the loader checks for a
+ * Skyvern block type whose implementation is not on the class path, so a file using it is still
+ * validated. A block type of Rover's or a third party's declares its own format instead.
  */
-public final class BlockCatalog {
+final class SkyvernBlockFormats {
 
-    /** Fields every block has; the loader reads them into {@link BlockDefinition}'s own components. */
-    public static final Set<String> COMMON_FIELDS = Set.of("block_type", "label", "next_block_label",
-            "continue_on_failure", "next_loop_on_failure", "model");
+    static final BlockSchemas ALL = BlockSchemas.of(standardSchemas());
 
-    private static final BlockCatalog STANDARD = new BlockCatalog(standardSchemas());
-
-    private final Map<String, BlockSchema> schemas;
-
-    private BlockCatalog(List<BlockSchema> schemas) {
-        Map<String, BlockSchema> byType = new LinkedHashMap<>();
-        schemas.forEach(s -> byType.put(s.type(), s));
-        this.schemas = Collections.unmodifiableMap(byType);
-    }
-
-    /** The catalog of Skyvern's block types. */
-    public static BlockCatalog standard() {
-        return STANDARD;
-    }
-
-    /** The format of a block type, if it is a known one. */
-    public Optional<BlockSchema> schema(String blockType) {
-        return Optional.ofNullable(schemas.get(blockType));
-    }
-
-    /** Whether the type is one of Skyvern's known block types. */
-    public boolean isKnown(String blockType) {
-        return schemas.containsKey(blockType);
-    }
-
-    /** Every known block type, in catalog order. */
-    public Set<String> types() {
-        return schemas.keySet();
+    private SkyvernBlockFormats() {
     }
 
     private static List<BlockSchema> standardSchemas() {
