@@ -75,7 +75,7 @@ class RunCoordinatorFailureTest {
 
     @Test
     void theServiceLoaderRegistryFindsExactlyTheImplementationsRegisteredOnTheClassPath() {
-        // core's test class path registers two test-only types in META-INF/services; core itself registers none
-        assertThat(BlockTypeRegistry.fromServiceLoader().supported()).containsExactlyInAnyOrder("wait", "goto_url");
+        // core's test class path registers three test-only types in META-INF/services; core itself registers none
+        assertThat(BlockTypeRegistry.fromServiceLoader().supported()).containsExactlyInAnyOrder("wait", "goto_url", "beam");
     }
 }
