@@ -113,6 +113,7 @@ public final class WorkflowLoader {
                 .read(definition.items("parameters", false), definition.path("parameters"));
         BlockReader blockReader = new BlockReader(problems, catalog, references);
         List<BlockDefinition> blocks = blockReader.readLevel(definition.items("blocks", true), definition.path("blocks"));
+        TemplateCheck.checkSyntax(blocks, blockReader, problems);
         String finallyLabel = definition.string("finally_block_label", false);
         if (finallyLabel != null && blocks.stream().noneMatch(b -> b.label().equals(finallyLabel))) {
             problems.add(definition.positionOf("finally_block_label"), definition.path("finally_block_label"),
