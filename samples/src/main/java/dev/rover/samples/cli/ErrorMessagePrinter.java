@@ -2,6 +2,8 @@ package dev.rover.samples.cli;
 
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.NotRunnableException;
+import dev.rover.core.definition.PrintableText;
+import dev.rover.core.secret.CredentialVaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns an exception escaping a command into one readable line on stderr instead of a stack trace;
- * the trace goes to the debug log for whoever needs it.
+ * the trace goes to the debug log for whoever needs it. Control characters in the message (from a label,
+ * an id or a file name) are shown escaped. A wrong master key is a usage error like a bad argument.
  */
 final class ErrorMessagePrinter implements IExecutionExceptionHandler {
 
@@ -22,10 +25,11 @@ final class ErrorMessagePrinter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         LOG.debug("Command '{}' failed", commandLine.getCommandName(), e);
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + message);
+        commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + PrintableText.of(message));
         commandLine.getErr().flush();
         boolean userError = e instanceof DefinitionException || e instanceof NotRunnableException
-                || e instanceof UncheckedIOException || e instanceof IllegalArgumentException;
+                || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
+                || e instanceof CredentialVaultException;
         return userError ? RoverCli.EXIT_USER_ERROR : CommandLine.ExitCode.SOFTWARE;
     }
 }

@@ -3,6 +3,7 @@ package dev.rover.samples.cli;
 import dev.rover.blocks.Rover;
 import dev.rover.blocks.RoverBuilder;
 import dev.rover.blocks.RunListener;
+import dev.rover.core.secret.MasterKey;
 import dev.rover.core.store.RoverHome;
 
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.function.UnaryOperator;
  * How the commands open a {@link Rover} and read the environment. The real command line uses the
  * process environment; tests give their own environment and register test engines through {@code customizer}.
  *
- * @param environment environment variables (secrets for {@code credentials add}, {@code ROVER_HOME}, LLM settings)
+ * @param environment environment variables (secrets for {@code credentials add}, {@code ROVER_HOME},
+ *                    {@code ROVER_MASTER_KEY}, LLM settings)
  * @param customizer  applied to every builder after the command's own settings
  */
 public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBuilder> customizer) {
@@ -46,6 +48,9 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
     /** Opens Rover on this data directory; progress goes to {@code listener}. */
     public Rover open(Path dataDirectory, RunListener listener) {
         RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener);
+        // the vault's key comes from this environment, like every other setting (tests give their own)
+        variable(MasterKey.ENV).ifPresent(setting ->
+                builder.masterKey(MasterKey.fromSetting(setting, RoverHome.at(dataDirectory).credentials())));
         return customizer.apply(builder).build();
     }
 }
