@@ -4,6 +4,7 @@ import dev.rover.blocks.Rover;
 import dev.rover.blocks.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
+import dev.rover.core.definition.PrintableText;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.run.Run;
@@ -18,7 +19,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -45,8 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
-            description = "A workflow parameter value (repeatable). A credential_id may be the credential's id or name.")
-    Map<String, String> params = new LinkedHashMap<>();
+            description = "A workflow parameter value (repeatable, once per key). A credential_id may be the credential's id or name.")
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "NAME",
             description = "Engine for blocks that name none (offline, llm, or a Skyvern engine name).")
@@ -59,6 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> values = parameterValues(params);
         Workflow workflow;
         try {
             workflow = new WorkflowLoader().load(file);
@@ -69,15 +73,36 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         } catch (UncheckedIOException e) {
-            err.println(e.getMessage());
+            err.println(PrintableText.of(e.getMessage()));
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         }
         try (Rover rover = data.open(new ProgressPrinter(err))) {
             WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).build();
-            Run run = rover.runWorkflow(workflow, new LinkedHashMap<>(params), options);
+            Run run = rover.runWorkflow(workflow, values, options);
             return RunSummary.print(rover, run, json, out);
         }
+    }
+
+    /**
+     * The {@code --param KEY=VALUE} arguments as a map; a key given twice is refused rather than the
+     * last one silently winning.
+     *
+     * @throws IllegalArgumentException for an argument without '=' or a repeated key (a usage error)
+     */
+    static Map<String, Object> parameterValues(List<String> arguments) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int eq = argument.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--param '" + argument + "' must be KEY=VALUE");
+            }
+            String key = argument.substring(0, eq);
+            if (values.putIfAbsent(key, argument.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("--param '" + key + "' is given more than once; give each parameter once");
+            }
+        }
+        return values;
     }
 }

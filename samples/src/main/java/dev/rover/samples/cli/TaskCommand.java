@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.blocks.Rover;
 import dev.rover.blocks.TaskRequest;
+import dev.rover.core.definition.DefinitionFiles;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 import picocli.CommandLine.Command;
@@ -12,10 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -72,16 +70,12 @@ public final class TaskCommand implements Callable<Integer> {
         }
     }
 
-    /** The schema file as JSON; a missing or malformed file is a usage error naming the file. */
+    /**
+     * The schema file as JSON; a missing, special (device, pipe), oversized or malformed file is a usage
+     * error naming the file.
+     */
     static JsonNode readSchema(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read schema " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read schema " + file + ": " + e.getMessage());
-        }
+        String text = DefinitionFiles.readText(file, "schema", DefinitionFiles.DEFAULT_MAX_BYTES);
         try {
             JsonNode node = Json.mapper().readTree(text);
             if (node == null || !node.isObject()) {
