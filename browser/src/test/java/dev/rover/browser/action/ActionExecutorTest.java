@@ -304,6 +304,29 @@ class ActionExecutorTest {
     }
 
     @Test
+    void downloadsWithEmptySlashOrOverlongNamesAreSavedUnderSafeNames() {
+        String longName = "r".repeat(396) + ".csv";
+        open("/download-link.html?name=" + longName);
+        ActionResult fromSite = act(new BrowserAction.Click(Target.id("dl")));
+        assertThat(fromSite.success()).as(fromSite.failureReason()).isTrue();
+        assertThat(fromSite.downloads()).singleElement().satisfies(f -> {
+            assertThat(f.name()).hasSizeLessThanOrEqualTo(DownloadNames.MAX_BYTES).endsWith(".csv");
+            assertThat(f.path()).hasContent(ActionTestServer.REPORT.stripTrailing());
+        });
+
+        for (String override : new String[]{"/", longName, "  ", ".."}) {
+            open("/download-link.html?name=report.csv");
+            ActionResult named = browser.call(p -> executor.execute(p, new BrowserAction.Click(Target.id("dl")), override));
+            assertThat(named.success()).as("override '%s': %s", override, named.failureReason()).isTrue();
+            String expected = override.equals(longName) ? "r".repeat(196) + ".csv" : override.isBlank() ? "report.csv" : "download";
+            assertThat(named.downloads()).as(override).singleElement().satisfies(f -> {
+                assertThat(f.name()).startsWith(expected.replace(".csv", ""));
+                assertThat(f.path()).hasContent(ActionTestServer.REPORT.stripTrailing());
+            });
+        }
+    }
+
+    @Test
     void plainClicksReportNoDownloads() {
         open("/page.html");
         ActionResult result = act(new BrowserAction.Click(Target.id("b3")));
