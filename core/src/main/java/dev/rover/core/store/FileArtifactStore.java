@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Keeps artifacts as plain files under {@code <home>/runs/<run_id>/artifacts/}, so that a person can open
  * them directly and a report can link them with {@code file:} URIs. File names are sanitised and made
- * unique; names that try to leave the folder are refused.
+ * unique; names that try to leave the folder are refused. Folders and files are owner-only ({@link PrivateFiles}).
  */
 public final class FileArtifactStore implements ArtifactStore {
 
@@ -69,6 +69,7 @@ public final class FileArtifactStore implements ArtifactStore {
         }
         Path runDirectory = runDirectory(runId);
         if (source.toRealPath().startsWith(runDirectory.toRealPath())) {
+            PrivateFiles.restrictFile(source); // the browser wrote it with default permissions
             return record(runId, type, blockLabel, step, source, contentType);
         }
         Path target = reserve(artifactsDirectory(runId),
@@ -80,6 +81,7 @@ public final class FileArtifactStore implements ArtifactStore {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             Files.delete(source);
         }
+        PrivateFiles.restrictFile(target);
         return record(runId, type, blockLabel, step, target, contentType);
     }
 
@@ -143,7 +145,7 @@ public final class FileArtifactStore implements ArtifactStore {
         for (int n = 1; n <= MAX_ATTEMPTS; n++) {
             Path candidate = directory.resolve(n == 1 ? name : stem + "-" + n + extension);
             try {
-                return Files.createFile(candidate);
+                return PrivateFiles.createFile(candidate);
             } catch (FileAlreadyExistsException taken) {
                 // try the next suffix
             }
@@ -160,9 +162,10 @@ public final class FileArtifactStore implements ArtifactStore {
 
     private static Path createDirectories(Path dir) {
         try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
+            return PrivateFiles.directory(dir, false);
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("cannot create the run folder " + dir + ": " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 
