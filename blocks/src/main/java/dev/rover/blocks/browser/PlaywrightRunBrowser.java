@@ -58,7 +58,8 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
-        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).build();
+        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply)
+                .allowFileUrls(live.options().allowFileUrls()).build();
         ActionResult result;
         try {
             result = live.call(page -> {

@@ -123,6 +123,7 @@ public final class WorkflowLoader {
         String systemPrompt = definition.string("workflow_system_prompt", false);
         int version = VersionRules.resolve(definition, declaredVersion, blocks, blockReader);
         List<Parameter> allParameters = withBlockOutputs(parameters, blockReader, problems);
+        UrlCheck.check(blocks, blockReader, allParameters, problems);
         checkReferences(references, allParameters, problems);
         if (title == null) {
             return null;

@@ -69,6 +69,38 @@ class TemplateCheckTest {
     }
 
     @Test
+    void javascriptAndMalformedUrlsAreDefinitionErrorsWhileFileUrlsAreTheRunnersDecision() {
+        DefinitionException e = problems("""
+                title: T
+                workflow_definition:
+                  parameters:
+                    - {key: website_url, parameter_type: workflow, workflow_parameter_type: string}
+                  blocks:
+                    - {block_type: goto_url, label: a, url: "javascript:alert(document.cookie)"}
+                    - {block_type: navigation, label: b, url: "shop.example/orders", navigation_goal: g}
+                    - {block_type: navigation, label: c, url: website_url, navigation_goal: g}
+                    - {block_type: navigation, label: d, url: "{{ website_url }}/x", navigation_goal: g}
+                    - {block_type: goto_url, label: f, url: "file:///etc/passwd"}
+                """);
+
+        assertThat(e.problems()).extracting(DefinitionProblem::toString).containsExactly(
+                "wf.yaml:6:45: workflow_definition.blocks[0].url: 'javascript:alert(document.cookie)' uses scheme "
+                        + "'javascript'; only http and https URLs are opened",
+                "wf.yaml:7:47: workflow_definition.blocks[1].url: 'shop.example/orders' is not an absolute URL; "
+                        + "write it with http:// or https://");
+        Workflow fileOnly = loader.load("""
+                title: T
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: f, url: "file:///etc/passwd"}
+                """, "wf.yaml");
+        assertThat(UrlCheck.refusedFileUrls(fileOnly, false)).extracting(DefinitionProblem::toString).containsExactly(
+                "wf.yaml:4:45: f.url: 'file:///etc/passwd' is a file: URL; only http and https URLs are opened unless "
+                        + "file URLs are allowed (RoverBuilder.allowFileUrls(true) or --allow-file-urls)");
+        assertThat(UrlCheck.refusedFileUrls(fileOnly, true)).isEmpty();
+    }
+
+    @Test
     void unknownNamesAreWarningsNotErrors() {
         Workflow workflow = loader.load("""
                 title: T

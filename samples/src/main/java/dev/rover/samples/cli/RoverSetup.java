@@ -47,7 +47,13 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
 
     /** Opens Rover on this data directory; progress goes to {@code listener}. */
     public Rover open(Path dataDirectory, RunListener listener) {
-        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener);
+        return open(dataDirectory, listener, false);
+    }
+
+    /** Opens Rover on this data directory; {@code allowFileUrls} lets its runs open file: URLs. */
+    public Rover open(Path dataDirectory, RunListener listener, boolean allowFileUrls) {
+        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener)
+                .allowFileUrls(allowFileUrls);
         // the vault's key comes from this environment, like every other setting (tests give their own)
         variable(MasterKey.ENV).ifPresent(setting ->
                 builder.masterKey(MasterKey.fromSetting(setting, RoverHome.at(dataDirectory).credentials())));

@@ -5,6 +5,7 @@ import dev.rover.blocks.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
 import dev.rover.core.definition.PrintableText;
+import dev.rover.core.definition.UrlCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.run.Run;
@@ -55,6 +56,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Engine for blocks that name none (offline, llm, or a Skyvern engine name).")
     String engine;
 
+    @Option(names = "--allow-file-urls",
+            description = "Let the run open file: URLs (only http and https are opened otherwise). Only for trusted files.")
+    boolean allowFileUrls;
+
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
@@ -77,7 +82,13 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         }
-        try (Rover rover = data.open(new ProgressPrinter(err))) {
+        List<DefinitionProblem> refused = UrlCheck.refusedFileUrls(workflow, allowFileUrls);
+        if (!refused.isEmpty()) {
+            refused.forEach(err::println);
+            err.flush();
+            return RoverCli.EXIT_USER_ERROR;
+        }
+        try (Rover rover = data.open(new ProgressPrinter(err), allowFileUrls)) {
             WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).build();
             Run run = rover.runWorkflow(workflow, values, options);

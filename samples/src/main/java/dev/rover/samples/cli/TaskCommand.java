@@ -6,6 +6,7 @@ import dev.rover.blocks.Rover;
 import dev.rover.blocks.TaskRequest;
 import dev.rover.core.definition.DefinitionFiles;
 import dev.rover.core.json.Json;
+import dev.rover.core.page.UrlPolicy;
 import dev.rover.core.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,10 @@ public final class TaskCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Engine (offline, llm, or a Skyvern engine name).")
     String engine;
 
+    @Option(names = "--allow-file-urls",
+            description = "Let the run open file: URLs (only http and https are opened otherwise).")
+    boolean allowFileUrls;
+
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
@@ -55,6 +60,11 @@ public final class TaskCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (url != null && !url.isBlank()) {
+            UrlPolicy.check(url, allowFileUrls).ifPresent(reason -> {
+                throw new IllegalArgumentException("--url " + reason);
+            });
+        }
         TaskRequest.Builder request = TaskRequest.builder(prompt).url(url).engine(engine).waitForCompletion(true)
                 .timeout(RunCommand.WAIT_LIMIT);
         if (maxSteps != null) {
@@ -64,7 +74,7 @@ public final class TaskCommand implements Callable<Integer> {
             request.dataExtractionSchema(readSchema(schema));
         }
         TaskRequest built = request.build();
-        try (Rover rover = data.open(new ProgressPrinter(err))) {
+        try (Rover rover = data.open(new ProgressPrinter(err), allowFileUrls)) {
             Run run = rover.runTask(built);
             return RunSummary.print(rover, run, json, out);
         }
