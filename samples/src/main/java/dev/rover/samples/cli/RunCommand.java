@@ -88,7 +88,8 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         }
-        try (Rover rover = data.open(new ProgressPrinter(err), allowFileUrls)) {
+        try (CancelOnSignal guarded = CancelOnSignal.guard(data.open(new ProgressPrinter(err), allowFileUrls), err)) {
+            Rover rover = guarded.rover();
             WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).build();
             Run run = rover.runWorkflow(workflow, values, options);

@@ -74,7 +74,8 @@ public final class TaskCommand implements Callable<Integer> {
             request.dataExtractionSchema(readSchema(schema));
         }
         TaskRequest built = request.build();
-        try (Rover rover = data.open(new ProgressPrinter(err), allowFileUrls)) {
+        try (CancelOnSignal guarded = CancelOnSignal.guard(data.open(new ProgressPrinter(err), allowFileUrls), err)) {
+            Rover rover = guarded.rover();
             Run run = rover.runTask(built);
             return RunSummary.print(rover, run, json, out);
         }
