@@ -5,12 +5,12 @@ import java.util.Objects;
 /**
  * One thing wrong with a definition file, precise enough to fix without guessing: where it is,
  * which field (for example {@code workflow_definition.blocks[2].wait_sec}) and what is allowed.
+ * Control and bidirectional characters in the path and message are shown escaped ({@link PrintableText}),
+ * as they may come from labels, keys and values quoted from the file.
  *
  * @param position where the offending value (or the map missing a field) starts
  * @param path     the field path from the top of the document
  * @param message  what is wrong and what would be accepted
- *                 <p>Control and bidirectional characters in the path and message are shown escaped
- *                 ({@link PrintableText}).
  */
 public record DefinitionProblem(SourcePosition position, String path, String message) {
 

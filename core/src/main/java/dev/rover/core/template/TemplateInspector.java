@@ -7,6 +7,7 @@ import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import dev.rover.core.definition.PrintableText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,7 +82,7 @@ public final class TemplateInspector {
     /** A short, printable excerpt of a template for messages. */
     public static String excerpt(String template) {
         String oneLine = template.length() > EXCERPT_LENGTH ? template.substring(0, EXCERPT_LENGTH - 3) + "..." : template;
-        return dev.rover.core.definition.PrintableText.of(oneLine);
+        return PrintableText.of(oneLine);
     }
 
     private static void walk(Node node, JinjavaInterpreter interpreter, List<String> errors, Set<String> names,
