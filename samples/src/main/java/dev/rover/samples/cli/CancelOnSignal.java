@@ -22,6 +22,7 @@ final class CancelOnSignal implements AutoCloseable {
     static final Duration GRACE = Duration.ofMillis(4_500);
 
     private static final Logger LOG = LoggerFactory.getLogger(CancelOnSignal.class);
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     private final Rover rover;
     private final PrintWriter err;
@@ -44,11 +45,20 @@ final class CancelOnSignal implements AutoCloseable {
         return rover;
     }
 
+    /**
+     * True once a stop signal is being handled: the command's own thread may then fail because Rover
+     * was closed under it, which is expected and not worth a message.
+     */
+    static boolean isStopping() {
+        return STOPPING.get();
+    }
+
     /** The shutdown hook: cancel and record the runs, waiting at most {@link #GRACE}. */
     private void stopRuns() {
         if (closed.get()) {
             return;
         }
+        STOPPING.set(true);
         err.println("rover: stopping: canceling runs in progress");
         err.flush();
         Thread closer = new Thread(this::closeRover, "rover-close-on-signal");

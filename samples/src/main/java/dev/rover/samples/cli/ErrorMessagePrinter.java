@@ -24,6 +24,9 @@ final class ErrorMessagePrinter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         LOG.debug("Command '{}' failed", commandLine.getCommandName(), e);
+        if (CancelOnSignal.isStopping()) {
+            return CommandLine.ExitCode.SOFTWARE; // Rover was closed by the stop signal; the JVM is exiting
+        }
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + PrintableText.of(message));
         commandLine.getErr().flush();

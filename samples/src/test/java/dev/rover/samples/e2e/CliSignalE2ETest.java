@@ -70,6 +70,20 @@ class CliSignalE2ETest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void ctrlCInATerminalSignalsTheWholeProcessGroupAndTheRunIsStillRecorded() throws Exception {
+        Path workflow = Files.writeString(tmp.resolve("group.yaml"), """
+                title: Slow visit group
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "%s"}
+                    - {block_type: wait, label: pause, wait_sec: 600}
+                """.formatted(pages.url("/product")));
+
+        stopAndRead("INT-GROUP", (home, stderr) -> Files.readString(stderr).contains("block pause started"),
+                "run", workflow.toString());
+    }
+
     @ParameterizedTest(name = "task, SIG{0}")
     @ValueSource(strings = {"INT"})
     void aStopSignalCancelsRecordsAndReportsTheTaskWithinFiveSeconds(String signal) throws Exception {
@@ -88,7 +102,9 @@ class CliSignalE2ETest {
     private Run stopAndRead(String signal, Ready ready, String... args) throws Exception {
         Path home = tmp.resolve("home");
         Path stderr = tmp.resolve("stderr.txt");
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        boolean group = signal.endsWith("-GROUP"); // as a terminal's Ctrl-C: the JVM, the driver and the browser
+        List<String> command = new java.util.ArrayList<>(group ? List.of("setsid") : List.of());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", testClassPath(), RoverCli.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--data-dir", home.toString()));
@@ -98,15 +114,17 @@ class CliSignalE2ETest {
             awaitReady(cli, home, stderr, ready);
 
             long signalled = System.nanoTime();
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(cli.pid())).start();
+            Process kill = new ProcessBuilder("kill", "-" + signal.replace("-GROUP", ""), "--",
+                    (group ? "-" : "") + cli.pid()).start();
             assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(kill.exitValue()).as("kill exit status").isZero();
             boolean exited = cli.waitFor(10, TimeUnit.SECONDS);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
 
             assertThat(exited).as("the CLI exited; stderr:%n%s", Files.readString(stderr)).isTrue();
             System.out.printf("rover %s: exited %d ms after SIG%s%n", args[0], millis, signal);
             assertThat(millis).as("milliseconds from SIG%s to exit", signal).isLessThan(5_000);
-            assertThat(cli.exitValue()).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            assertThat(cli.exitValue()).isEqualTo(signal.startsWith("TERM") ? 143 : 130);
         } finally {
             cli.destroyForcibly();
         }
