@@ -130,6 +130,7 @@ class CliSignalE2ETest {
         }
 
         assertThat(Files.readString(stderr)).contains("rover: stopping: canceling runs in progress");
+        assertOwnerOnly(home); // screenshots, the trace and the database of a real run
         try (Rover rover = Rover.builder().dataDirectory(home).build()) {
             List<Run> runs = rover.listRuns(10);
             assertThat(runs).hasSize(1);
@@ -140,6 +141,16 @@ class CliSignalE2ETest {
             assertThat(run.recordingUrl()).isNotNull();
             assertThat(Path.of(URI.create(run.recordingUrl()))).isRegularFile();
             return run;
+        }
+    }
+
+    private static void assertOwnerOnly(Path home) throws IOException {
+        try (var paths = Files.walk(home)) {
+            for (Path path : paths.toList()) {
+                String expected = Files.isDirectory(path) ? "rwx------" : "rw-------";
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                        .as(path.toString()).isEqualTo(expected);
+            }
         }
     }
 
