@@ -51,6 +51,7 @@ public final class RoverBuilder {
     private LlmConfig llm;
     private final Map<String, Supplier<Engine>> extraEngines = new LinkedHashMap<>();
     private BrowserOptions browserOptions = BrowserOptions.defaults();
+    private boolean allowFileUrls;
     private ObserveOptions observeOptions = ObserveOptions.DEFAULTS;
     private int concurrency = 2;
     private RunListener listener = RunListener.NONE;
@@ -95,6 +96,12 @@ public final class RoverBuilder {
 
     /** Options of every run's browser (headless, viewport, locale, executable...). */
     public RoverBuilder browserOptions(BrowserOptions v) { browserOptions = v; return this; }
+
+    /**
+     * Lets runs open {@code file:} URLs (task URL, goto_url, navigation URL, the engine's goto_url). Off by
+     * default: only http and https are opened, so a task or a model cannot read local files.
+     */
+    public RoverBuilder allowFileUrls(boolean v) { allowFileUrls = v; return this; }
 
     /** How pages are observed (prompt size budget...). */
     public RoverBuilder observeOptions(ObserveOptions v) { observeOptions = v; return this; }
@@ -165,7 +172,8 @@ public final class RoverBuilder {
         RunCoordinator executor = RunCoordinator.builder(runs).clock(clock).maxConcurrentRuns(concurrency)
                 .webhooks(webhooks.build()).build();
         RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), new RunFolders(home), vault, executor, sessions,
-                new BrowserProfiles(home.profiles()), engines, engine, withChromium(browserOptions, env), observeOptions,
+                new BrowserProfiles(home.profiles()), engines, engine,
+                withChromium(allowFileUrls ? browserOptions.toBuilder().allowFileUrls(true).build() : browserOptions, env), observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null),
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);

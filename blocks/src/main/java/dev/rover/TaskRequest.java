@@ -1,5 +1,7 @@
 package dev.rover;
 
+import dev.rover.core.page.UrlPolicy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +77,11 @@ public final class TaskRequest {
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (maxSteps != null && maxSteps < 1) {
             throw new IllegalArgumentException("max_steps must be at least 1, got " + maxSteps);
+        }
+        if (url != null && !url.isBlank()) {
+            UrlPolicy.malformed(url).ifPresent(reason -> {
+                throw new IllegalArgumentException("task url " + reason);
+            });
         }
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);

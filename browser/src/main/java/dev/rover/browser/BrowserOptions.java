@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param storageState     a Playwright storage-state file (cookies, localStorage) to start from, or null
  * @param actionTimeout    how long one action may wait for its element
  * @param proxyServer      a proxy every request goes through ({@code http://host:port}, {@code socks5://...}), or null
+ * @param allowFileUrls    whether runs may open {@code file:} URLs (off: only http and https are opened)
  */
 public record BrowserOptions(
         boolean headless,
@@ -40,7 +41,8 @@ public record BrowserOptions(
         String cdpAddress,
         Path storageState,
         Duration actionTimeout,
-        String proxyServer) {
+        String proxyServer,
+        boolean allowFileUrls) {
 
     /** Flags that keep Chromium quiet and stable on a closed network and in containers. */
     public static final List<String> QUIET_FLAGS = List.of(
@@ -91,6 +93,7 @@ public record BrowserOptions(
         b.storageState = storageState;
         b.actionTimeout = actionTimeout;
         b.proxyServer = proxyServer;
+        b.allowFileUrls = allowFileUrls;
         return b;
     }
 
@@ -106,7 +109,7 @@ public record BrowserOptions(
                 + ", extraHttpHeaders=" + extraHttpHeaders.keySet() + ", viewport=" + viewportWidth + "x" + viewportHeight
                 + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", tracing=" + tracing
                 + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout
-                + ", proxy=" + (proxyServer != null) + "]";
+                + ", proxy=" + (proxyServer != null) + ", allowFileUrls=" + allowFileUrls + "]";
     }
 
     /** Collects options; every setting has a sensible default. */
@@ -120,6 +123,7 @@ public record BrowserOptions(
         private String locale;
         private Path downloadsFolder = Path.of(System.getProperty("java.io.tmpdir"), "rover-downloads");
         private boolean tracing = true;
+        private boolean allowFileUrls;
         private String cdpAddress;
         private Path storageState;
         private Duration actionTimeout = Duration.ofSeconds(5);
@@ -152,6 +156,9 @@ public record BrowserOptions(
 
         public Builder tracing(boolean value) { this.tracing = value; return this; }
 
+        /** Lets runs open {@code file:} URLs; only for trusted workflows and tasks (a model could read local files). */
+        public Builder allowFileUrls(boolean value) { this.allowFileUrls = value; return this; }
+
         public Builder cdpAddress(String value) { this.cdpAddress = value; return this; }
 
         public Builder storageState(Path value) { this.storageState = value; return this; }
@@ -160,7 +167,7 @@ public record BrowserOptions(
 
         public BrowserOptions build() {
             return new BrowserOptions(headless, executable, userAgent, extraHttpHeaders, viewportWidth, viewportHeight,
-                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout, proxyServer);
+                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout, proxyServer, allowFileUrls);
         }
     }
 }

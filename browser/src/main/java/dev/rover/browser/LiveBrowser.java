@@ -167,9 +167,14 @@ public final class LiveBrowser implements AutoCloseable {
         if (options.cdpAddress() != null) {
             browser = connect(options.cdpAddress());
         } else {
+            // A terminal's Ctrl-C reaches Playwright's driver too (same process group); the driver must not
+            // close the browser then: Rover closes it after recording the canceled run (screenshot, trace).
             BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions()
                     .setHeadless(options.headless())
-                    .setArgs(BrowserOptions.QUIET_FLAGS);
+                    .setArgs(BrowserOptions.QUIET_FLAGS)
+                    .setHandleSIGINT(false)
+                    .setHandleSIGTERM(false)
+                    .setHandleSIGHUP(false);
             executable.ifPresent(launch::setExecutablePath);
             if (options.proxyServer() != null) {
                 launch.setProxy(options.proxyServer());

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the static test pages under {@code /actions/} on 127.0.0.1 (a free port), plus a few
- * dynamic routes: a file download, a login that sets a cookie, a page only a logged-in browser sees,
+ * dynamic routes: a file download (also one named by the query, for odd names), a login that sets a cookie, a page only a logged-in browser sees,
  * and a host page embedding a frame from a given URL (another origin when it comes from a second instance).
  * Start two instances to get two origins.
  */
@@ -78,6 +78,15 @@ public final class ActionTestServer implements AutoCloseable {
                     respond(exchange, 200, "text/html", "<html><body><h1>Host</h1><iframe id=\"frame\" src=\""
                             + frame.replace("\"", "") + "\"></iframe></body></html>", Map.of());
                 }
+                case "/download/named" -> {
+                    // ?name=... is sent back as the Content-Disposition file name, whatever it is
+                    String query = String.valueOf(exchange.getRequestURI().getQuery());
+                    String name = query.startsWith("name=") ? query.substring("name=".length()) : "";
+                    respond(exchange, 200, "text/csv", REPORT,
+                            Map.of("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\""));
+                }
+                case "/download-link.html" -> respond(exchange, 200, "text/html", "<html><body><a data-rover-id=\"dl\" href=\"/download/named?"
+                        + String.valueOf(exchange.getRequestURI().getRawQuery()) + "\">get it</a></body></html>", Map.of());
                 case "/headers" -> respond(exchange, 200, "text/plain",
                         String.valueOf(exchange.getRequestHeaders().getFirst("X-Rover-Test")), Map.of());
                 default -> serveResource(exchange, path);

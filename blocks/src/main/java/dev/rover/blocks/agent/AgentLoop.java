@@ -173,6 +173,8 @@ public final class AgentLoop {
             if (state.guard.isRepeat(action)) {
                 result = ActionResult.failed("no progress: the same " + action.actionType()
                         + " on an unchanged page " + LoopGuard.LIMIT + " times");
+            } else if (action instanceof BrowserAction.Wait wait) {
+                result = CancellableWait.perform(services, wait, goal.downloadSuffix());
             } else {
                 result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
             }

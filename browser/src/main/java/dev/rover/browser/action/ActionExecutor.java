@@ -5,6 +5,7 @@ import com.microsoft.playwright.PlaywrightException;
 import dev.rover.browser.BrowserPage;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
+import dev.rover.core.page.UrlPolicy;
 import dev.rover.core.page.DownloadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class ActionExecutor {
     private final Duration navigationTimeout;
     private final Duration maxWait;
     private final Path downloadsFolder;
+    private final boolean allowFileUrls;
 
     private ActionExecutor(Builder builder) {
         this.secrets = builder.secrets;
@@ -42,6 +44,7 @@ public final class ActionExecutor {
         this.navigationTimeout = builder.navigationTimeout;
         this.maxWait = builder.maxWait;
         this.downloadsFolder = builder.downloadsFolder;
+        this.allowFileUrls = builder.allowFileUrls;
     }
 
     /** An executor with the defaults: no secrets, the browser's action timeout, waits capped at 30 s. */
@@ -132,10 +135,14 @@ public final class ActionExecutor {
         } else if (action instanceof BrowserAction.Wait a) {
             pages.waitFor(page, a.seconds());
         } else if (action instanceof BrowserAction.GotoUrl a) {
+            checkUrl(a.url());
             pages.gotoUrl(page, a.url());
         } else if (action instanceof BrowserAction.GoBack) {
             pages.goBack(page);
         } else if (action instanceof BrowserAction.NewTab a) {
+            if (a.url() != null && !a.url().isBlank()) {
+                checkUrl(a.url());
+            }
             pages.newTab(browser, a.url());
         } else if (action instanceof BrowserAction.SwitchTab a) {
             pages.switchTab(browser, a.index());
@@ -146,6 +153,16 @@ public final class ActionExecutor {
         }
     }
 
+    /** Only http and https are opened, and file: when allowed; anything else fails the action. */
+    private void checkUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return; // PageActions names the missing URL
+        }
+        UrlPolicy.check(url, allowFileUrls).ifPresent(reason -> {
+            throw new ActionFailure("not opened: " + reason);
+        });
+    }
+
     /** Settings of an {@link ActionExecutor}; all optional. */
     public static final class Builder {
         private Function<String, String> secrets = Function.identity();
@@ -154,6 +171,7 @@ public final class ActionExecutor {
         private Duration navigationTimeout = Duration.ofSeconds(30);
         private Duration maxWait = Duration.ofSeconds(30);
         private Path downloadsFolder;
+        private boolean allowFileUrls;
 
         private Builder() {
         }
@@ -194,6 +212,12 @@ public final class ActionExecutor {
         /** Where downloads are saved; defaults to the browser's downloads folder. */
         public Builder downloadsFolder(Path value) {
             this.downloadsFolder = value;
+            return this;
+        }
+
+        /** Whether {@code file:} URLs may be opened (off by default: only http and https are). */
+        public Builder allowFileUrls(boolean value) {
+            this.allowFileUrls = value;
             return this;
         }
 

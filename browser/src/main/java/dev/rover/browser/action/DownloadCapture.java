@@ -62,7 +62,7 @@ final class DownloadCapture implements AutoCloseable {
         List<DownloadedFile> saved = new ArrayList<>();
         for (int i = 0; i < started.size(); i++) {
             Download download = started.get(i);
-            String name = nameOverride == null || nameOverride.isBlank() ? download.suggestedFilename() : nameOverride;
+            String name = nameOverride == null || nameOverride.isBlank() ? suggestedName(download) : nameOverride;
             if (started.size() > 1 && nameOverride != null && !nameOverride.isBlank()) {
                 name = i == 0 ? name : i + "-" + name;
             }
@@ -72,10 +72,7 @@ final class DownloadCapture implements AutoCloseable {
     }
 
     private DownloadedFile save(Download download, Path folder, String name) {
-        String safe = Path.of(name.replace('\\', '/')).getFileName().toString();
-        if (safe.isBlank() || safe.equals("..")) {
-            safe = "download";
-        }
+        String safe = DownloadNames.safe(name);
         try {
             Files.createDirectories(folder);
             Path target = unique(folder, safe);
@@ -91,6 +88,15 @@ final class DownloadCapture implements AutoCloseable {
             throw new UncheckedIOException("cannot save download " + safe + " in " + folder, e);
         } catch (PlaywrightException e) {
             throw new ActionFailure("download of " + safe + " from " + download.url() + " failed: " + FailureReasons.firstLine(e));
+        }
+    }
+
+    private static String suggestedName(Download download) {
+        try {
+            return download.suggestedFilename();
+        } catch (PlaywrightException e) {
+            log.debug("download from {} has no suggested name: {}", download.url(), FailureReasons.firstLine(e));
+            return null;
         }
     }
 

@@ -65,7 +65,8 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
-        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard).build();
+        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard)
+                .allowFileUrls(live.options().allowFileUrls()).build();
         ActionResult result;
         try {
             result = live.call(page -> executor.execute(page, action, downloadName));

@@ -95,6 +95,7 @@ final class BlockReader {
         schemas.schema(type).ifPresent(schema ->
                 schema.fields().values().forEach(spec -> view.check(spec.name(), spec.required(), spec.orderedKinds())));
         readParameterKeys(view);
+        checkMaxSteps(view);
         List<BlockDefinition> loopBlocks = List.of();
         switch (type) {
             case "wait" -> checkWait(view);
@@ -142,6 +143,18 @@ final class BlockReader {
                 references.add(new KeyReference((String) Nodes.toValue(item, path, problems), "parameter_keys",
                         problems.at(item), path));
             }
+        }
+    }
+
+    private void checkMaxSteps(MappingView view) {
+        Node value = view.value("max_steps_per_run"); // its type is checked with the block type's fields
+        if (Nodes.isNull(value) || Nodes.kindOf(value) != ValueKind.INTEGER) {
+            return;
+        }
+        Long steps = (Long) Nodes.toValue(value, view.path("max_steps_per_run"), problems);
+        if (steps != null && steps < 1) {
+            problems.add(view.positionOf("max_steps_per_run"), view.path("max_steps_per_run"),
+                    "max_steps_per_run must be at least 1, found " + steps);
         }
     }
 

@@ -16,7 +16,10 @@ final class ColumnShifts {
 
     private final Map<Integer, List<Integer>> removedAt = new HashMap<>();
 
-    /** Records that one character was removed just before 0-based {@code column} of the prepared line. */
+    /**
+     * Records that one character was removed just before 0-based {@code column} of the prepared line;
+     * calls for one line come in increasing column order.
+     */
     void removedBefore(int line, int column) {
         removedAt.computeIfAbsent(line, l -> new ArrayList<>()).add(column);
     }
@@ -27,12 +30,18 @@ final class ColumnShifts {
         if (removals == null) {
             return column;
         }
-        int shift = 0;
-        for (int removal : removals) {
-            if (removal < column) {
-                shift++;
+        // removals are recorded left to right, so the count of those before the column is a binary search
+        // (a long line full of escapes must not make every position lookup walk the whole line)
+        int low = 0;
+        int high = removals.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (removals.get(mid) < column) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
         }
-        return column + shift;
+        return column + low;
     }
 }

@@ -4,12 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,22 +62,20 @@ public final class WorkflowLoader {
      * Loads a file; problems name it as given.
      *
      * @throws DefinitionException  when the file is not a valid definition
-     * @throws UncheckedIOException when it cannot be read (missing, a directory, not UTF-8)
+     * @throws UncheckedIOException when it cannot be read (missing, not a regular file, larger than
+     *                              {@link #maxFileBytes()}, not UTF-8), before anything is read
      */
     public Workflow load(Path file) {
         Objects.requireNonNull(file, "file");
-        String content;
-        try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("cannot read workflow definition " + file + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new UncheckedIOException("cannot read workflow definition " + file + ": it is not UTF-8 text", e);
-        } catch (IOException e) {
-            String why = Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
-            throw new UncheckedIOException("cannot read workflow definition " + file + ": " + why, e);
-        }
-        return load(content, file.toString());
+        return load(DefinitionFiles.readText(file, "workflow definition", maxFileBytes()), file.toString());
+    }
+
+    /**
+     * The largest file {@link #load(Path)} reads: {@link DefinitionFiles#DEFAULT_MAX_BYTES}, or the code point
+     * limit when that is smaller (a UTF-8 file never has more code points than bytes).
+     */
+    public long maxFileBytes() {
+        return Math.min(DefinitionFiles.DEFAULT_MAX_BYTES, codePointLimit * 4L);
     }
 
     /**
@@ -133,6 +126,7 @@ public final class WorkflowLoader {
                 .read(definition.items("parameters", false), definition.path("parameters"));
         BlockReader blockReader = new BlockReader(problems, schemas, references);
         List<BlockDefinition> blocks = blockReader.readLevel(definition.items("blocks", true), definition.path("blocks"));
+        TemplateCheck.checkSyntax(blocks, blockReader, problems);
         String finallyLabel = definition.string("finally_block_label", false);
         if (finallyLabel != null && blocks.stream().noneMatch(b -> b.label().equals(finallyLabel))) {
             problems.add(definition.positionOf("finally_block_label"), definition.path("finally_block_label"),
@@ -142,6 +136,7 @@ public final class WorkflowLoader {
         String systemPrompt = definition.string("workflow_system_prompt", false);
         int version = VersionRules.resolve(definition, declaredVersion, blocks, blockReader);
         List<Parameter> allParameters = withBlockOutputs(parameters, blockReader, problems);
+        UrlCheck.check(blocks, blockReader, allParameters, problems);
         checkReferences(references, allParameters, problems);
         if (title == null) {
             return null;

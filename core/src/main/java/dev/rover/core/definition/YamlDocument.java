@@ -1,13 +1,13 @@
 package dev.rover.core.definition;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
-
-import java.io.StringReader;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML or JSON text into a SnakeYAML node tree (never constructing objects), turning
@@ -20,6 +20,9 @@ final class YamlDocument {
 
     /** The root node, or null after reporting why there is none (syntax error, empty document). */
     static Node compose(String content, int codePointLimit, Problems problems) {
+        if (isJsonSource(problems.source()) && !StrictJson.check(content, problems)) {
+            return null;
+        }
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(codePointLimit);
         options.setAllowDuplicateKeys(false);
@@ -35,7 +38,9 @@ final class YamlDocument {
         }
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            // WholeTextReader instead of SnakeYAML's StreamReader keeps a long line linear (see its javadoc)
+            root = new Composer(new ParserImpl(new WholeTextReader(text), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
@@ -51,6 +56,11 @@ final class YamlDocument {
                     "the file is empty; expected a map with 'title' and 'workflow_definition'");
         }
         return root;
+    }
+
+    /** Whether the definition is named as a JSON file, and so must be strict JSON. */
+    static boolean isJsonSource(String source) {
+        return source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
     }
 
     private static boolean looksLikeJson(String content) {

@@ -60,7 +60,7 @@ final class BlockRunner {
         }
         BlockDefinition rendered;
         try {
-            rendered = env.blockRenderer().render(block, scope.snapshot());
+            rendered = env.blockRenderer().render(block, scope.snapshot(), () -> env.control().stopRequested().isPresent());
         } catch (TemplateException e) {
             return BlockResult.failed(e.getMessage());
         }

@@ -42,7 +42,7 @@ final class RunBlockContext implements BlockContext {
 
     @Override
     public String render(String template) {
-        return env.templates().render(template, scope.snapshot());
+        return env.templates().render(template, scope.snapshot(), () -> env.control().stopRequested().isPresent());
     }
 
     @Override

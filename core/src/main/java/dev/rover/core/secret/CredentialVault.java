@@ -104,6 +104,7 @@ public final class CredentialVault implements CredentialStore {
         if (name.startsWith("cred_")) {
             throw new IllegalArgumentException("credential name '" + name + "' must not start with 'cred_' (reserved for ids)");
         }
+        requireKeyOpensVault("; not adding '" + name + "' under a different key");
         if (find(name).isPresent()) {
             throw new IllegalArgumentException("a credential named '" + name + "' already exists in " + dir);
         }
@@ -152,6 +153,7 @@ public final class CredentialVault implements CredentialStore {
 
     /** Every credential's metadata, oldest first; never any values. */
     public synchronized List<Credential> list() {
+        requireKeyOpensVault("");
         List<Credential> all = new ArrayList<>();
         for (StoredCredential stored : readAll()) {
             all.add(stored.metadata());
@@ -179,6 +181,7 @@ public final class CredentialVault implements CredentialStore {
 
     /** Deletes the credential with this id or name; false when there was none. */
     public synchronized boolean delete(String idOrName) {
+        requireKeyOpensVault("; nothing was deleted");
         Optional<StoredCredential> stored = findStored(idOrName);
         if (stored.isEmpty()) {
             return false;
@@ -192,6 +195,29 @@ public final class CredentialVault implements CredentialStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete credential '" + stored.get().name() + "' file "
                     + fileOf(stored.get().id()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to work on a vault whose credentials this key opens none of: adding would leave a vault
+     * encrypted under two keys. One credential that opens is enough (another may just be damaged).
+     *
+     * @throws CredentialVaultException with the message a run gives for the oldest credential, plus {@code refusal}
+     */
+    private void requireKeyOpensVault(String refusal) {
+        List<StoredCredential> all = readAll();
+        all.sort(Comparator.comparing(StoredCredential::createdAt).thenComparing(StoredCredential::id));
+        CredentialVaultException first = null;
+        for (StoredCredential stored : all) {
+            try {
+                decrypt(stored);
+                return;
+            } catch (CredentialVaultException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw new CredentialVaultException(first.getMessage() + refusal);
         }
     }
 

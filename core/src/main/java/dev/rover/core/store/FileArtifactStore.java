@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Keeps artifacts as plain files under {@code <home>/runs/<run_id>/artifacts/}, so that a person can open
  * them directly and a report can link them with {@code file:} URIs. File names are sanitised and made
- * unique; names that try to leave the folder are refused.
+ * unique; names that try to leave the folder are refused. Folders and files are owner-only ({@link PrivateFiles}).
  */
 public final class FileArtifactStore implements ArtifactStore {
 
@@ -49,7 +51,10 @@ public final class FileArtifactStore implements ArtifactStore {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(content, "content");
         Path target = reserve(artifactsDirectory(runId), ArtifactFileName.sanitise(fileName, runId));
-        Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+        // written into the owner-only file reserve() created, never replacing it with a default-permission one
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            content.transferTo(out);
+        }
         return record(runId, type, blockLabel, step, target, contentType);
     }
 
@@ -68,6 +73,7 @@ public final class FileArtifactStore implements ArtifactStore {
         }
         Path runDirectory = folders.run(runId);
         if (source.toRealPath().startsWith(runDirectory.toRealPath())) {
+            PrivateFiles.restrictFile(source); // the browser wrote it with default permissions
             return record(runId, type, blockLabel, step, source, contentType);
         }
         Path target = reserve(artifactsDirectory(runId),
@@ -79,6 +85,7 @@ public final class FileArtifactStore implements ArtifactStore {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             Files.delete(source);
         }
+        PrivateFiles.restrictFile(target);
         return record(runId, type, blockLabel, step, target, contentType);
     }
 
@@ -130,7 +137,7 @@ public final class FileArtifactStore implements ArtifactStore {
         for (int n = 1; n <= MAX_ATTEMPTS; n++) {
             Path candidate = directory.resolve(n == 1 ? name : stem + "-" + n + extension);
             try {
-                return Files.createFile(candidate);
+                return PrivateFiles.createFile(candidate);
             } catch (FileAlreadyExistsException taken) {
                 // try the next suffix
             }
@@ -147,9 +154,10 @@ public final class FileArtifactStore implements ArtifactStore {
 
     private static Path createDirectories(Path dir) {
         try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
+            return PrivateFiles.directory(dir, false);
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("cannot create the run folder " + dir + ": " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 

@@ -4,7 +4,6 @@ import dev.rover.core.env.EnvironmentVariables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -12,7 +11,7 @@ import java.util.function.UnaryOperator;
 /**
  * Rover's data directory, where the run database, run files, browser profiles and credentials live;
  * one place to decide it ({@code ROVER_HOME}, then {@code -Drover.home}, then {@code ~/.rover}) so
- * that every component agrees. Folders are created when first asked for.
+ * that every component agrees. Folders are created when first asked for, owner-only ({@link PrivateFiles}).
  */
 public final class RoverHome {
 
@@ -64,14 +63,25 @@ public final class RoverHome {
         return at(userHome.resolve(".rover"));
     }
 
-    /** The home directory itself, created if missing. */
+    /** The home directory itself, created (owner-only) if missing. */
     public Path root() {
-        return ensureDirectory(root);
+        return ensureDirectory(root, false);
     }
 
-    /** The embedded run database file ({@code <home>/rover.db}); its directory is created if missing. */
+    /**
+     * The embedded run database file ({@code <home>/rover.db}), created empty and owner-only if missing
+     * (SQLite gives its journal files the database file's permissions) and tightened if it exists.
+     */
     public Path database() {
-        return root().resolve(DATABASE_FILE);
+        Path file = root().resolve(DATABASE_FILE);
+        try {
+            PrivateFiles.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            PrivateFiles.restrictFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run database " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /** {@code <home>/runs}, holding one folder per run. */
@@ -96,15 +106,16 @@ public final class RoverHome {
             throw new IllegalArgumentException("a Rover home sub-folder name must be one plain path segment, not '"
                     + name + "'");
         }
-        return ensureDirectory(root.resolve(name));
+        return ensureDirectory(root.resolve(name), true);
     }
 
-    private static Path ensureDirectory(Path dir) {
+    /** Creates the folder owner-only; an existing one is tightened when Rover owns it (not the root a user chose). */
+    private static Path ensureDirectory(Path dir, boolean tighten) {
         try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Rover data folder " + dir + ": " + e.getMessage()
-                    + " (set " + ENV_VARIABLE + " to a writable directory)", e);
+            return PrivateFiles.directory(dir, tighten);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot create the Rover data folder " + dir + ": " + e.getCause().getMessage()
+                    + " (set " + ENV_VARIABLE + " to a writable directory)", e.getCause());
         }
     }
 

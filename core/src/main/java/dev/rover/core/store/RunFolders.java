@@ -2,9 +2,7 @@ package dev.rover.core.store;
 
 import dev.rover.core.run.RunId;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -53,11 +51,12 @@ public final class RunFolders {
         return home.runs();
     }
 
+    /** Creates the folder owner-only (screenshots and downloads can show private data). */
     private static Path create(Path dir) {
         try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
+            return PrivateFiles.directory(dir, false);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot create the run folder " + dir + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,16 @@ public final class BlockRenderer {
      * @throws TemplateException naming the block, the field and the template that failed
      */
     public BlockDefinition render(BlockDefinition block, Map<String, ?> values) {
+        return render(block, values, () -> false);
+    }
+
+    /**
+     * A copy of the block with its fields rendered for a run that may end meanwhile.
+     *
+     * @param stopRequested answers true once the run's deadline passed or it was canceled; rendering then stops
+     * @throws TemplateException naming the block, the field and the template that failed
+     */
+    public BlockDefinition render(BlockDefinition block, Map<String, ?> values, BooleanSupplier stopRequested) {
         Map<String, Object> rendered = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : block.fields().entrySet()) {
             Object value = field.getValue();
@@ -44,7 +55,7 @@ public final class BlockRenderer {
                 continue;
             }
             try {
-                rendered.put(field.getKey(), renderValue(value, values));
+                rendered.put(field.getKey(), renderValue(value, values, stopRequested));
             } catch (TemplateException e) {
                 throw new TemplateException("block '" + block.label() + "', field '" + field.getKey() + "' at "
                         + block.positionOf(field.getKey()) + ": " + e.getMessage(), e.template(), e.variable());
@@ -57,18 +68,18 @@ public final class BlockRenderer {
         return IDENTIFIER.matcher(url).matches() && values.containsKey(url);
     }
 
-    private Object renderValue(Object value, Map<String, ?> values) {
+    private Object renderValue(Object value, Map<String, ?> values, BooleanSupplier stopRequested) {
         if (value instanceof String text) {
-            return renderer.render(text, values);
+            return renderer.render(text, values, stopRequested);
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, renderValue(v, values)));
+            map.forEach((k, v) -> copy.put(k, renderValue(v, values, stopRequested)));
             return copy;
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(renderValue(v, values)));
+            list.forEach(v -> copy.add(renderValue(v, values, stopRequested)));
             return copy;
         }
         return value;

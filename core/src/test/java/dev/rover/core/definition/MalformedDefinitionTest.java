@@ -54,7 +54,7 @@ class MalformedDefinitionTest {
                 arguments("bad indentation", "title: T\n  workflow_definition: x\n", 2, 22, "(document)",
                         "syntax error: mapping values are not allowed here"),
                 arguments("json syntax error json", "{\"title\": \"T\",\n \"workflow_definition\": {\"blocks\": [}}\n",
-                        2, 37, "(document)", "syntax error: expected the node content, but found '}'"),
+                        2, 37, "(document)", "invalid JSON: Unexpected close marker '}': expected ']'"),
                 arguments("two documents", "title: A\n---\ntitle: B\n", 2, 1, "(document)",
                         "expected a single document"),
                 arguments("duplicate top-level key", "title: A\ntitle: B\nworkflow_definition: {blocks: []}\n",
@@ -63,7 +63,7 @@ class MalformedDefinitionTest {
                         7, 7, "workflow_definition.blocks[0].label", "duplicate key 'label'"),
                 arguments("duplicate key in json json",
                         "{\"title\": \"T\",\n \"workflow_definition\": {\"blocks\": []},\n \"title\": \"U\"}\n",
-                        3, 2, "title", "duplicate key 'title'"),
+                        3, 2, "(document)", "invalid JSON: Duplicate field 'title'"),
                 arguments("duplicate key inside data_schema", """
                         title: T
                         workflow_definition:

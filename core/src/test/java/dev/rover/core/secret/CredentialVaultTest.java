@@ -72,12 +72,31 @@ class CredentialVaultTest {
         new CredentialVault(dir, right).addPassword("shop", USERNAME, PASSWORD, null);
         CredentialVault wrong = new CredentialVault(dir, MasterKey.random());
 
-        assertThat(wrong.list()).extracting(Credential::name).containsExactly("shop");
         assertThatThrownBy(() -> wrong.secretsOf("shop"))
                 .isInstanceOf(CredentialVaultException.class)
                 .hasMessageStartingWith("credential shop cannot be decrypted: wrong master key or damaged file")
                 .hasMessageNotContaining(PASSWORD)
                 .hasMessageNotContaining(USERNAME);
+    }
+
+    @Test
+    void aDifferentKeyCannotAddListOrDeleteSoTheVaultNeverHoldsTwoKeys() throws IOException {
+        MasterKey right = MasterKey.random();
+        Credential shop = new CredentialVault(dir, right).addPassword("shop", USERNAME, PASSWORD, null);
+        Path file = dir.resolve("credentials").resolve(shop.id() + ".json");
+        CredentialVault wrong = new CredentialVault(dir, MasterKey.random());
+        String expected = "credential shop cannot be decrypted: wrong master key or damaged file (" + file + ")";
+
+        assertThatThrownBy(() -> wrong.addSecret("api", API_KEY)).isInstanceOf(CredentialVaultException.class)
+                .hasMessage(expected + "; not adding 'api' under a different key");
+        assertThatThrownBy(wrong::list).isInstanceOf(CredentialVaultException.class).hasMessage(expected);
+        assertThatThrownBy(() -> wrong.delete("shop")).isInstanceOf(CredentialVaultException.class)
+                .hasMessage(expected + "; nothing was deleted");
+
+        CredentialVault vault = new CredentialVault(dir, right);
+        assertThat(vault.list()).extracting(Credential::name).containsExactly("shop");
+        assertThat(vault.secretsOf("shop").fields()).containsEntry("password", PASSWORD);
+        assertThat(new CredentialVault(dir.resolve("fresh"), MasterKey.random()).list()).isEmpty();
     }
 
     @Test

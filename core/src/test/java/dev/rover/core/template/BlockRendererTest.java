@@ -46,6 +46,19 @@ class BlockRendererTest {
     }
 
     @Test
+    void aRunThatIsEndingStopsRenderingWithTheBlockAndFieldNamed() {
+        BlockDefinition looping = block(Map.of("navigation_goal", "{% for a in range(100) %}{{ a }}{% endfor %}"), List.of());
+
+        assertThatThrownBy(() -> renderer.render(looping, Map.of(), () -> true))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("block 'nav', field 'navigation_goal' at wf.yaml:5:22: rendering of template "
+                        + "'{% for a in range(100) %}{{ a }}{% endfor %}' was stopped: the run is ending "
+                        + "(its time limit passed or it was canceled)");
+        assertThat(renderer.render(looping, Map.of(), () -> false).fields().get("navigation_goal").toString())
+                .startsWith("0123");
+    }
+
+    @Test
     void loopBlocksAreLeftForTheLoopToRender() {
         BlockDefinition inner = new BlockDefinition("goto_url", "open", null, false, false, null,
                 Map.of("url", "{{ current_value }}"), List.of(), null, null);

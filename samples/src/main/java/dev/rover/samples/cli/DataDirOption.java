@@ -34,7 +34,12 @@ public final class DataDirOption {
 
     /** Opens Rover on the chosen data directory; {@code listener} hears the runs' progress. */
     Rover open(RunListener listener) {
+        return open(listener, false);
+    }
+
+    /** Opens Rover on the chosen data directory; its runs may open file: URLs when {@code allowFileUrls}. */
+    Rover open(RunListener listener, boolean allowFileUrls) {
         RoverSetup setup = setup();
-        return setup.open(setup.dataDirectory(dataDir), listener);
+        return setup.open(setup.dataDirectory(dataDir), listener, allowFileUrls);
     }
 }

@@ -5,6 +5,7 @@ import dev.rover.core.env.EnvironmentVariables;
 import dev.rover.Rover;
 import dev.rover.RoverBuilder;
 import dev.rover.RunListener;
+import dev.rover.core.secret.MasterKey;
 import dev.rover.core.store.RoverHome;
 
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.function.UnaryOperator;
  * How the commands open a {@link Rover} and read the environment. The real command line uses the
  * process environment; tests give their own environment and register test engines through {@code customizer}.
  *
- * @param environment environment variables (secrets for {@code credentials add}, {@code ROVER_HOME}, LLM settings)
+ * @param environment environment variables (secrets for {@code credentials add}, {@code ROVER_HOME},
+ *                    {@code ROVER_MASTER_KEY}, LLM settings)
  * @param customizer  applied to every builder after the command's own settings
  */
 public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBuilder> customizer) {
@@ -47,7 +49,16 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
 
     /** Opens Rover on this data directory; progress goes to {@code listener}. */
     public Rover open(Path dataDirectory, RunListener listener) {
-        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener);
+        return open(dataDirectory, listener, false);
+    }
+
+    /** Opens Rover on this data directory; {@code allowFileUrls} lets its runs open file: URLs. */
+    public Rover open(Path dataDirectory, RunListener listener, boolean allowFileUrls) {
+        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener)
+                .allowFileUrls(allowFileUrls);
+        // the vault's key comes from this environment, like every other setting (tests give their own)
+        variable(MasterKey.ENV).ifPresent(setting ->
+                builder.masterKey(MasterKey.fromSetting(setting, RoverHome.at(dataDirectory).credentials())));
         return customizer.apply(builder).build();
     }
 }

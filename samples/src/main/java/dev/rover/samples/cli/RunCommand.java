@@ -4,6 +4,8 @@ import dev.rover.Rover;
 import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
+import dev.rover.core.definition.PrintableText;
+import dev.rover.core.definition.UrlCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
 import dev.rover.core.run.Run;
@@ -18,7 +20,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -45,12 +49,16 @@ public final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
-            description = "A workflow parameter value (repeatable). A credential_id may be the credential's id or name.")
-    Map<String, String> params = new LinkedHashMap<>();
+            description = "A workflow parameter value (repeatable, once per key). A credential_id may be the credential's id or name.")
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "NAME",
             description = "Engine for blocks that name none (offline, llm, or a Skyvern engine name).")
     String engine;
+
+    @Option(names = "--allow-file-urls",
+            description = "Let the run open file: URLs (only http and https are opened otherwise). Only for trusted files.")
+    boolean allowFileUrls;
 
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
@@ -59,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> values = parameterValues(params);
         Workflow workflow;
         try {
             workflow = new WorkflowLoader().load(file);
@@ -69,15 +78,43 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         } catch (UncheckedIOException e) {
-            err.println(e.getMessage());
+            err.println(PrintableText.of(e.getMessage()));
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         }
-        try (Rover rover = data.open(new ProgressPrinter(err))) {
+        List<DefinitionProblem> refused = UrlCheck.refusedFileUrls(workflow, allowFileUrls);
+        if (!refused.isEmpty()) {
+            refused.forEach(err::println);
+            err.flush();
+            return RoverCli.EXIT_USER_ERROR;
+        }
+        try (CancelOnSignal guarded = CancelOnSignal.guard(data.open(new ProgressPrinter(err), allowFileUrls), err)) {
+            Rover rover = guarded.rover();
             WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).build();
-            Run run = rover.runWorkflow(workflow, new LinkedHashMap<>(params), options);
+            Run run = rover.runWorkflow(workflow, values, options);
             return RunSummary.print(rover, run, json, out);
         }
+    }
+
+    /**
+     * The {@code --param KEY=VALUE} arguments as a map; a key given twice is refused rather than the
+     * last one silently winning.
+     *
+     * @throws IllegalArgumentException for an argument without '=' or a repeated key (a usage error)
+     */
+    static Map<String, Object> parameterValues(List<String> arguments) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int eq = argument.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--param '" + argument + "' must be KEY=VALUE");
+            }
+            String key = argument.substring(0, eq);
+            if (values.putIfAbsent(key, argument.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("--param '" + key + "' is given more than once; give each parameter once");
+            }
+        }
+        return values;
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rover.Rover;
 import dev.rover.TaskRequest;
+import dev.rover.core.definition.DefinitionFiles;
 import dev.rover.core.json.Json;
+import dev.rover.core.page.UrlPolicy;
 import dev.rover.core.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,10 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +54,9 @@ public final class TaskCommand implements Callable<Integer> {
     @Option(names = "--credential", paramLabel = "NAME",
             description = "A stored credential (vault id or name) the task may log in with (repeatable); it is typed only on its origins.")
     List<String> credentials = new ArrayList<>();
+    @Option(names = "--allow-file-urls",
+            description = "Let the run open file: URLs (only http and https are opened otherwise).")
+    boolean allowFileUrls;
 
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
@@ -63,6 +65,11 @@ public final class TaskCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (url != null && !url.isBlank()) {
+            UrlPolicy.check(url, allowFileUrls).ifPresent(reason -> {
+                throw new IllegalArgumentException("--url " + reason);
+            });
+        }
         TaskRequest.Builder request = TaskRequest.builder(prompt).url(url).engine(engine).waitForCompletion(true)
                 .timeout(RunCommand.WAIT_LIMIT).credentials(credentials);
         if (maxSteps != null) {
@@ -72,22 +79,19 @@ public final class TaskCommand implements Callable<Integer> {
             request.dataExtractionSchema(readSchema(schema));
         }
         TaskRequest built = request.build();
-        try (Rover rover = data.open(new ProgressPrinter(err))) {
+        try (CancelOnSignal guarded = CancelOnSignal.guard(data.open(new ProgressPrinter(err), allowFileUrls), err)) {
+            Rover rover = guarded.rover();
             Run run = rover.runTask(built);
             return RunSummary.print(rover, run, json, out);
         }
     }
 
-    /** The schema file as JSON; a missing or malformed file is a usage error naming the file. */
+    /**
+     * The schema file as JSON; a missing, special (device, pipe), oversized or malformed file is a usage
+     * error naming the file.
+     */
     static JsonNode readSchema(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read schema " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read schema " + file + ": " + e.getMessage());
-        }
+        String text = DefinitionFiles.readText(file, "schema", DefinitionFiles.DEFAULT_MAX_BYTES);
         try {
             JsonNode node = Json.mapper().readTree(text);
             if (node == null || !node.isObject()) {

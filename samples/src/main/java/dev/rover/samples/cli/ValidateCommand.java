@@ -4,6 +4,8 @@ import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
 import dev.rover.core.definition.Parameter;
+import dev.rover.core.definition.PrintableText;
+import dev.rover.core.definition.TemplateCheck;
 import dev.rover.core.exec.RunnabilityCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
@@ -23,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code rover validate FILE...}: loads each workflow definition without running it, prints a
- * one-line summary and a warning for each block or parameter type this installation cannot run,
- * or every problem as {@code FILE:LINE:COL: path: message} on stderr.
+ * one-line summary, a warning for each block or parameter type this installation cannot run and for
+ * each name a template reads that nothing defines, or every problem as {@code FILE:LINE:COL: path: message} on stderr.
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
@@ -48,9 +50,12 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Workflow workflow = loader.load(file);
-                out.println(summary(file, workflow));
+                out.println(PrintableText.of(summary(file, workflow)));
                 for (RunnabilityCheck.Unsupported unsupported : check.check(workflow)) {
-                    out.println(unsupported.position() + ": warning: " + unsupported.reason());
+                    out.println(PrintableText.of(unsupported.position() + ": warning: " + unsupported.reason()));
+                }
+                for (TemplateCheck.UnknownName unknown : TemplateCheck.unknownNames(workflow)) {
+                    out.println(PrintableText.of(unknown.position() + ": warning: " + unknown.reason()));
                 }
             } catch (DefinitionException e) {
                 allLoaded = false;
@@ -59,7 +64,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             } catch (UncheckedIOException e) {
                 allLoaded = false;
-                err.println(e.getMessage());
+                err.println(PrintableText.of(e.getMessage()));
             }
         }
         out.flush();

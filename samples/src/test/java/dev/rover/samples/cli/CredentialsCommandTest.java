@@ -57,6 +57,34 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void aDifferentMasterKeyIsRefusedByAddListAndDelete() {
+        String keyA = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        byte[] other = new byte[32];
+        other[0] = 1;
+        String keyB = java.util.Base64.getEncoder().encodeToString(other);
+        Path home = tmp.resolve("home");
+        CliHarness withA = new CliHarness(home, Map.of("SHOP_PASSWORD", PASSWORD, "ROVER_MASTER_KEY", keyA));
+        CliHarness withB = new CliHarness(home, Map.of("SHOP_PASSWORD", PASSWORD, "ROVER_MASTER_KEY", keyB));
+        String id = withA.run("credentials", "add", "shop", "--username", "u", "--password-env", "SHOP_PASSWORD").out().strip();
+        String refused = "rover: credential shop cannot be decrypted: wrong master key or damaged file ("
+                + home.resolve("credentials").resolve("credentials").resolve(id + ".json") + ")";
+
+        CliHarness.Result add = withB.run("credentials", "add", "other", "--username", "u", "--password-env", "SHOP_PASSWORD");
+        CliHarness.Result list = withB.run("credentials", "list");
+        CliHarness.Result delete = withB.run("credentials", "delete", "shop");
+
+        assertThat(add.exitCode()).isEqualTo(2);
+        assertThat(add.err()).isEqualTo(refused + "; not adding 'other' under a different key" + System.lineSeparator());
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.err()).isEqualTo(refused + System.lineSeparator());
+        assertThat(delete.exitCode()).isEqualTo(2);
+        assertThat(delete.err()).isEqualTo(refused + "; nothing was deleted" + System.lineSeparator());
+        CliHarness.Result listedWithA = withA.run("credentials", "list");
+        assertThat(listedWithA.exitCode()).isEqualTo(0);
+        assertThat(listedWithA.out().lines()).hasSize(2);
+    }
+
+    @Test
     void deleteByNameOrIdRemovesIt() {
         CliHarness cli = cli();
         String first = cli.run("credentials", "add", "one", "--username", "u1", "--password-env", "SHOP_PASSWORD").out().strip();
