@@ -42,7 +42,7 @@ class RunDatabaseTest {
             assertThat(store.leaseDuration()).isEqualTo(Duration.ofSeconds(7));
             store.save(run);
         }
-        assertThat(home().database()).doesNotExist();
+        assertThat(home().root().resolve("rover.db")).as("no embedded database was created").doesNotExist();
         try (JdbcRunStore store = JdbcRunStore.builder().url("jdbc:sqlite:" + shared).build()) {
             assertThat(store.find(run.runId())).isPresent();
         }
