@@ -1,7 +1,7 @@
 package dev.rover;
 
 import dev.rover.core.definition.BlockDefinition;
-import dev.rover.core.template.BlockRenderer;
+import dev.rover.core.exec.BlockRenderer;
 import dev.rover.core.template.TemplateMode;
 import dev.rover.core.template.TemplateRenderer;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.rover.core.definition;
 
+import dev.rover.core.text.PrintableText;
+
 import dev.rover.core.template.TemplateInspector;
 
 import java.util.ArrayList;

@@ -9,7 +9,6 @@ import dev.rover.core.run.RunType;
 import dev.rover.core.run.WebhookAttempt;
 import dev.rover.core.webhook.WebhookSender;
 import dev.rover.core.store.RunStore;
-import dev.rover.core.template.BlockRenderer;
 import dev.rover.core.template.TemplateRenderer;
 import dev.rover.core.template.TemplateValues;
 import org.slf4j.Logger;

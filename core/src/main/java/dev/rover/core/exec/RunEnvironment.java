@@ -2,7 +2,6 @@ package dev.rover.core.exec;
 
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.run.RunId;
-import dev.rover.core.template.BlockRenderer;
 import dev.rover.core.template.TemplateRenderer;
 
 import dev.rover.core.run.Run;

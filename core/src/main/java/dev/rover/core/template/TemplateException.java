@@ -9,7 +9,7 @@ public final class TemplateException extends RuntimeException {
     private final String template;
     private final String variable;
 
-    TemplateException(String message, String template, String variable) {
+    public TemplateException(String message, String template, String variable) {
         super(message);
         this.template = template;
         this.variable = variable;

@@ -7,7 +7,7 @@ import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
-import dev.rover.core.definition.PrintableText;
+import dev.rover.core.text.PrintableText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.rover.samples.cli;
 
-import dev.rover.core.definition.PrintableText;
+import dev.rover.core.text.PrintableText;
 import dev.rover.core.error.InvalidRequestException;
 import dev.rover.core.secret.CredentialVaultException;
 import org.slf4j.Logger;

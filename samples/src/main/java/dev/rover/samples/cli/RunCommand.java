@@ -4,7 +4,7 @@ import dev.rover.Rover;
 import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
-import dev.rover.core.definition.PrintableText;
+import dev.rover.core.text.PrintableText;
 import dev.rover.core.definition.UrlCheck;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;

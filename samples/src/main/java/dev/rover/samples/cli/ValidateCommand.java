@@ -4,7 +4,7 @@ import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.DefinitionException;
 import dev.rover.core.definition.DefinitionProblem;
 import dev.rover.core.definition.Parameter;
-import dev.rover.core.definition.PrintableText;
+import dev.rover.core.text.PrintableText;
 import dev.rover.core.definition.TemplateCheck;
 import dev.rover.core.exec.RunnabilityCheck;
 import dev.rover.core.definition.Workflow;

@@ -1,4 +1,4 @@
-package dev.rover.core.definition;
+package dev.rover.core.text;
 
 /**
  * Makes text from a definition or a command line safe to print in a message: control characters

@@ -1,4 +1,8 @@
-package dev.rover.core.template;
+package dev.rover.core.exec;
+
+import dev.rover.core.template.TemplateException;
+import dev.rover.core.template.TemplateMode;
+import dev.rover.core.template.TemplateRenderer;
 
 import dev.rover.core.definition.BlockDefinition;
 
