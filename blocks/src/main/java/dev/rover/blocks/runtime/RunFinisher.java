@@ -9,7 +9,6 @@ import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.FileInfo;
 import dev.rover.core.run.Run;
-import dev.rover.core.run.RunType;
 import dev.rover.core.run.RunUsage;
 import dev.rover.core.store.ArtifactStore;
 import dev.rover.core.store.RunFolders;
@@ -96,7 +95,7 @@ final class RunFinisher {
 
     /** A task run's output is its one block's output; a workflow's is the map of block outputs. */
     private static Object output(Run run) {
-        if (run.runType() == RunType.TASK && run.output() instanceof Map<?, ?> outputs && outputs.size() == 1) {
+        if (run.runType().isTask() && run.output() instanceof Map<?, ?> outputs && outputs.size() == 1) {
             return outputs.values().iterator().next();
         }
         return run.output();

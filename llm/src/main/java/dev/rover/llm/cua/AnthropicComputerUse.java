@@ -224,28 +224,36 @@ final class AnthropicComputerUse extends ComputerUseEngine {
         return p;
     }
 
-    /** Keeps the latest screenshots only; older ones become a short note so the conversation stays affordable. */
+    /**
+     * Keeps the screenshots of the latest turns only (a turn's results all show the same screen); older ones
+     * become a short note so the conversation stays affordable.
+     */
     private void pruneScreenshots() {
-        int kept = 0;
+        int turns = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
             JsonNode content = messages.get(i).path("content");
-            if (!content.isArray()) {
-                continue;
+            if (content.isArray() && holdsImage(content) && ++turns > settings.screenshotsKept()) {
+                dropImages((ArrayNode) content);
             }
-            for (int j = content.size() - 1; j >= 0; j--) {
-                JsonNode block = content.get(j);
-                ArrayNode holder = (ArrayNode) content;
-                int index = j;
-                if ("tool_result".equals(block.path("type").asText()) && block.path("content").isArray()) {
-                    holder = (ArrayNode) block.path("content");
-                    for (int k = holder.size() - 1; k >= 0; k--) {
-                        if ("image".equals(holder.get(k).path("type").asText()) && ++kept > settings.screenshotsKept()) {
-                            holder.set(k, text("(earlier screenshot omitted)"));
-                        }
-                    }
-                } else if ("image".equals(block.path("type").asText()) && ++kept > settings.screenshotsKept()) {
-                    holder.set(index, text("(earlier screenshot omitted)"));
-                }
+        }
+    }
+
+    private static boolean holdsImage(JsonNode content) {
+        for (JsonNode block : content) {
+            if ("image".equals(block.path("type").asText()) || (block.path("content").isArray() && holdsImage(block.path("content")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void dropImages(ArrayNode content) {
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode block = content.get(j);
+            if ("image".equals(block.path("type").asText())) {
+                content.set(j, text("(earlier screenshot omitted)"));
+            } else if (block.path("content").isArray()) {
+                dropImages((ArrayNode) block.path("content"));
             }
         }
     }

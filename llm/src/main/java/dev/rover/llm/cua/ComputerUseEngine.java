@@ -213,7 +213,7 @@ public abstract class ComputerUseEngine implements Engine {
             sb.append("Give up when: ").append(r.terminateCriterion()).append('\n');
         }
         if (!r.userDetails().isEmpty()) {
-            sb.append("Values you may type (a value like {{secret_...}} is a credential placeholder: click the field,"
+            sb.append("Values you may type (a value starting with placeholder_ stands for a credential: click its field,"
                     + " then type the placeholder exactly as written and Rover fills in the real value):\n")
                     .append(dev.rover.core.json.Json.pretty(r.userDetails())).append('\n');
         }
