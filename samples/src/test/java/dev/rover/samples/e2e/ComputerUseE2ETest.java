@@ -110,6 +110,19 @@ class ComputerUseE2ETest {
     }
 
     @Test
+    void theDataExtractionSchemaIsAnsweredByTheSameModelWithTheFinalScreenshot() {
+        model.plan((turn, goal) -> new PixelModel.Move.Done("nothing to click"));
+        Run run = rover.runTask(TaskRequest.builder("Read the page title").url(origin() + "/button").engine("openai_cua")
+                .dataExtractionSchema(Map.of("type", "object", "properties", Map.of("title", Map.of("type", "string")),
+                        "required", List.of("title")))
+                .maxSteps(3).waitForCompletion(true).build());
+
+        assertCompleted(run);
+        assertThat(Json.compact(run.output())).contains("\"title\":\"CUA test\"");
+        assertThat(model.extractionsWithScreenshot()).isEqualTo(1);
+    }
+
+    @Test
     void aCredentialPlaceholderTypedByTheModelBecomesThePasswordOnlyInTheFocusedFieldOfItsOrigin() throws IOException {
         hits.clear();
         rover.credentials().addPassword("cua-site", "jane", PASSWORD, null, List.of(origin()));

@@ -50,6 +50,7 @@ public final class PixelModel implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private volatile BiFunction<Integer, String, Move> plan = (turn, goal) -> new Move.Done("nothing to do");
     private volatile String goal = "";
+    private final java.util.concurrent.atomic.AtomicInteger extractionsWithScreenshot = new java.util.concurrent.atomic.AtomicInteger();
 
     public PixelModel() {
         try {
@@ -111,9 +112,28 @@ public final class PixelModel implements AutoCloseable {
         exchange.close();
     }
 
-    /** The answer to a plain question (verification): not yet, so the run goes on until the model says it is done. */
-    private static String verdict() {
+    private static final Pattern PAGE_TITLE = Pattern.compile("Page: (.*?) \\(");
+
+    /**
+     * The answer to a plain question: an extraction gets the page's title (and is counted when it came with a
+     * screenshot); a verification says not yet, so the run goes on until the model says it is done.
+     */
+    private String verdict(JsonNode request) {
+        String question = lastValue(request, "text");
+        if (question != null && question.startsWith("You extract data")) {
+            if (Json.compact(request).contains("iVBOR")) {
+                extractionsWithScreenshot.incrementAndGet();
+            }
+            Matcher title = PAGE_TITLE.matcher(question);
+            return Json.compact(java.util.Map.of("reasoning", "the page title", "data",
+                    java.util.Map.of("title", title.find() ? title.group(1) : "")));
+        }
         return "{\"status\": \"not_achieved\", \"reason\": \"the model decides that itself\"}";
+    }
+
+    /** How many extraction questions came with a screenshot. */
+    public int extractionsWithScreenshot() {
+        return extractionsWithScreenshot.get();
     }
 
     private void remember(String text) {
@@ -126,7 +146,7 @@ public final class PixelModel implements AutoCloseable {
         JsonNode messages = request.path("messages");
         if (!request.has("tools")) {
             ObjectNode plain = JSON.objectNode().put("id", "msg_plain").put("type", "message").put("role", "assistant");
-            plain.putArray("content").addObject().put("type", "text").put("text", verdict());
+            plain.putArray("content").addObject().put("type", "text").put("text", verdict(request));
             plain.putObject("usage").put("input_tokens", 300).put("output_tokens", 20);
             return plain;
         }
@@ -164,7 +184,7 @@ public final class PixelModel implements AutoCloseable {
         if (!request.has("tools")) {
             ObjectNode plain = JSON.objectNode().put("id", "resp_plain").put("object", "response").put("status", "completed");
             plain.putArray("output").addObject().put("type", "message").put("role", "assistant").putArray("content").addObject()
-                    .put("type", "output_text").put("text", verdict());
+                    .put("type", "output_text").put("text", verdict(request));
             plain.putObject("usage").put("input_tokens", 300).put("output_tokens", 20);
             return plain;
         }
@@ -198,7 +218,7 @@ public final class PixelModel implements AutoCloseable {
         if (!messages.get(0).path("content").asText("").startsWith("You are a GUI agent")) {
             ObjectNode plain = JSON.objectNode().put("id", "chatcmpl-plain").put("object", "chat.completion");
             plain.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
-                    .put("role", "assistant").put("content", verdict());
+                    .put("role", "assistant").put("content", verdict(request));
             plain.putObject("usage").put("prompt_tokens", 300).put("completion_tokens", 20);
             return plain;
         }
