@@ -93,7 +93,7 @@ public final class Rover implements AutoCloseable {
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
                 request.proxyLocation(), request.totpIdentifier(), request.totpUrl());
-        return launch(TaskWorkflows.of(request), RunId.next(RunType.TASK), Map.of(), settings);
+        return launch(TaskWorkflows.of(request), RunId.next(RunType.forTaskEngine(request.engine())), Map.of(), settings);
     }
 
     /** Runs a workflow file with these parameter values; see {@link #runWorkflow(Workflow, Map, WorkflowRunOptions)}. */

@@ -24,6 +24,9 @@ import dev.rover.core.webhook.WebhookSender;
 import dev.rover.core.webhook.WebhookSigningKey;
 import dev.rover.core.engine.Engine;
 import dev.rover.llm.EngineRegistry;
+import dev.rover.llm.cua.ComputerUseEngines;
+import dev.rover.llm.cua.CuaKind;
+import dev.rover.llm.cua.CuaSettings;
 import dev.rover.llm.LlmConfig;
 import dev.rover.llm.LlmEngine;
 import dev.rover.llm.offline.OfflineEngine;
@@ -50,6 +53,7 @@ public final class RoverBuilder {
     private String defaultEngine;
     private LlmConfig llm;
     private final Map<String, Supplier<Engine>> extraEngines = new LinkedHashMap<>();
+    private final Map<CuaKind, CuaSettings> computerUse = new java.util.EnumMap<>(CuaKind.class);
     private BrowserOptions browserOptions = BrowserOptions.defaults();
     private boolean allowFileUrls;
     private ObserveOptions observeOptions = ObserveOptions.DEFAULTS;
@@ -90,6 +94,12 @@ public final class RoverBuilder {
 
     /** A language model provider; the LLM engine becomes the default engine. */
     public RoverBuilder llm(LlmConfig v) { llm = v; return this; }
+
+    /**
+     * Configures a computer-use engine ({@code anthropic_cua}, {@code openai_cua} or {@code ui_tars}) in code;
+     * otherwise each is read from its environment variables, and unconfigured ones refuse runs naming them.
+     */
+    public RoverBuilder computerUse(CuaSettings v) { computerUse.put(v.kind(), v); return this; }
 
     /** Registers another engine by name (a custom or a test engine). */
     public RoverBuilder engine(String name, Supplier<Engine> factory) { extraEngines.put(name, factory); return this; }
@@ -210,6 +220,7 @@ public final class RoverBuilder {
             // Skyvern's engine names run on the offline engine until a provider is configured.
             EngineRegistry.SKYVERN_ALIASES.forEach(alias -> registry.alias(alias, OFFLINE));
         }
+        ComputerUseEngines.register(registry, environment, computerUse);
         extraEngines.forEach(registry::register);
         return registry;
     }

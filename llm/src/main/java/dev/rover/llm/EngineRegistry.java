@@ -21,6 +21,7 @@ public final class EngineRegistry {
 
     private final Map<String, Supplier<Engine>> engines = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, String> unavailable = new LinkedHashMap<>();
 
     /** A registry with the LLM engine under {@value LlmEngine#NAME} and Skyvern's names as aliases. */
     public static EngineRegistry defaults(LlmConfig config) {
@@ -35,7 +36,27 @@ public final class EngineRegistry {
     public synchronized EngineRegistry register(String name, Supplier<Engine> factory) {
         Objects.requireNonNull(factory, "factory");
         engines.put(normalise(name), factory);
+        unavailable.remove(normalise(name));
         return this;
+    }
+
+    /**
+     * Registers a name this installation knows but cannot run until configured: creating it fails with
+     * {@code reason} (which names what to set), and {@link #whyUnavailable} lets a launcher refuse the run up front.
+     */
+    public synchronized EngineRegistry registerUnavailable(String name, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        register(name, () -> {
+            throw new IllegalArgumentException(reason);
+        });
+        unavailable.put(normalise(name), reason);
+        return this;
+    }
+
+    /** Why the engine of this name (or alias) cannot run, when it is registered as unavailable. */
+    public synchronized java.util.Optional<String> whyUnavailable(String name) {
+        String key = normalise(name);
+        return java.util.Optional.ofNullable(unavailable.get(aliases.getOrDefault(key, key)));
     }
 
     /** Makes {@code alias} another name for the engine {@code target}. */

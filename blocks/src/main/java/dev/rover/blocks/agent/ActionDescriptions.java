@@ -58,8 +58,29 @@ public final class ActionDescriptions {
             d.put("url", a.url());
         } else if (action instanceof SwitchTab a) {
             d.put("index", a.index());
+        } else if (action instanceof BrowserAction.PointerAction a) {
+            pointer(d, a);
+        } else if (action instanceof BrowserAction.TypeText a) {
+            d.put("text", a.text());
         }
         return d;
+    }
+
+    /** The point in the screenshot's pixels and that screenshot's size: the report marks it on the screenshot. */
+    private static void pointer(Map<String, Object> d, BrowserAction.PointerAction a) {
+        d.put("x", a.point().x());
+        d.put("y", a.point().y());
+        if (a instanceof BrowserAction.ClickAt c) {
+            d.put("button", c.button());
+            d.put("click_count", c.count());
+        } else if (a instanceof BrowserAction.ScrollAt s) {
+            d.put("scroll_x", s.dx());
+            d.put("scroll_y", s.dy());
+        } else if (a instanceof BrowserAction.DragPath p) {
+            d.put("path", p.path().stream().map(pt -> java.util.List.of(pt.x(), pt.y())).toList());
+        }
+        d.put("screen_width", a.screen().width());
+        d.put("screen_height", a.screen().height());
     }
 
     private static void putTarget(Map<String, Object> d, dev.rover.core.page.Target t) {

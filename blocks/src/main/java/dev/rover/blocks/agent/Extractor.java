@@ -61,13 +61,26 @@ public final class Extractor {
         return result;
     }
 
+    /** The masked screenshot an engine that works from screenshots (computer use) extracts from too; none for the others. */
+    private List<byte[]> screenshotFor() {
+        if (!services.engine().wantsScreenshots()) {
+            return List.of();
+        }
+        try {
+            return List.of(services.browser().screenshot(false, 0));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private Result ask(String goal, JsonNode schemaNode, JsonSchema schema, PageSnapshot page, Map<String, Object> userDetails) {
         Usage usage = Usage.ZERO;
         String previousError = null;
+        List<byte[]> screenshots = screenshotFor();
         for (int attempt = 1; attempt <= 2; attempt++) {
             Extraction answer;
             try {
-                answer = services.engine().extract(new ExtractRequest(goal, schemaNode, page, userDetails, List.of(), previousError));
+                answer = services.engine().extract(new ExtractRequest(goal, schemaNode, page, userDetails, screenshots, previousError));
             } catch (RuntimeException e) {
                 return new Result(null, "the engine could not extract: " + services.secrets().redact(String.valueOf(e.getMessage())), usage, null);
             }

@@ -139,11 +139,37 @@ public final class RunReport {
             html.append("<p class=\"failure\">").append(esc(e.failureReason())).append("</p>");
         }
         html.append("</div>");
+        String marker = marker(e);
         for (String id : e.artifactIds()) {
-            artifacts.find(id).filter(c -> c.contentType().startsWith("image/")).ifPresent(c ->
-                    html.append(image(c, "screenshot after " + e.label(), "shot")));
+            artifacts.find(id).filter(c -> c.contentType().startsWith("image/")).ifPresent(c -> {
+                if (marker == null) {
+                    html.append(image(c, "screenshot after " + e.label(), "shot"));
+                } else {
+                    html.append("<div class=\"marked\" style=\"position:relative;display:inline-block\">")
+                            .append(image(c, "screenshot after " + e.label(), "shot")).append(marker).append("</div>");
+                }
+            });
         }
         html.append("</div>\n");
+    }
+
+    /**
+     * A ring at the point a coordinate action acted on, placed in percent of the screenshot the model saw so it
+     * lands right however the image is scaled; null for actions without a point.
+     */
+    static String marker(TimelineEntry e) {
+        java.util.Map<String, Object> d = e.details();
+        if (d == null || !(d.get("x") instanceof Number x) || !(d.get("y") instanceof Number y)
+                || !(d.get("screen_width") instanceof Number w) || !(d.get("screen_height") instanceof Number h)
+                || w.doubleValue() <= 0 || h.doubleValue() <= 0) {
+            return null;
+        }
+        double left = 100 * (x.doubleValue() + 0.5) / w.doubleValue();
+        double top = 100 * (y.doubleValue() + 0.5) / h.doubleValue();
+        return String.format(java.util.Locale.ROOT, "<span class=\"marker\" title=\"%s at (%d,%d)\" style=\"position:absolute;"
+                + "left:%.2f%%;top:%.2f%%;width:18px;height:18px;margin:-9px 0 0 -9px;border:3px solid #e11d48;"
+                + "border-radius:50%%;box-shadow:0 0 0 2px #fff;pointer-events:none\"></span>",
+                esc(e.label()), x.intValue(), y.intValue(), left, top);
     }
 
     private static String image(Content c, String alt, String cssClass) {

@@ -84,7 +84,7 @@ final class RunFinisher {
 
     /** A task run's output is its one block's output; a workflow's is the map of block outputs. */
     private static Object output(Run run) {
-        if (run.runType() == RunType.TASK && run.output() instanceof Map<?, ?> outputs && outputs.size() == 1) {
+        if (run.runType().isTask() && run.output() instanceof Map<?, ?> outputs && outputs.size() == 1) {
             return outputs.values().iterator().next();
         }
         return run.output();

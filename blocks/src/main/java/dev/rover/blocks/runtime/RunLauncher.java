@@ -50,6 +50,9 @@ public final class RunLauncher {
         if (!services.engines().knows(engine)) {
             throw new IllegalArgumentException("unknown engine '" + engine + "'; known engines: " + String.join(", ", services.engines().names()));
         }
+        services.engines().whyUnavailable(engine).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         if (settings.browserSessionId() != null && services.sessions().get(settings.browserSessionId()).isEmpty()) {
             throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
                     + services.sessions().list().stream().map(s -> s.id()).toList());

@@ -146,6 +146,12 @@ public final class ActionExecutor {
             pages.newTab(browser, a.url());
         } else if (action instanceof BrowserAction.SwitchTab a) {
             pages.switchTab(browser, a.index());
+        } else if (action instanceof BrowserAction.PointerAction a) {
+            new PointerActions(elements, checks).perform(page, a);
+        } else if (action instanceof BrowserAction.TypeText a) {
+            new PointerActions(elements, checks).type(page, a.text());
+        } else if (action instanceof BrowserAction.Screenshot) {
+            // nothing to do: the next observation shows the screen
         } else if (action instanceof BrowserAction.SolveCaptcha) {
             throw new ActionFailure("captcha solving is not supported");
         } else {

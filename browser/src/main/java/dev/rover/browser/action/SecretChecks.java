@@ -56,6 +56,14 @@ final class SecretChecks {
         }
     }
 
+    /** Checks the form a click at this CSS point of the main frame would submit. */
+    void beforeClickAt(Page page, double x, double y) {
+        if (guard.holdsSecrets()) {
+            check(submission(() -> page.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y);"
+                    + " return e ? (" + CLICK_SUBMISSION + ")(e) : null; }", List.of(x, y))));
+        }
+    }
+
     void beforeKeys(Page page, FoundElement element, List<String> keys) {
         if (!guard.holdsSecrets() || keys.stream().noneMatch(k -> k != null && k.endsWith("Enter"))) {
             return;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Objects;
 
-/** The id of a run: {@code tsk_...} for a task run, {@code wr_...} for a workflow run; time-sortable. */
+/** The id of a run: {@code tsk_...} for a task run ({@code tsk_oai_...} and the like on computer-use engines), {@code wr_...} for a workflow run; time-sortable. */
 public record RunId(String value) implements Comparable<RunId> {
 
     public RunId {
@@ -27,7 +27,13 @@ public record RunId(String value) implements Comparable<RunId> {
 
     /** The run type the prefix says. */
     public RunType type() {
-        return value.startsWith("tsk_") ? RunType.TASK : RunType.WORKFLOW;
+        RunType found = null;
+        for (RunType t : RunType.values()) {
+            if (value.startsWith(t.idPrefix()) && (found == null || t.idPrefix().length() > found.idPrefix().length())) {
+                found = t;
+            }
+        }
+        return found;
     }
 
     @JsonValue
@@ -38,6 +44,6 @@ public record RunId(String value) implements Comparable<RunId> {
 
     @Override
     public int compareTo(RunId o) {
-        return value.substring(value.indexOf('_') + 1).compareTo(o.value.substring(o.value.indexOf('_') + 1));
+        return value.substring(value.lastIndexOf('_') + 1).compareTo(o.value.substring(o.value.lastIndexOf('_') + 1));
     }
 }

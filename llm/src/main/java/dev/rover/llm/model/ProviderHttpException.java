@@ -18,6 +18,11 @@ public class ProviderHttpException extends HttpException {
         this.retryAfter = retryAfter;
     }
 
+    /** A Retry-After header value (delay seconds or an HTTP date) as a delay; empty when it is neither. */
+    public static Optional<Duration> parseRetryAfter(String headerValue) {
+        return StatusAwareHttpClient.parseRetryAfter(headerValue);
+    }
+
     /** How long the provider asked us to wait, when it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

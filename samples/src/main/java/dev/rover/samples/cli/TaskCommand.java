@@ -48,7 +48,7 @@ public final class TaskCommand implements Callable<Integer> {
     @Option(names = "--max-steps", paramLabel = "N", description = "Cap on engine steps (default 10).")
     Integer maxSteps;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Engine (offline, llm, or a Skyvern engine name).")
+    @Option(names = "--engine", paramLabel = "NAME", description = "Engine: offline, llm, a Skyvern engine name, or a computer-use engine (anthropic_cua, openai_cua, ui_tars).")
     String engine;
 
     @Option(names = "--credential", paramLabel = "NAME",
