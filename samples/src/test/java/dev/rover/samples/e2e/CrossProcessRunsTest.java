@@ -150,7 +150,8 @@ class CrossProcessRunsTest {
                 Instant requested = cancelRequestedAt(jdbcUrl, id);
                 assertThat(Duration.between(requested, run.finishedAt()))
                         .as("from the request to the run's end").isLessThan(Duration.ofSeconds(2));
-                assertThat(took).as("the whole command, opening Rover included").isLessThan(Duration.ofSeconds(6));
+                // the JVM start and opening Rover dominate and vary with the machine's load; this only rules out a hang
+                assertThat(took).as("the whole command, opening Rover included").isLessThan(Duration.ofSeconds(30));
 
                 assertThat(owner.waitFor(60, TimeUnit.SECONDS)).as("the owner's rover run ends").isTrue();
                 Run finished = store.find(id).orElseThrow();
