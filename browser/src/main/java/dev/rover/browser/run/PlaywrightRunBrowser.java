@@ -106,4 +106,36 @@ public final class PlaywrightRunBrowser implements RunBrowser {
             return List.copyOf(downloads);
         }
     }
+
+    @Override
+    public String evaluate(String functionBody, String bindingsJson) {
+        try {
+            Object json = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
+            return json == null ? "null" : String.valueOf(json);
+        } catch (PlaywrightException e) {
+            String message = e.getMessage() == null ? "script error" : e.getMessage();
+            throw new IllegalStateException("the code failed in the page: " + message.lines().findFirst().orElse(message), e);
+        }
+    }
+
+    @Override
+    public byte[] pdf(String format, boolean landscape, boolean printBackground) {
+        Page.PdfOptions options = new Page.PdfOptions().setFormat(format).setLandscape(landscape)
+                .setPrintBackground(printBackground);
+        return live.call(page -> page.page().pdf(options));
+    }
+
+    /**
+     * Binds the values as the parameters of an async function made from the body (identifiers only; every
+     * value is also in {@code params}), awaits it, and returns the result as JSON so any value crosses over.
+     */
+    private static final String CODE_RUNNER = """
+            async ([body, bindingsJson]) => {
+              const params = JSON.parse(bindingsJson);
+              const names = Object.keys(params).filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) && k !== 'params');
+              const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+              const fn = new AsyncFunction('params', ...names, body);
+              const result = await fn(params, ...names.map(k => params[k]));
+              return result === undefined ? null : JSON.stringify(result);
+            }""";
 }
