@@ -110,7 +110,11 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     @Override
     public String evaluate(String functionBody, String bindingsJson) {
         try {
-            Object json = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
+            Object outcome = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
+            if (outcome instanceof java.util.Map<?, ?> m && m.get("error") != null) {
+                throw new IllegalStateException("the code failed in the page: " + m.get("error"));
+            }
+            Object json = outcome instanceof java.util.Map<?, ?> m ? m.get("json") : null;
             return json == null ? "null" : String.valueOf(json);
         } catch (PlaywrightException e) {
             String message = e.getMessage() == null ? "script error" : e.getMessage();
@@ -127,15 +131,20 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     /**
      * Binds the values as the parameters of an async function made from the body (identifiers only; every
-     * value is also in {@code params}), awaits it, and returns the result as JSON so any value crosses over.
+     * value is also in {@code params}), awaits it, and returns the result as JSON so any value crosses over,
+     * or the error the code threw as one line ({@code TypeError: x is not a function}).
      */
     private static final String CODE_RUNNER = """
             async ([body, bindingsJson]) => {
               const params = JSON.parse(bindingsJson);
               const names = Object.keys(params).filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) && k !== 'params');
               const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
-              const fn = new AsyncFunction('params', ...names, body);
-              const result = await fn(params, ...names.map(k => params[k]));
-              return result === undefined ? null : JSON.stringify(result);
+              try {
+                const fn = new AsyncFunction('params', ...names, body);
+                const result = await fn(params, ...names.map(k => params[k]));
+                return {json: result === undefined ? null : JSON.stringify(result)};
+              } catch (e) {
+                return {error: (e && e.name ? e.name + ': ' : '') + String(e && e.message !== undefined ? e.message : e)};
+              }
             }""";
 }
