@@ -60,7 +60,7 @@ public final class RunLauncher {
         RunOptions.Builder options = RunOptions.builder()
                 .parameters(parameters == null ? Map.of() : parameters)
                 .budget(services.budget())
-                .resources(admission -> open(admission, browserOptions, runSettings, settings));
+                .resources(admission -> bypassingProxy(workflow, settings, open(admission, browserOptions, runSettings, settings)));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -129,11 +129,21 @@ public final class RunLauncher {
     }
 
     private void checkProxy(Workflow workflow, LaunchSettings settings) {
-        if (requestsProxy(workflow, settings) && services.proxyServer() == null) {
+        if (requestsProxy(workflow, settings) && services.proxyServer() == null && !services.proxyDirect()) {
             String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
             throw new IllegalArgumentException("proxy_location " + location + " was requested, but this Rover has no proxy "
-                    + "configured; set ROVER_PROXY=http://host:port (or Rover.builder().proxy(...)), or remove proxy_location");
+                    + "configured; to go on, give a proxy (--proxy http://host:port, ROVER_PROXY, or Rover.builder().proxy(...)), "
+                    + "or run direct with a warning on the run (--no-proxy, or Rover.builder().proxyPolicy(ProxyPolicy.DIRECT))");
         }
+    }
+
+    /** The run's resources, recording that the proxy was skipped when the run goes direct by policy. */
+    private RunResources bypassingProxy(Workflow workflow, LaunchSettings settings, RunResources resources) {
+        if (requestsProxy(workflow, settings) && services.proxyServer() == null && services.proxyDirect()) {
+            String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+            return new ProxyBypass(resources, location);
+        }
+        return resources;
     }
 
     private static boolean requestsProxy(Workflow workflow, LaunchSettings settings) {
