@@ -39,6 +39,11 @@ class FlowBlocksChromiumTest {
     private static final String SOLD_OUT = """
             <html><head><title>Sold out</title></head><body><h1>Out of stock</h1><p>Come back tomorrow.</p></body></html>""";
 
+    private static final String FILES = """
+            <html><head><title>Reports</title></head><body><h1>Reports</h1>
+            <a href="/export">Export report</a></body></html>""";
+    private static final Duration EXPORT_DELAY = Duration.ofMillis(2500);
+
     @TempDir
     static Path home;
 
@@ -51,9 +56,26 @@ class FlowBlocksChromiumTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/shop", ex -> page(ex, SHOP));
         server.createContext("/sold-out", ex -> page(ex, SOLD_OUT));
+        server.createContext("/files", ex -> page(ex, FILES));
+        server.createContext("/export", ex -> {
+            try {
+                Thread.sleep(EXPORT_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] csv = "id,total\n1,9.50\n".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/csv");
+            ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"export.csv\"");
+            ex.sendResponseHeaders(200, csv.length);
+            ex.getResponseBody().write(csv);
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        rover = Rover.builder().dataDirectory(home).defaultEngine("offline").build();
+        // a short action timeout, so only download_timeout lets a click wait for the slow export
+        rover = Rover.builder().dataDirectory(home).defaultEngine("offline")
+                .browserOptions(dev.rover.browser.BrowserOptions.builder().actionTimeout(Duration.ofSeconds(1)).build()).build();
     }
 
     @AfterAll
@@ -161,5 +183,23 @@ class FlowBlocksChromiumTest {
                 """, Map.of());
         assertThat(failing.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failing.failureReason()).contains("code block 'boom': the code failed in the page").contains("no basket here");
+    }
+
+    @Test
+    void fileDownloadWaitsUpToDownloadTimeoutForASlowExportAndSavesItAsDownloadTarget() {
+        Run run = run("""
+                title: Slow export
+                workflow_definition:
+                  blocks:
+                    - block_type: file_download
+                      label: export
+                      url: "BASE/files"
+                      navigation_goal: 'Click the "Export report" link'
+                      download_timeout: 10
+                      download_target: monthly.csv
+                """, Map.of());
+
+        assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.downloadedFiles()).extracting(f -> f.name()).containsExactly("monthly.csv");
     }
 }

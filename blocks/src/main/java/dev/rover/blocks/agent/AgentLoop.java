@@ -174,7 +174,7 @@ public final class AgentLoop {
                 result = ActionResult.failed("no progress: the same " + action.actionType()
                         + " on an unchanged page " + LoopGuard.LIMIT + " times");
             } else {
-                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
+                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix(), goal.downloadTimeout());
             }
             result = redacted(result);
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));

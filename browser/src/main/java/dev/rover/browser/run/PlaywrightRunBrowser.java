@@ -65,7 +65,14 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
-        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard).build();
+        return perform(action, secrets, downloadName, null);
+    }
+
+    @Override
+    public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName,
+                                java.time.Duration downloadTimeout) {
+        ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard)
+                .downloadWait(downloadTimeout).build();
         ActionResult result;
         try {
             result = live.call(page -> executor.execute(page, action, downloadName));

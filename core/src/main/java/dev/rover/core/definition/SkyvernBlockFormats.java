@@ -41,7 +41,7 @@ final class SkyvernBlockFormats {
         all.add(BlockSchema.of("task", agentFields(optional("navigation_goal", STRING),
                 optional("data_extraction_goal", STRING), optional("data_schema", MAP, LIST, STRING))));
         all.add(BlockSchema.of("file_download", agentFields(optional("navigation_goal", STRING),
-                optional("download_timeout", NUMBER))));
+                optional("download_timeout", NUMBER), optional("download_target", STRING))));
         all.add(BlockSchema.of("for_loop", List.of(required("loop_blocks", LIST),
                 optional("loop_over_parameter_key", STRING), optional("loop_variable_reference", STRING),
                 optional("complete_if_empty", BOOLEAN))));

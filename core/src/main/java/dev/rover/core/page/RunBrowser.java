@@ -32,6 +32,16 @@ public interface RunBrowser {
         return perform(action, secrets);
     }
 
+    /**
+     * Performs one action as {@link #perform(BrowserAction, UnaryOperator, String)} does, waiting up to
+     * {@code downloadTimeout} (null: the action timeout) for a download the action starts (a
+     * {@code file_download} block's {@code download_timeout}).
+     */
+    default ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName,
+                                 java.time.Duration downloadTimeout) {
+        return perform(action, secrets, downloadName);
+    }
+
     /** A PNG of the viewport (or of the page, scrolling at most {@code maxScrolls} times), secret fields masked. */
     byte[] screenshot(boolean fullPage, int maxScrolls);
 
