@@ -202,4 +202,35 @@ class FlowBlocksChromiumTest {
         assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.downloadedFiles()).extracting(f -> f.name()).containsExactly("monthly.csv");
     }
+
+    @Test
+    void aWorkflowThatPersistsItsBrowserSessionKeepsItOpenAndItsNextRunReusesIt() {
+        String yaml = """
+                title: Keep my session
+                persist_browser_session: true
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/shop"}
+                    - block_type: code
+                      label: visits
+                      language: javascript
+                      code: |
+                        const n = Number(localStorage.getItem('visits') || 0) + 1;
+                        localStorage.setItem('visits', String(n));
+                        return n;
+                """;
+
+        Run first = run(yaml, Map.of());
+        Run second = run(yaml, Map.of());
+
+        assertThat(first.status()).as(first.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(second.status()).as(second.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        Object session = ((Map<?, ?>) first.output()).get("browser_session_id");
+        assertThat(session).asString().startsWith("pbs_");
+        assertThat(((Map<?, ?>) second.output()).get("browser_session_id")).isEqualTo(session);
+        assertThat(((Map<?, ?>) first.output()).get("visits_output")).isEqualTo(1);
+        assertThat(((Map<?, ?>) second.output()).get("visits_output")).as("the second run saw the first run's storage").isEqualTo(2);
+        assertThat(rover.getBrowserSession((String) session)).as("the session stays open after the runs").isPresent();
+        rover.closeBrowserSession((String) session);
+    }
 }

@@ -27,6 +27,7 @@ public final class RunLauncher {
 
     private final RoverServices services;
     private final RunFinisher finisher;
+    private final WorkflowSessions workflowSessions = new WorkflowSessions();
 
     public RunLauncher(RoverServices services) {
         this.services = services;
@@ -50,6 +51,7 @@ public final class RunLauncher {
         if (!services.engines().knows(engine)) {
             throw new IllegalArgumentException("unknown engine '" + engine + "'; known engines: " + String.join(", ", services.engines().names()));
         }
+        settings = workflowSessions.settingsFor(workflow, settings, services.sessions(), services.browserOptions());
         if (settings.browserSessionId() != null && services.sessions().get(settings.browserSessionId()).isEmpty()) {
             throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
                     + services.sessions().list().stream().map(s -> s.id()).toList());
@@ -57,10 +59,12 @@ public final class RunLauncher {
         // options first: they validate the profile and may refuse the run before anything is opened
         BrowserOptions browserOptions = browserOptions(workflow, runId, settings);
         RunSettings runSettings = runSettings(workflow, settings, engine);
+        LaunchSettings launch = settings;
         RunOptions.Builder options = RunOptions.builder()
                 .parameters(parameters == null ? Map.of() : parameters)
                 .budget(services.budget())
-                .resources(admission -> bypassingProxy(workflow, settings, open(admission, browserOptions, runSettings, settings)));
+                .resources(admission -> WorkflowSessions.naming(workflow, launch,
+                        bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch))));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
