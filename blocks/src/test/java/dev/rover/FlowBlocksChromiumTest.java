@@ -233,4 +233,18 @@ class FlowBlocksChromiumTest {
         assertThat(rover.getBrowserSession((String) session)).as("the session stays open after the runs").isPresent();
         rover.closeBrowserSession((String) session);
     }
+
+    @Test
+    void theOfflineEngineRefusesTaskV2NamingTheBlock() {
+        Run run = run("""
+                title: Free-form
+                workflow_definition:
+                  blocks:
+                    - {block_type: task_v2, label: plan_it, url: "BASE/shop", prompt: Buy the cheapest tea}
+                """, Map.of());
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureReason()).contains("task_v2 block 'plan_it' needs an LLM to plan its prompt, and the offline engine cannot")
+                .contains("ROVER_LLM_PROVIDER");
+    }
 }

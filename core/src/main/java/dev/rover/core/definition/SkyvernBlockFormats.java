@@ -74,7 +74,7 @@ final class SkyvernBlockFormats {
         all.add(BlockSchema.of("task_v2", List.of(optional("prompt", STRING), optional("url", STRING),
                 optional("totp_verification_url", STRING), optional("totp_identifier", STRING),
                 optional("max_iterations", INTEGER), optional("max_steps", INTEGER),
-                optional("disable_cache", BOOLEAN))));
+                optional("disable_cache", BOOLEAN), optional("engine", STRING), optional("parameter_keys", LIST))));
         all.add(BlockSchema.of("human_interaction", List.of(optional("instructions", STRING),
                 optional("positive_descriptor", STRING), optional("negative_descriptor", STRING),
                 optional("timeout_seconds", INTEGER), optional("sender", STRING), optional("recipients", LIST),
