@@ -16,6 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,12 +74,19 @@ public final class HttpRequestBlock implements BlockType {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeout))
                 .followRedirects(follow ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER).build();
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return BlockResult.failed(secrets.redact(name + ": no response from " + uri + " within " + timeout + "s"));
-        } catch (IOException e) {
-            return BlockResult.failed(secrets.redact(name + ": could not call " + uri + ": " + e));
+            response = awaitResponse(call, context);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return BlockResult.failed(secrets.redact(name + ": no response from " + uri + " within " + timeout + "s"));
+            }
+            return BlockResult.failed(secrets.redact(name + ": could not call " + uri + ": " + cause));
+        }
+        if (response == null) {
+            return context.cancellation().isCanceled() ? BlockResult.canceled()
+                    : BlockResult.timedOut(name + ": the run's time ran out while waiting for " + uri);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status_code", response.statusCode());
@@ -83,6 +95,22 @@ public final class HttpRequestBlock implements BlockType {
         out.put("headers", responseHeaders);
         out.put("body", parsed(response));
         return BlockResult.completed(secrets.redactDeep(out));
+    }
+
+    /** The response, or null when the run was canceled or its deadline passed first (the call is abandoned then). */
+    private static HttpResponse<String> awaitResponse(CompletableFuture<HttpResponse<String>> call, BlockContext context)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            if (context.cancellation().isCanceled() || context.deadline() != null && !Instant.now().isBefore(context.deadline())) {
+                call.cancel(true);
+                return null;
+            }
+            try {
+                return call.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still waiting: check cancellation and the deadline again
+            }
+        }
     }
 
     /** The request body: a map or list as JSON, text as written, or the {@code files} as multipart form data. */

@@ -148,6 +148,16 @@ class HttpRequestBlockTest {
                 .contains("method 'FETCH' is not one of");
     }
 
+    @Test
+    void theRunDeadlineEndsAWaitingCallAsTimedOut() {
+        long before = System.nanoTime();
+        Run run = h.executor.run(v1(block("http_request", "call", "url", base + "/slow", "timeout", 20)),
+                h.options(Map.of()).elapsedTimeOverride(java.time.Duration.ofMillis(300)).build());
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - before)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(run.status()).isEqualTo(RunStatus.TIMED_OUT);
+    }
+
     private static Map<?, ?> output(Run run) {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         return (Map<?, ?>) ((Map<?, ?>) run.output()).values().iterator().next();
