@@ -63,6 +63,7 @@ public final class RoverBuilder {
     private Duration webhookBackoff;
     private RunBudget budget;
     private String proxy;
+    private ProxyPolicy proxyPolicy = ProxyPolicy.REQUIRE;
     private MasterKey masterKey;
     private Clock clock = Clock.systemUTC();
     private Map<String, String> environment = EnvironmentVariables.system().asMap();
@@ -143,6 +144,12 @@ public final class RoverBuilder {
      */
     public RoverBuilder proxy(String v) { proxy = v; return this; }
 
+    /**
+     * What runs that ask for a {@code proxy_location} do when no proxy is configured: refuse (default,
+     * {@link ProxyPolicy#REQUIRE}) or run direct with a warning on the run ({@link ProxyPolicy#DIRECT}).
+     */
+    public RoverBuilder proxyPolicy(ProxyPolicy v) { proxyPolicy = java.util.Objects.requireNonNull(v, "proxyPolicy"); return this; }
+
     /** The vault's master key (default: {@code ROVER_MASTER_KEY}, else a generated key file in the data directory). */
     public RoverBuilder masterKey(MasterKey v) { masterKey = v; return this; }
 
@@ -185,7 +192,7 @@ public final class RoverBuilder {
                 new BrowserProfiles(home.profiles()), engines, engine,
                 withChromium(allowFileUrls ? browserOptions.toBuilder().allowFileUrls(true).build() : browserOptions, env), observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
-                proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null),
+                proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null), proxyPolicy == ProxyPolicy.DIRECT,
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
         return new Rover(services, home, () -> {
             try {

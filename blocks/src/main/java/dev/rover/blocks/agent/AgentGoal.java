@@ -18,6 +18,7 @@ import java.util.Map;
  * @param historyInVerification      send the action history to verification
  * @param completeOnDownload         a download completes the block
  * @param downloadSuffix             the name a download is saved under, or null
+ * @param downloadTimeout            how long an action waits for the download it starts, or null for the action timeout
  * @param maxScreenshotScrolls       scrolls for the final full-page screenshot
  * @param sendScreenshots            send a screenshot of the page with every decision (vision models)
  * @param systemPrompt               {@code workflow_system_prompt}, or null
@@ -35,6 +36,7 @@ public record AgentGoal(
         boolean historyInVerification,
         boolean completeOnDownload,
         String downloadSuffix,
+        java.time.Duration downloadTimeout,
         int maxScreenshotScrolls,
         boolean sendScreenshots,
         String systemPrompt) {
@@ -69,6 +71,7 @@ public record AgentGoal(
         private boolean historyInVerification;
         private boolean completeOnDownload;
         private String downloadSuffix;
+        private java.time.Duration downloadTimeout;
         private int maxScreenshotScrolls = 3;
         private boolean sendScreenshots;
         private String systemPrompt;
@@ -88,6 +91,7 @@ public record AgentGoal(
         public Builder historyInVerification(boolean v) { historyInVerification = v; return this; }
         public Builder completeOnDownload(boolean v) { completeOnDownload = v; return this; }
         public Builder downloadSuffix(String v) { downloadSuffix = v; return this; }
+        public Builder downloadTimeout(java.time.Duration v) { downloadTimeout = v; return this; }
         public Builder maxScreenshotScrolls(int v) { maxScreenshotScrolls = v; return this; }
         public Builder sendScreenshots(boolean v) { sendScreenshots = v; return this; }
         public Builder systemPrompt(String v) { systemPrompt = v; return this; }
@@ -95,7 +99,7 @@ public record AgentGoal(
         public AgentGoal build() {
             return new AgentGoal(blockLabel, goal, completeCriterion, terminateCriterion, errorCodeMapping, userDetails,
                     maxSteps, singleAction, verifyCompletion, historyInVerification, completeOnDownload, downloadSuffix,
-                    maxScreenshotScrolls, sendScreenshots, systemPrompt);
+                    downloadTimeout, maxScreenshotScrolls, sendScreenshots, systemPrompt);
         }
     }
 }

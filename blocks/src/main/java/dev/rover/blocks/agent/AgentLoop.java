@@ -176,7 +176,7 @@ public final class AgentLoop {
             } else if (action instanceof BrowserAction.Wait wait) {
                 result = CancellableWait.perform(services, wait, goal.downloadSuffix());
             } else {
-                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix());
+                result = services.browser().perform(action, services.secrets()::resolve, goal.downloadSuffix(), goal.downloadTimeout());
             }
             result = redacted(result);
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));

@@ -32,6 +32,7 @@ import java.time.Clock;
  * @param observeOptions how pages are observed
  * @param budget         per-run token and cost budget
  * @param proxyServer    the proxy for runs that ask for one, or null when none is configured
+ * @param proxyDirect    whether runs that ask for a proxy run direct (with a warning) when none is configured
  * @param totpCodes      one-time codes pushed for {@code totp_identifier}s
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
@@ -39,5 +40,5 @@ import java.time.Clock;
 public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialStore vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
-                            RunBudget budget, String proxyServer, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {
+                            RunBudget budget, String proxyServer, boolean proxyDirect, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {
 }

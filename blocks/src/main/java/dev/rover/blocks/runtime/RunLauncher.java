@@ -27,6 +27,7 @@ public final class RunLauncher {
 
     private final RoverServices services;
     private final RunFinisher finisher;
+    private final WorkflowSessions workflowSessions = new WorkflowSessions();
 
     public RunLauncher(RoverServices services) {
         this.services = services;
@@ -53,6 +54,7 @@ public final class RunLauncher {
         services.engines().whyUnavailable(engine).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
+        settings = workflowSessions.settingsFor(workflow, settings, services.sessions(), services.browserOptions());
         if (settings.browserSessionId() != null && services.sessions().get(settings.browserSessionId()).isEmpty()) {
             throw new IllegalArgumentException("no open browser session " + settings.browserSessionId() + "; open sessions: "
                     + services.sessions().list().stream().map(s -> s.id()).toList());
@@ -60,10 +62,12 @@ public final class RunLauncher {
         // options first: they validate the profile and may refuse the run before anything is opened
         BrowserOptions browserOptions = browserOptions(workflow, runId, settings);
         RunSettings runSettings = runSettings(workflow, settings, engine);
+        LaunchSettings launch = settings;
         RunOptions.Builder options = RunOptions.builder()
                 .parameters(parameters == null ? Map.of() : parameters)
                 .budget(services.budget())
-                .resources(admission -> open(admission, browserOptions, runSettings, settings));
+                .resources(admission -> WorkflowSessions.naming(workflow, launch,
+                        bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch))));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -132,11 +136,21 @@ public final class RunLauncher {
     }
 
     private void checkProxy(Workflow workflow, LaunchSettings settings) {
-        if (requestsProxy(workflow, settings) && services.proxyServer() == null) {
+        if (requestsProxy(workflow, settings) && services.proxyServer() == null && !services.proxyDirect()) {
             String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
             throw new IllegalArgumentException("proxy_location " + location + " was requested, but this Rover has no proxy "
-                    + "configured; set ROVER_PROXY=http://host:port (or Rover.builder().proxy(...)), or remove proxy_location");
+                    + "configured; to go on, give a proxy (--proxy http://host:port, ROVER_PROXY, or Rover.builder().proxy(...)), "
+                    + "or run direct with a warning on the run (--no-proxy, or Rover.builder().proxyPolicy(ProxyPolicy.DIRECT))");
         }
+    }
+
+    /** The run's resources, recording that the proxy was skipped when the run goes direct by policy. */
+    private RunResources bypassingProxy(Workflow workflow, LaunchSettings settings, RunResources resources) {
+        if (requestsProxy(workflow, settings) && services.proxyServer() == null && services.proxyDirect()) {
+            String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+            return new ProxyBypass(resources, location);
+        }
+        return resources;
     }
 
     private static boolean requestsProxy(Workflow workflow, LaunchSettings settings) {

@@ -63,7 +63,11 @@ public final class ConditionalBlock implements BlockType {
         return r.withNextBlockLabel(target == null ? BlockResult.END_OF_WORKFLOW : target);
     }
 
-    private static boolean holds(BlockDefinition block, Map<?, ?> criteria, BlockContext context) {
+    /**
+     * Whether criteria hold: a {@code jinja2_template} expression (already rendered) is truthy, a
+     * {@code prompt} is verified on the current page. Shared with while_loop's condition.
+     */
+    static boolean holds(BlockDefinition block, Map<?, ?> criteria, BlockContext context) {
         String type = String.valueOf(criteria.get("criteria_type")).toLowerCase(Locale.ROOT);
         String expression = criteria.get("expression") == null ? "" : String.valueOf(criteria.get("expression")).trim();
         if ("prompt".equals(type)) {

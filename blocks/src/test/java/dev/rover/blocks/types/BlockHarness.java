@@ -47,7 +47,8 @@ final class BlockHarness implements AutoCloseable {
         this.browser = browser;
         executor = RunCoordinator.builder(store).blockTypes(List.of(new GotoUrlBlock(), new WaitBlock(), new NavigationBlock(),
                 new ActionBlock(), new LoginBlock(), new ExtractionBlock(), new TaskBlock(), new FileDownloadBlock(),
-                new ForLoopBlock(), new ConditionalBlock())).build();
+                new ForLoopBlock(), new ConditionalBlock(), new ValidationBlock(), new HttpRequestBlock(), new CodeBlock(),
+                new PrintPageBlock(), new WhileLoopBlock())).build();
     }
 
     /** Settings every run of this harness gets (tests change them before running). */

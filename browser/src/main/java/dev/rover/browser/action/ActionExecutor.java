@@ -32,6 +32,7 @@ public final class ActionExecutor {
     private final Function<String, String> secrets;
     private final SecretGuard guard;
     private final Duration timeout;
+    private final Duration downloadWait;
     private final Duration navigationTimeout;
     private final Duration maxWait;
     private final Path downloadsFolder;
@@ -41,6 +42,7 @@ public final class ActionExecutor {
         this.secrets = builder.secrets;
         this.guard = builder.guard;
         this.timeout = builder.timeout;
+        this.downloadWait = builder.downloadWait;
         this.navigationTimeout = builder.navigationTimeout;
         this.maxWait = builder.maxWait;
         this.downloadsFolder = builder.downloadsFolder;
@@ -75,6 +77,10 @@ public final class ActionExecutor {
             log.debug("{} JS dialog(s) were accepted before this action", earlier.size());
         }
         double timeoutMillis = (timeout != null ? timeout : browser.options().actionTimeout()).toMillis();
+        if (downloadWait != null) {
+            // a click that starts a slow download waits for the response that becomes it, so the action may wait as long
+            timeoutMillis = Math.max(timeoutMillis, downloadWait.toMillis());
+        }
         Path folder = downloadsFolder != null ? downloadsFolder : browser.options().downloadsFolder();
         log.debug("performing {}{}", action.actionType(),
                 action instanceof BrowserAction.ElementAction e ? " on " + e.target() : "");
@@ -174,6 +180,7 @@ public final class ActionExecutor {
         private Function<String, String> secrets = Function.identity();
         private SecretGuard guard = SecretGuard.NONE;
         private Duration timeout;
+        private Duration downloadWait;
         private Duration navigationTimeout = Duration.ofSeconds(30);
         private Duration maxWait = Duration.ofSeconds(30);
         private Path downloadsFolder;
@@ -200,6 +207,18 @@ public final class ActionExecutor {
         /** How long an element action may wait for its element; defaults to the browser's action timeout. */
         public Builder timeout(Duration value) {
             this.timeout = value;
+            return this;
+        }
+
+        /**
+         * How long an action may wait for a download it starts (a {@code file_download} block's
+         * {@code download_timeout}): the action's own timeout is raised to it when shorter; null keeps the action timeout.
+         */
+        public Builder downloadWait(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("download wait must be positive, not " + value);
+            }
+            this.downloadWait = value;
             return this;
         }
 

@@ -65,8 +65,14 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName) {
+        return perform(action, secrets, downloadName, null);
+    }
+
+    @Override
+    public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName,
+                                java.time.Duration downloadTimeout) {
         ActionExecutor executor = ActionExecutor.builder().secrets(secrets::apply).secretGuard(guard)
-                .allowFileUrls(live.options().allowFileUrls()).build();
+                .allowFileUrls(live.options().allowFileUrls()).downloadWait(downloadTimeout).build();
         ActionResult result;
         try {
             result = live.call(page -> executor.execute(page, action, downloadName));
@@ -107,4 +113,45 @@ public final class PlaywrightRunBrowser implements RunBrowser {
             return List.copyOf(downloads);
         }
     }
+
+    @Override
+    public String evaluate(String functionBody, String bindingsJson) {
+        try {
+            Object outcome = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
+            if (outcome instanceof java.util.Map<?, ?> m && m.get("error") != null) {
+                throw new IllegalStateException("the code failed in the page: " + m.get("error"));
+            }
+            Object json = outcome instanceof java.util.Map<?, ?> m ? m.get("json") : null;
+            return json == null ? "null" : String.valueOf(json);
+        } catch (PlaywrightException e) {
+            String message = e.getMessage() == null ? "script error" : e.getMessage();
+            throw new IllegalStateException("the code failed in the page: " + message.lines().findFirst().orElse(message), e);
+        }
+    }
+
+    @Override
+    public byte[] pdf(String format, boolean landscape, boolean printBackground) {
+        Page.PdfOptions options = new Page.PdfOptions().setFormat(format).setLandscape(landscape)
+                .setPrintBackground(printBackground);
+        return live.call(page -> page.page().pdf(options));
+    }
+
+    /**
+     * Binds the values as the parameters of an async function made from the body (identifiers only; every
+     * value is also in {@code params}), awaits it, and returns the result as JSON so any value crosses over,
+     * or the error the code threw as one line ({@code TypeError: x is not a function}).
+     */
+    private static final String CODE_RUNNER = """
+            async ([body, bindingsJson]) => {
+              const params = JSON.parse(bindingsJson);
+              const names = Object.keys(params).filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) && k !== 'params');
+              const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+              try {
+                const fn = new AsyncFunction('params', ...names, body);
+                const result = await fn(params, ...names.map(k => params[k]));
+                return {json: result === undefined ? null : JSON.stringify(result)};
+              } catch (e) {
+                return {error: (e && e.name ? e.name + ': ' : '') + String(e && e.message !== undefined ? e.message : e)};
+              }
+            }""";
 }

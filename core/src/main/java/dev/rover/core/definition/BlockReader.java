@@ -21,18 +21,26 @@ final class BlockReader {
     /** Longest wait a {@code wait} block may ask for, in seconds. */
     static final long MAX_WAIT_SECONDS = 1800;
 
+    /** Most iterations a {@code while_loop} may allow itself. */
+    static final long WHILE_LOOP_ITERATION_LIMIT = 10_000;
+
     private final Problems problems;
     private final BlockSchemas schemas;
     private final List<KeyReference> references;
     private final Map<String, SourcePosition> labels = new LinkedHashMap<>();
     private final Map<BlockDefinition, String> paths = new IdentityHashMap<>();
     private final ConditionalReader conditionals;
+    private final BlockTypeNames typeNames;
+
+    /** Block types whose {@code loop_blocks} are nested blocks, read and checked like top-level ones. */
+    private static final Set<String> LOOP_TYPES = Set.of("for_loop", "while_loop");
 
     BlockReader(Problems problems, BlockSchemas schemas, List<KeyReference> references) {
         this.problems = problems;
         this.schemas = schemas;
         this.references = references;
         this.conditionals = new ConditionalReader(problems);
+        this.typeNames = new BlockTypeNames(problems, schemas);
     }
 
     /** Every label read so far, at any depth, with where it was declared. */
@@ -92,6 +100,7 @@ final class BlockReader {
         if (type == null) {
             return null;
         }
+        typeNames.check(view, type);
         schemas.schema(type).ifPresent(schema ->
                 schema.fields().values().forEach(spec -> view.check(spec.name(), spec.required(), spec.orderedKinds())));
         readParameterKeys(view);
@@ -100,12 +109,14 @@ final class BlockReader {
         switch (type) {
             case "wait" -> checkWait(view);
             case "for_loop" -> loopBlocks = readLoop(view);
+            case "while_loop" -> loopBlocks = readWhileLoop(view);
+            case "code" -> checkCodeLanguage(view);
             case "conditional" -> targets.addAll(conditionals.read(view));
             default -> { }
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String name : view.keys()) {
-            boolean nested = type.equals("for_loop") && name.equals("loop_blocks");
+            boolean nested = LOOP_TYPES.contains(type) && name.equals("loop_blocks");
             if (!BlockSchema.COMMON_FIELDS.contains(name) && !nested) {
                 fields.put(name, Nodes.toValue(view.value(name), view.path(name), problems));
             }
@@ -177,6 +188,37 @@ final class BlockReader {
                     "a for_loop needs loop_variable_reference (a template such as '{{ block_output.items }}') "
                             + "or the legacy loop_over_parameter_key");
         }
+        return readLoopBlocks(view);
+    }
+
+    /**
+     * A while_loop: its {@code condition} has the conditional block's criteria forms, its
+     * {@code max_iterations} is positive, and its {@code loop_blocks} are read like a for_loop's.
+     */
+    private List<BlockDefinition> readWhileLoop(MappingView view) {
+        conditionals.readCriteria(view, "condition");
+        Long max = view.integer("max_iterations", false);
+        if (max != null && (max <= 0 || max > WHILE_LOOP_ITERATION_LIMIT)) {
+            problems.add(view.positionOf("max_iterations"), view.path("max_iterations"), "max_iterations must be "
+                    + "greater than 0 and at most " + WHILE_LOOP_ITERATION_LIMIT + ", found " + max);
+        }
+        return readLoopBlocks(view);
+    }
+
+    /** Code blocks run JavaScript in the page; Skyvern's Python cannot run here, and saying so now beats failing mid-run. */
+    private void checkCodeLanguage(MappingView view) {
+        String language = view.string("language", false);
+        if (language == null) {
+            problems.add(view.position(), view.path("language"), "this code block is Python (Skyvern's code blocks "
+                    + "are), which Rover cannot run; Rover runs JavaScript in the page: rewrite the code in JavaScript "
+                    + "and set language: javascript");
+        } else if (!language.equalsIgnoreCase("javascript") && !language.equalsIgnoreCase("js")) {
+            problems.add(view.positionOf("language"), view.path("language"), "Rover cannot run " + language
+                    + " code; code blocks run JavaScript in the page: rewrite the code in JavaScript and set language: javascript");
+        }
+    }
+
+    private List<BlockDefinition> readLoopBlocks(MappingView view) {
         if (view.check("loop_blocks", false, EnumSet.of(ValueKind.LIST)) == null) {
             return List.of();
         }

@@ -62,10 +62,18 @@ final class ConditionalReader {
                     "a branch needs criteria (criteria_type and expression) unless it sets is_default: true");
             return;
         }
-        if (branch.check("criteria", false, EnumSet.of(ValueKind.MAP)) == null) {
+        readCriteria(branch, "criteria");
+    }
+
+    /**
+     * Checks a criteria map ({@code criteria_type} jinja2_template or prompt, and an {@code expression}) held
+     * in {@code field} of {@code owner}: a branch's {@code criteria}, a while_loop's {@code condition}.
+     */
+    void readCriteria(MappingView owner, String field) {
+        if (owner.check(field, false, EnumSet.of(ValueKind.MAP)) == null) {
             return;
         }
-        MappingView criteria = MappingView.of(branch.value("criteria"), branch.path("criteria"), problems, "criteria");
+        MappingView criteria = MappingView.of(owner.value(field), owner.path(field), problems, field);
         if (criteria == null) {
             return;
         }

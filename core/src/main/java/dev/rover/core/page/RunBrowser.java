@@ -32,6 +32,16 @@ public interface RunBrowser {
         return perform(action, secrets);
     }
 
+    /**
+     * Performs one action as {@link #perform(BrowserAction, UnaryOperator, String)} does, waiting up to
+     * {@code downloadTimeout} (null: the action timeout) for a download the action starts (a
+     * {@code file_download} block's {@code download_timeout}).
+     */
+    default ActionResult perform(BrowserAction action, UnaryOperator<String> secrets, String downloadName,
+                                 java.time.Duration downloadTimeout) {
+        return perform(action, secrets, downloadName);
+    }
+
     /** A PNG of the viewport (or of the page, scrolling at most {@code maxScrolls} times), secret fields masked. */
     byte[] screenshot(boolean fullPage, int maxScrolls);
 
@@ -43,4 +53,28 @@ public interface RunBrowser {
 
     /** Files downloaded so far in this run, oldest first. */
     List<DownloadedFile> downloads();
+
+    /**
+     * Runs a JavaScript function body in the current page (a {@code code} block) with each binding as a
+     * variable of the same name (and all of them as {@code params}), awaiting a returned promise.
+     *
+     * @param functionBody  the body of an async function; its {@code return} value is the result
+     * @param bindingsJson  a JSON object of the values to bind
+     * @return the result as JSON text ({@code null} when the code returns nothing)
+     * @throws IllegalStateException naming the script error when the code throws
+     */
+    default String evaluate(String functionBody, String bindingsJson) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run JavaScript in its page");
+    }
+
+    /**
+     * The current page printed to PDF (a {@code print_page} block).
+     *
+     * @param format          a paper format such as {@code A4} or {@code Letter}
+     * @param landscape       landscape orientation
+     * @param printBackground include background graphics
+     */
+    default byte[] pdf(String format, boolean landscape, boolean printBackground) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot print its page to PDF");
+    }
 }

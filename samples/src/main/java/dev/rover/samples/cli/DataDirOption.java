@@ -42,4 +42,10 @@ public final class DataDirOption {
         RoverSetup setup = setup();
         return setup.open(setup.dataDirectory(dataDir), listener, allowFileUrls);
     }
+
+    /** Opens Rover with the command's own builder settings applied. */
+    Rover open(RunListener listener, java.util.function.UnaryOperator<dev.rover.RoverBuilder> commandSettings) {
+        RoverSetup setup = setup();
+        return setup.open(setup.dataDirectory(dataDir), listener, commandSettings);
+    }
 }

@@ -49,16 +49,20 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
 
     /** Opens Rover on this data directory; progress goes to {@code listener}. */
     public Rover open(Path dataDirectory, RunListener listener) {
-        return open(dataDirectory, listener, false);
+        return open(dataDirectory, listener, UnaryOperator.identity());
     }
 
     /** Opens Rover on this data directory; {@code allowFileUrls} lets its runs open file: URLs. */
     public Rover open(Path dataDirectory, RunListener listener, boolean allowFileUrls) {
-        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener)
-                .allowFileUrls(allowFileUrls);
+        return open(dataDirectory, listener, builder -> builder.allowFileUrls(allowFileUrls));
+    }
+
+    /** Opens Rover on this data directory with a command's own settings ({@code --proxy}, ...) applied. */
+    public Rover open(Path dataDirectory, RunListener listener, UnaryOperator<RoverBuilder> commandSettings) {
+        RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener);
         // the vault's key comes from this environment, like every other setting (tests give their own)
         variable(MasterKey.ENV).ifPresent(setting ->
                 builder.masterKey(MasterKey.fromSetting(setting, RoverHome.at(dataDirectory).credentials())));
-        return customizer.apply(builder).build();
+        return customizer.apply(commandSettings.apply(builder)).build();
     }
 }

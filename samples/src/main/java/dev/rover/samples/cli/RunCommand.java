@@ -1,5 +1,6 @@
 package dev.rover.samples.cli;
 
+import dev.rover.ProxyPolicy;
 import dev.rover.Rover;
 import dev.rover.WorkflowRunOptions;
 import dev.rover.core.definition.DefinitionException;
@@ -63,6 +64,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "The proxy (http://host:port) for a workflow that sets proxy_location (default: $ROVER_PROXY).")
+    String proxy;
+
+    @Option(names = "--no-proxy",
+            description = "Run a workflow that sets proxy_location without a proxy when none is configured; the run records a warning.")
+    boolean noProxy;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +97,19 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return RoverCli.EXIT_USER_ERROR;
         }
-        try (CancelOnSignal guarded = CancelOnSignal.guard(data.open(new ProgressPrinter(err), allowFileUrls), err)) {
+        if (proxy != null && noProxy) {
+            err.println("--proxy and --no-proxy contradict each other; give one");
+            err.flush();
+            return RoverCli.EXIT_USER_ERROR;
+        }
+        Rover opened = data.open(new ProgressPrinter(err), builder -> {
+            builder.allowFileUrls(allowFileUrls);
+            if (proxy != null) {
+                builder.proxy(proxy);
+            }
+            return noProxy ? builder.proxyPolicy(ProxyPolicy.DIRECT) : builder;
+        });
+        try (CancelOnSignal guarded = CancelOnSignal.guard(opened, err)) {
             Rover rover = guarded.rover();
             WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).build();

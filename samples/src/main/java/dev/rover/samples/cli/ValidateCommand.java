@@ -57,6 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 for (TemplateCheck.UnknownName unknown : TemplateCheck.unknownNames(workflow)) {
                     out.println(PrintableText.of(unknown.position() + ": warning: " + unknown.reason()));
                 }
+                proxyWarning(file, workflow).ifPresent(out::println);
             } catch (DefinitionException e) {
                 allLoaded = false;
                 for (DefinitionProblem problem : e.problems()) {
@@ -70,6 +71,25 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return allLoaded ? 0 : RoverCli.EXIT_USER_ERROR;
+    }
+
+    /**
+     * A warning when the workflow asks for a proxy location and no proxy is configured ({@code ROVER_PROXY}):
+     * such runs are refused unless the user gives a proxy or runs direct.
+     */
+    private java.util.Optional<String> proxyWarning(Path file, Workflow workflow) {
+        String location = workflow.settings().proxyLocation();
+        if (location == null || location.isBlank() || location.equalsIgnoreCase("NONE")) {
+            return java.util.Optional.empty();
+        }
+        Object root = spec.root().userObject();
+        RoverSetup setup = root instanceof RoverCli cli ? cli.setup() : RoverSetup.fromProcess();
+        if (setup.variable("ROVER_PROXY").isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(file + ": warning: proxy_location " + location + " is set and no proxy is configured; "
+                + "`rover run` refuses it unless you give --proxy http://host:port (or ROVER_PROXY), or --no-proxy to run "
+                + "direct with a warning on the run");
     }
 
     /** {@code file: "Title", version 1, 4 blocks: login 1, navigation 1, extraction 1, for_loop 1; 3 parameters}. */

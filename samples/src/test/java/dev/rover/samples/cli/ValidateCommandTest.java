@@ -88,6 +88,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMisspeltBlockTypeIsAnErrorThatSuggestsTheClosestType() throws IOException {
+        Path file = write("typo.yaml", """
+                title: Typo
+                workflow_definition:
+                  blocks:
+                    - {block_type: extracton, label: read, data_extraction_goal: Read the total}
+                """);
+
+        assertThat(rover("validate", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString().lines()).containsExactly(
+                file + ":4:20: workflow_definition.blocks[0].block_type: unknown block_type 'extracton'; did you mean 'extraction'?");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void syntaxErrorsPointAtTheParserPosition() throws IOException {
         Path file = write("syntax.json", "{\"title\": \"T\",\n  \"workflow_definition\": {\"blocks\": [}\n}\n");
 

@@ -1,0 +1,151 @@
+package dev.rover.blocks.types;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.exec.BlockContext;
+import dev.rover.core.exec.BlockResult;
+import dev.rover.core.exec.BlockType;
+import dev.rover.core.exec.RunSecrets;
+import dev.rover.core.json.Json;
+import dev.rover.core.page.UrlPolicy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code http_request}: one HTTP call outside the browser. Output: {@code status_code}, response
+ * {@code headers} and {@code body} (parsed when JSON). Only http and https URLs; header values may hold
+ * secret placeholders, resolved only on the wire, and nothing recorded (output, failure) carries a secret.
+ */
+public final class HttpRequestBlock implements BlockType {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final long DEFAULT_TIMEOUT_SECONDS = 30;
+
+    @Override
+    public String type() {
+        return "http_request";
+    }
+
+    @Override
+    public BlockResult execute(BlockDefinition block, BlockContext context) throws InterruptedException {
+        RunSecrets secrets = context.services().secrets();
+        String name = "http_request block '" + block.label() + "'";
+        String method = block.string("method").map(m -> m.trim().toUpperCase(Locale.ROOT)).filter(m -> !m.isEmpty()).orElse("GET");
+        if (!METHODS.contains(method)) {
+            return BlockResult.failed(name + ": method '" + method + "' is not one of " + String.join(", ", List.copyOf(new java.util.TreeSet<>(METHODS))));
+        }
+        URI uri;
+        try {
+            uri = UrlPolicy.requireWeb(block.string("url").orElse(""), name + ": url");
+        } catch (IllegalArgumentException e) {
+            return BlockResult.failed(secrets.redact(e.getMessage()));
+        }
+        long timeout = BlockFields.integer(block, "timeout", DEFAULT_TIMEOUT_SECONDS);
+        if (timeout <= 0) {
+            return BlockResult.failed(name + ": timeout must be a positive number of seconds, found " + timeout);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeout));
+        Map<String, Object> headers = block.map("headers");
+        headers.forEach((k, v) -> request.header(k, secrets.resolve(String.valueOf(v))));
+        HttpRequest.BodyPublisher body;
+        try {
+            body = body(block, request, headers, secrets);
+        } catch (IllegalArgumentException | IOException e) {
+            return BlockResult.failed(secrets.redact(name + ": " + e.getMessage()));
+        }
+        request.method(method, body);
+        boolean follow = BlockFields.bool(block, "follow_redirects", true);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeout))
+                .followRedirects(follow ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            response = awaitResponse(call, context);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return BlockResult.failed(secrets.redact(name + ": no response from " + uri + " within " + timeout + "s"));
+            }
+            return BlockResult.failed(secrets.redact(name + ": could not call " + uri + ": " + cause));
+        }
+        if (response == null) {
+            return context.cancellation().isCanceled() ? BlockResult.canceled()
+                    : BlockResult.timedOut(name + ": the run's time ran out while waiting for " + uri);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status_code", response.statusCode());
+        Map<String, Object> responseHeaders = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> responseHeaders.put(k, v.size() == 1 ? v.get(0) : v));
+        out.put("headers", responseHeaders);
+        out.put("body", parsed(response));
+        return BlockResult.completed(secrets.redactDeep(out));
+    }
+
+    /** The response, or null when the run was canceled or its deadline passed first (the call is abandoned then). */
+    private static HttpResponse<String> awaitResponse(CompletableFuture<HttpResponse<String>> call, BlockContext context)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            if (context.cancellation().isCanceled() || context.deadline() != null && !Instant.now().isBefore(context.deadline())) {
+                call.cancel(true);
+                return null;
+            }
+            try {
+                return call.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still waiting: check cancellation and the deadline again
+            }
+        }
+    }
+
+    /** The request body: a map or list as JSON, text as written, or the {@code files} as multipart form data. */
+    private static HttpRequest.BodyPublisher body(BlockDefinition block, HttpRequest.Builder request,
+                                                  Map<String, Object> headers, RunSecrets secrets) throws IOException {
+        Map<String, Object> files = block.map("files");
+        Object value = block.fields().get("body");
+        if (!files.isEmpty()) {
+            Multipart multipart = new Multipart(files, value instanceof Map<?, ?> m ? m : Map.of(), secrets);
+            request.setHeader("Content-Type", multipart.contentType());
+            return HttpRequest.BodyPublishers.ofByteArray(multipart.bytes());
+        }
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        if (value instanceof String s) {
+            return HttpRequest.BodyPublishers.ofString(secrets.resolve(s));
+        }
+        if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpRequest.BodyPublishers.ofString(secrets.resolve(Json.mapper().writeValueAsString(value)));
+    }
+
+    private static Object parsed(HttpResponse<String> response) {
+        String text = response.body();
+        String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+        boolean looksJson = type.contains("json") || !text.isBlank() && (text.strip().startsWith("{") || text.strip().startsWith("["));
+        if (looksJson) {
+            try {
+                return Json.mapper().readValue(text, Object.class);
+            } catch (JsonProcessingException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.rover;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowLoader;
+import dev.rover.core.run.ArtifactRecord;
+import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * validation, code, while_loop and print_page through the facade in real headless Chromium, with the
+ * offline engine, against pages this test serves on 127.0.0.1.
+ */
+class FlowBlocksChromiumTest {
+
+    private static final String SHOP = """
+            <html><head><title>Corner Shop</title></head><body>
+            <h1>Order confirmed</h1>
+            <ul><li>Tea</li><li>Honey</li></ul>
+            <p>Clicks: <span id="count">0</span></p>
+            <button id="more" onclick="document.getElementById('count').textContent =
+                String(Number(document.getElementById('count').textContent) + 1)">More</button>
+            </body></html>""";
+    private static final String SOLD_OUT = """
+            <html><head><title>Sold out</title></head><body><h1>Out of stock</h1><p>Come back tomorrow.</p></body></html>""";
+
+    private static final String FILES = """
+            <html><head><title>Reports</title></head><body><h1>Reports</h1>
+            <a href="/export">Export report</a></body></html>""";
+    private static final Duration EXPORT_DELAY = Duration.ofMillis(2500);
+
+    @TempDir
+    static Path home;
+
+    private static HttpServer server;
+    private static String base;
+    private static Rover rover;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/shop", ex -> page(ex, SHOP));
+        server.createContext("/sold-out", ex -> page(ex, SOLD_OUT));
+        server.createContext("/files", ex -> page(ex, FILES));
+        server.createContext("/export", ex -> {
+            try {
+                Thread.sleep(EXPORT_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] csv = "id,total\n1,9.50\n".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/csv");
+            ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"export.csv\"");
+            ex.sendResponseHeaders(200, csv.length);
+            ex.getResponseBody().write(csv);
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // a short action timeout, so only download_timeout lets a click wait for the slow export
+        rover = Rover.builder().dataDirectory(home).defaultEngine("offline")
+                .browserOptions(dev.rover.browser.BrowserOptions.builder().actionTimeout(Duration.ofSeconds(1)).build()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rover != null) {
+            rover.close();
+        }
+        server.stop(0);
+    }
+
+    private static void page(com.sun.net.httpserver.HttpExchange ex, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private static Run run(String yaml, Map<String, Object> parameters) {
+        Workflow workflow = new WorkflowLoader().load(yaml.replace("BASE", base), "flow.yaml");
+        return rover.runWorkflow(workflow, parameters, WorkflowRunOptions.builder().waitForCompletion(true)
+                .timeout(Duration.ofMinutes(2)).build());
+    }
+
+    @Test
+    void codeSeesTheParametersValidationJudgesThePageWhileLoopsUntilItsConditionAndPrintPageSavesAPdf() throws IOException {
+        Run run = run("""
+                title: Flow blocks
+                workflow_definition:
+                  parameters:
+                    - {key: customer, parameter_type: workflow, workflow_parameter_type: string}
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/shop"}
+                    - block_type: code
+                      label: read
+                      language: javascript
+                      code: |
+                        const items = [...document.querySelectorAll('li')].map(li => li.textContent);
+                        return {title: document.title, items, greeting: 'Hello ' + customer, same: params.customer === customer};
+                    - {block_type: validation, label: check, complete_criterion: "the page shows 'Order confirmed'"}
+                    - block_type: while_loop
+                      label: clicks
+                      max_iterations: 10
+                      condition: {criteria_type: jinja2_template, expression: "{{ (press_output | default(0)) < 3 }}"}
+                      loop_blocks:
+                        - block_type: code
+                          label: press
+                          language: javascript
+                          code: |
+                            document.getElementById('more').click();
+                            return Number(document.getElementById('count').textContent);
+                    - {block_type: print_page, label: pdf, file_name: receipt}
+                """, Map.of("customer", "Ada"));
+
+        assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        Map<?, ?> out = (Map<?, ?>) run.output();
+        assertThat(out.get("read_output")).isEqualTo(Map.of("title", "Corner Shop", "items", List.of("Tea", "Honey"),
+                "greeting", "Hello Ada", "same", true));
+        assertThat(((Map<?, ?>) out.get("check_output")).get("status")).isEqualTo("completed");
+        assertThat(out.get("clicks_output")).isEqualTo(List.of(1, 2, 3));
+        Map<?, ?> pdf = (Map<?, ?>) out.get("pdf_output");
+        assertThat(pdf.get("file_name")).isEqualTo("receipt.pdf");
+        List<ArtifactRecord> pdfs = rover.getRunArtifacts(run.runId(), ArtifactType.PDF);
+        assertThat(pdfs).singleElement().satisfies(a -> assertThat(a.artifactId()).isEqualTo(pdf.get("artifact_id")));
+        byte[] bytes = rover.readArtifact(pdfs.get(0));
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(bytes.length).isEqualTo(((Number) pdf.get("size")).intValue());
+    }
+
+    @Test
+    void validationTerminatesWithTheMappedErrorCodeAndAFailingScriptFailsTheBlockSayingWhy() {
+        Run terminated = run("""
+                title: Sold out
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/sold-out"}
+                    - block_type: validation
+                      label: check
+                      complete_criterion: "the page shows 'Order confirmed'"
+                      terminate_criterion: "the page shows 'Out of stock'"
+                      error_code_mapping:
+                        OUT_OF_STOCK: "the page shows 'Out of stock'"
+                        CLOSED: "the page shows 'We are closed'"
+                """, Map.of());
+        assertThat(terminated.status()).isEqualTo(RunStatus.TERMINATED);
+        assertThat(terminated.errors()).extracting(e -> e.errorCode()).containsExactly("OUT_OF_STOCK");
+
+        Run notMet = run("""
+                title: Not confirmed
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/sold-out"}
+                    - {block_type: validation, label: check, complete_criterion: "the page shows 'Order confirmed'"}
+                    - {block_type: code, label: boom, language: javascript, code: "throw new Error('no basket here')"}
+                """, Map.of());
+        assertThat(notMet.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(notMet.failureReason()).contains("validation block 'check': complete criterion not met");
+
+        Run failing = run("""
+                title: Failing code
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/sold-out"}
+                    - {block_type: code, label: boom, language: javascript, code: "throw new Error('no basket here')"}
+                """, Map.of());
+        assertThat(failing.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failing.failureReason()).contains("code block 'boom': the code failed in the page").contains("no basket here");
+    }
+
+    @Test
+    void fileDownloadWaitsUpToDownloadTimeoutForASlowExportAndSavesItAsDownloadTarget() {
+        Run run = run("""
+                title: Slow export
+                workflow_definition:
+                  blocks:
+                    - block_type: file_download
+                      label: export
+                      url: "BASE/files"
+                      navigation_goal: 'Click the "Export report" link'
+                      download_timeout: 10
+                      download_target: monthly.csv
+                """, Map.of());
+
+        assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.downloadedFiles()).extracting(f -> f.name()).containsExactly("monthly.csv");
+    }
+
+    @Test
+    void aWorkflowThatPersistsItsBrowserSessionKeepsItOpenAndItsNextRunReusesIt() {
+        String yaml = """
+                title: Keep my session
+                persist_browser_session: true
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "BASE/shop"}
+                    - block_type: code
+                      label: visits
+                      language: javascript
+                      code: |
+                        const n = Number(localStorage.getItem('visits') || 0) + 1;
+                        localStorage.setItem('visits', String(n));
+                        return n;
+                """;
+
+        Run first = run(yaml, Map.of());
+        Run second = run(yaml, Map.of());
+
+        assertThat(first.status()).as(first.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(second.status()).as(second.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        Object session = ((Map<?, ?>) first.output()).get("browser_session_id");
+        assertThat(session).asString().startsWith("pbs_");
+        assertThat(((Map<?, ?>) second.output()).get("browser_session_id")).isEqualTo(session);
+        assertThat(((Map<?, ?>) first.output()).get("visits_output")).isEqualTo(1);
+        assertThat(((Map<?, ?>) second.output()).get("visits_output")).as("the second run saw the first run's storage").isEqualTo(2);
+        assertThat(rover.getBrowserSession((String) session)).as("the session stays open after the runs").isPresent();
+        rover.closeBrowserSession((String) session);
+    }
+
+    @Test
+    void theOfflineEngineRefusesTaskV2NamingTheBlock() {
+        Run run = run("""
+                title: Free-form
+                workflow_definition:
+                  blocks:
+                    - {block_type: task_v2, label: plan_it, url: "BASE/shop", prompt: Buy the cheapest tea}
+                """, Map.of());
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureReason()).contains("task_v2 block 'plan_it' needs an LLM to plan its prompt, and the offline engine cannot")
+                .contains("ROVER_LLM_PROVIDER");
+    }
+}
