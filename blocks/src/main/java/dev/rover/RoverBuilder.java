@@ -168,7 +168,7 @@ public final class RoverBuilder {
                 new BrowserProfiles(home.profiles()), engines, engine, withChromium(browserOptions, env), observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null),
-                new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
+                new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock, env);
         return new Rover(services, home, () -> {
             try {
                 executor.close();
