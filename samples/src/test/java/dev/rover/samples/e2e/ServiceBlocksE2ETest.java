@@ -227,6 +227,33 @@ class ServiceBlocksE2ETest {
     }
 
     @Test
+    void aBitwardenLoginComesFromTheVaultAsPlaceholdersAndAMissingOneNamesTheCommand() throws Exception {
+        String yaml = """
+                title: Vault login
+                workflow_definition:
+                  parameters:
+                    - key: shop_login
+                      parameter_type: bitwarden_login_credential
+                      bitwarden_client_id_aws_secret_key: SECRET
+                      bitwarden_item_id: shop-item
+                  blocks:
+                    - {block_type: wait, label: pause, wait_sec: 1}
+                """;
+        try (Rover rover = rover(Map.of(), b -> b)) {
+            assertThatThrownBy(() -> run(rover, yaml, Map.of()))
+                    .hasMessageContaining("parameter 'shop_login' names credential 'shop-item', which is not in the vault")
+                    .hasMessageContaining("rover credentials add shop-item");
+
+            rover.credentials().addPassword("shop-item", "ann@shop.test", "shop-Pw-77xQ", null);
+            Run run = run(rover, yaml, Map.of());
+
+            assertCompleted(run);
+            String recorded = String.valueOf(run.parameters());
+            assertThat(recorded).contains("placeholder_").doesNotContain("shop-Pw-77xQ").doesNotContain("ann@shop.test");
+        }
+    }
+
+    @Test
     void wrongSmtpCredentialsFailTheBlockWithoutShowingThem() throws Exception {
         String yaml = """
                 title: Bad password
