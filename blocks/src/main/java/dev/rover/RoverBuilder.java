@@ -193,7 +193,7 @@ public final class RoverBuilder {
                 withChromium(allowFileUrls ? browserOptions.toBuilder().allowFileUrls(true).build() : browserOptions, env), observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null), proxyPolicy == ProxyPolicy.DIRECT,
-                new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
+                new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock, env);
         return new Rover(services, home, () -> {
             try {
                 executor.close();

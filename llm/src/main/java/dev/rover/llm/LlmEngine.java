@@ -7,12 +7,15 @@ import dev.rover.core.engine.EngineException;
 import dev.rover.core.engine.ExtractRequest;
 import dev.rover.core.engine.Extraction;
 import dev.rover.core.engine.RunScope;
+import dev.rover.core.engine.TextPromptRequest;
 import dev.rover.core.engine.Usage;
 import dev.rover.core.engine.Verification;
 import dev.rover.core.engine.VerifyRequest;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.rover.core.page.PageSnapshot;
 import dev.rover.llm.model.ChatModelFactory;
@@ -133,6 +136,26 @@ public final class LlmEngine implements Engine {
         Parsed<Verification> parsed = askValidated("verify", shared.secondary(), model, messages,
                 shared.verifications()::parse, null);
         return new Verification(parsed.value().status(), parsed.value().reason(), parsed.usage());
+    }
+
+    /**
+     * Sends the prompt with the schema the answer must match; the answer carries the value under
+     * {@code "data"}, checked like an extraction's (one corrective re-ask).
+     */
+    @Override
+    public Extraction complete(TextPromptRequest request) {
+        String model = shared.config().model();
+        StringBuilder system = new StringBuilder()
+                .append("You answer the user's prompt. Reply with one JSON object only: {\"data\": <your answer>, ")
+                .append("\"reasoning\": \"<one sentence>\"}, where <your answer> matches this JSON schema:\n")
+                .append(request.schema().toPrettyString());
+        if (request.previousError() != null) {
+            system.append("\nYour previous answer was rejected: ").append(request.previousError());
+        }
+        List<ChatMessage> messages = List.of(SystemMessage.from(system.toString()), UserMessage.from(request.prompt()));
+        Parsed<Extraction> parsed = askValidated("text_prompt", shared.primary(), model, messages,
+                answer -> shared.extractions().parse(answer, request.schema()), null);
+        return new Extraction(parsed.value().data(), parsed.value().reasoning(), parsed.usage());
     }
 
     private record Parsed<T>(T value, Usage usage) {

@@ -62,6 +62,25 @@ final class CredentialPlaceholders implements CredentialResolver {
         this.deadline = deadline;
     }
 
+    private VendorSecrets vendorSecrets;
+
+    /** These placeholders also resolving vendor-vault parameters ({@code aws_secret}, {@code bitwarden_*}, ...). */
+    CredentialPlaceholders withVendorSecrets(VendorSecrets secrets) {
+        this.vendorSecrets = secrets;
+        return this;
+    }
+
+    @Override
+    public Object resolveSecret(dev.rover.core.definition.Parameter.SecretParameter parameter) {
+        if (parameter.login()) {
+            return resolve(parameter.key(), parameter.vendorKey());
+        }
+        if (vendorSecrets == null) {
+            return CredentialResolver.super.resolveSecret(parameter);
+        }
+        return vendorSecrets.resolve(parameter);
+    }
+
     @Override
     public Object resolve(String parameterKey, String reference) {
         Optional<Credential> credential;

@@ -36,9 +36,11 @@ import java.time.Clock;
  * @param totpCodes      one-time codes pushed for {@code totp_identifier}s
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
+ * @param environment    the variables Rover was configured from (AWS and SMTP settings of the service blocks)
  */
 public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialStore vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
-                            RunBudget budget, String proxyServer, boolean proxyDirect, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock) {
+                            RunBudget budget, String proxyServer, boolean proxyDirect, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock,
+                            dev.rover.core.env.EnvironmentVariables environment) {
 }

@@ -90,9 +90,10 @@ public final class RunLauncher {
                     services.observeOptions(), origins);
             CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
                     settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
-                    admission.cancellation(), admission.clock(), admission.deadline(), origins);
+                    admission.cancellation(), admission.clock(), admission.deadline(), origins)
+                    .withVendorSecrets(new VendorSecrets(services.vault(), scope, services.environment()));
             return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, credentials, finisher,
-                    services.clock());
+                    services.clock()).withFiles(services.environment(), services.folders().downloads(runId));
         } catch (RuntimeException e) {
             scope.close();
             throw e;

@@ -104,6 +104,26 @@ final class RunOfRover implements RunResources, RunServices {
         return clock;
     }
 
+    private dev.rover.core.env.EnvironmentVariables environment = dev.rover.core.env.EnvironmentVariables.of(java.util.Map.of());
+    private java.nio.file.Path downloads;
+
+    /** This run with the environment its service blocks read and its downloads folder. */
+    RunOfRover withFiles(dev.rover.core.env.EnvironmentVariables environment, java.nio.file.Path downloads) {
+        this.environment = environment;
+        this.downloads = downloads;
+        return this;
+    }
+
+    @Override
+    public dev.rover.core.env.EnvironmentVariables environment() {
+        return environment;
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> downloadsFolder() {
+        return java.util.Optional.ofNullable(downloads);
+    }
+
     @Override
     public void close() {
         try {

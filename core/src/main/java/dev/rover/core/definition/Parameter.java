@@ -41,6 +41,34 @@ public sealed interface Parameter {
     }
 
     /**
+     * A secret held by a vendor vault ({@code aws_secret}, {@code bitwarden_*}, {@code onepassword},
+     * {@code azure_*}): Rover reads it from AWS Secrets Manager when AWS is configured for an
+     * {@code aws_secret}, and otherwise from its own vault under {@link #vendorKey()}.
+     *
+     * @param vendorKey the name the vendor knows the secret by ({@code aws_key}, the Bitwarden item, ...);
+     *                  the parameter key when the file names none
+     * @param fields    every other field as written
+     */
+    record SecretParameter(String key, String description, String parameterType, String vendorKey,
+                           Map<String, Object> fields, SourcePosition position) implements Parameter {
+        /** The vendor types read as one secret value (the others are logins). */
+        public static final java.util.Set<String> VALUE_TYPES = java.util.Set.of("aws_secret",
+                "bitwarden_sensitive_information", "bitwarden_credit_card_data", "azure_secret");
+        /** The vendor types read as a login (username, password, optional TOTP). */
+        public static final java.util.Set<String> LOGIN_TYPES = java.util.Set.of("bitwarden_login_credential",
+                "onepassword", "azure_vault_credential");
+
+        public SecretParameter {
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        /** Whether the value is a login (a map of placeholders) rather than one secret value. */
+        public boolean login() {
+            return LOGIN_TYPES.contains(parameterType);
+        }
+    }
+
+    /**
      * A parameter type Rover does not implement (vendor vaults such as {@code aws_secret} or
      * {@code bitwarden_login_credential}). It loads, so the file stays usable; running a workflow
      * that declares one is refused with a message that names it.

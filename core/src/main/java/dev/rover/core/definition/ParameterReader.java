@@ -69,8 +69,37 @@ final class ParameterReader {
             }
             case "credential" -> new Parameter.CredentialParameter(key, description,
                     view.string("credential_id", true), at);
-            default -> new Parameter.UnsupportedParameter(key, description, type, otherFields(view), at);
+            default -> Parameter.SecretParameter.VALUE_TYPES.contains(type) || Parameter.SecretParameter.LOGIN_TYPES.contains(type)
+                    ? secretParameter(view, key, description, type)
+                    : new Parameter.UnsupportedParameter(key, description, type, otherFields(view), at);
         };
+    }
+
+    /** The field each vendor type names its secret by; the first one present wins. */
+    private static final Map<String, List<String>> VENDOR_KEYS = Map.of(
+            "aws_secret", List.of("aws_key"),
+            "bitwarden_login_credential", List.of("bitwarden_item_id", "bitwarden_collection_id"),
+            "bitwarden_sensitive_information", List.of("bitwarden_identity_key", "bitwarden_item_id"),
+            "bitwarden_credit_card_data", List.of("bitwarden_item_id"),
+            "onepassword", List.of("item_id"),
+            "azure_secret", List.of("azure_key"),
+            "azure_vault_credential", List.of("azure_vault_name", "item_id"));
+
+    private Parameter secretParameter(MappingView view, String key, String description, String type) {
+        Map<String, Object> fields = otherFields(view);
+        String vendorKey = null;
+        for (String field : VENDOR_KEYS.getOrDefault(type, List.of())) {
+            Object v = fields.get(field);
+            if (v instanceof String s && !s.isBlank() && !"SECRET".equals(s)) {
+                vendorKey = s.trim();
+                break;
+            }
+        }
+        if ("aws_secret".equals(type) && vendorKey == null) {
+            problems.add(view.position(), view.path("aws_key"), "aws_secret parameter '" + key + "' needs aws_key");
+        }
+        return new Parameter.SecretParameter(key, description, type, vendorKey == null ? key : vendorKey, fields,
+                view.position());
     }
 
     private void checkKey(MappingView view, String key) {

@@ -21,6 +21,15 @@ public interface Engine extends AutoCloseable {
     Verification verify(VerifyRequest request);
 
     /**
+     * Answers a prompt with JSON matching the request's schema (the {@code text_prompt} block). Engines
+     * that call no model cannot answer free prompts and refuse with {@link EngineException}.
+     */
+    default Extraction complete(TextPromptRequest request) {
+        throw new EngineException("the " + name() + " engine cannot run text_prompt block '" + request.blockLabel()
+                + "': it calls no language model; configure one (ROVER_LLM_PROVIDER, ROVER_LLM_MODEL) and run with engine llm");
+    }
+
+    /**
      * This engine serving one run: usage counted on the run's meter (and budget), prompts and
      * responses reported to the run's listener after redaction. Engines that call no model ignore
      * the scope and return themselves.

@@ -17,4 +17,16 @@ public interface CredentialResolver {
      * @throws IllegalArgumentException when no such credential exists (the message names the parameter and the reference)
      */
     Object resolve(String parameterKey, String reference);
+
+    /**
+     * The value of a vendor-vault parameter ({@code aws_secret}, {@code bitwarden_*}, ...): a placeholder
+     * for one secret value, or a map of placeholders for a login. Default: refused, naming the parameter.
+     *
+     * @throws IllegalArgumentException when the secret cannot be found (the message names the parameter and
+     *                                  how to provide it)
+     */
+    default Object resolveSecret(dev.rover.core.definition.Parameter.SecretParameter parameter) {
+        throw new IllegalArgumentException("parameter '" + parameter.key() + "' (" + parameter.parameterType()
+                + ") needs a secret store; run the workflow through dev.rover.Rover, which reads it from its vault");
+    }
 }

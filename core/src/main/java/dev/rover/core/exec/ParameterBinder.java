@@ -49,9 +49,11 @@ final class ParameterBinder {
                 }
             } else if (parameter instanceof Parameter.CredentialParameter c) {
                 resolveCredential(c.key(), c.credentialId(), credentials, bound, problems);
+            } else if (parameter instanceof Parameter.SecretParameter secret) {
+                resolveSecret(secret, credentials, bound, problems);
             } else if (parameter instanceof Parameter.UnsupportedParameter u) {
                 problems.add("parameter '" + u.key() + "' has type '" + u.parameterType()
-                        + "', which Rover does not support; supported: [workflow, output, context, credential]");
+                        + "', which Rover does not support; supported: " + RunnabilityCheck.SUPPORTED_PARAMETER_TYPES);
             }
             // output parameters are filled when their block runs; context parameters as their source changes
         }
@@ -71,6 +73,16 @@ final class ParameterBinder {
             bound.put(key, credentials.resolve(key, ref));
         } catch (IllegalArgumentException e) {
             bound.remove(key);
+            problems.add(e.getMessage());
+        }
+    }
+
+    private static void resolveSecret(Parameter.SecretParameter secret, CredentialResolver credentials,
+                                      Map<String, Object> bound, List<String> problems) {
+        CredentialResolver resolver = credentials != null ? credentials : (key, reference) -> reference;
+        try {
+            bound.put(secret.key(), resolver.resolveSecret(secret));
+        } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
     }

@@ -36,6 +36,22 @@ public interface RunServices {
     /** The run's clock. */
     Clock clock();
 
+    /**
+     * The environment the run's services were configured from (AWS and SMTP settings for the blocks that
+     * talk to those services). Default: empty.
+     */
+    default dev.rover.core.env.EnvironmentVariables environment() {
+        return dev.rover.core.env.EnvironmentVariables.of(java.util.Map.of());
+    }
+
+    /**
+     * The folder the run's downloads are saved in ({@code SKYVERN_DOWNLOAD_DIRECTORY}); empty for runs
+     * that keep no files.
+     */
+    default java.util.Optional<java.nio.file.Path> downloadsFolder() {
+        return java.util.Optional.empty();
+    }
+
     /** Services of a run that was started without a browser or engines (core's own tests and tools). */
     RunServices NONE = new RunServices() {
         @Override

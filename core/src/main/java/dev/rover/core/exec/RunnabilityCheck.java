@@ -21,7 +21,9 @@ import java.util.TreeSet;
 public final class RunnabilityCheck {
 
     /** The parameter types core implements itself. */
-    public static final List<String> SUPPORTED_PARAMETER_TYPES = List.of("workflow", "output", "context", "credential");
+    public static final List<String> SUPPORTED_PARAMETER_TYPES = List.of("workflow", "output", "context", "credential",
+            "aws_secret", "bitwarden_login_credential", "bitwarden_sensitive_information", "bitwarden_credit_card_data",
+            "onepassword", "azure_secret", "azure_vault_credential");
 
     private final List<String> blockTypes;
 

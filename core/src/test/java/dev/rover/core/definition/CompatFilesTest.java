@@ -66,13 +66,19 @@ class CompatFilesTest {
     }
 
     @Test
-    void legacyInvoiceDemoKeepsVaultParametersAsUnsupported() throws IOException {
+    void legacyInvoiceDemoReadsVaultParametersAsSecrets() throws IOException {
         compatFiles();
         Workflow workflow = loader.load(compatDir.resolve("legacy-invoice-demo-fern.yaml"));
         assertThat(workflow.version()).isEqualTo(1);
         assertThat(workflow.parameter("credentials").orElseThrow())
-                .isInstanceOfSatisfying(Parameter.UnsupportedParameter.class,
-                        p -> assertThat(p.parameterType()).isEqualTo("bitwarden_login_credential"));
+                .isInstanceOfSatisfying(Parameter.SecretParameter.class, p -> {
+                    assertThat(p.parameterType()).isEqualTo("bitwarden_login_credential");
+                    assertThat(p.login()).isTrue();
+                    assertThat(p.vendorKey()).as("SECRET is a redacted export, not a name").isEqualTo("credentials");
+                });
+        assertThat(workflow.parameter("smtp_host").orElseThrow())
+                .isInstanceOfSatisfying(Parameter.SecretParameter.class,
+                        p -> assertThat(p.vendorKey()).isEqualTo("SKYVERN_SMTP_HOST_AWS_SES"));
         assertThat(workflow.parameter("order_id").orElseThrow())
                 .isInstanceOfSatisfying(Parameter.ContextParameter.class,
                         p -> assertThat(p.sourceParameterKey()).isEqualTo("order_ids"));

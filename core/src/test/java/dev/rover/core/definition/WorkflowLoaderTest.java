@@ -42,8 +42,9 @@ class WorkflowLoaderTest {
             assertThat(p.valueType()).isEqualTo(ValueType.CREDENTIAL_ID);
             assertThat(p.defaultValue()).isEqualTo("cred-statements");
         });
-        assertThat(w.parameter("mail_host").orElseThrow()).isInstanceOfSatisfying(Parameter.UnsupportedParameter.class, p -> {
+        assertThat(w.parameter("mail_host").orElseThrow()).isInstanceOfSatisfying(Parameter.SecretParameter.class, p -> {
             assertThat(p.parameterType()).isEqualTo("aws_secret");
+            assertThat(p.vendorKey()).isEqualTo("ROVER_MAIL_HOST");
             assertThat(p.fields()).containsEntry("aws_key", "ROVER_MAIL_HOST");
         });
         BlockDefinition signIn = w.block("sign_in").orElseThrow();
@@ -76,7 +77,7 @@ class WorkflowLoaderTest {
 
         assertThat(w.version()).as("inferred").isEqualTo(1);
         assertThat(w.description()).isEqualTo("Sign in through a vault login, find qualifying orders and fetch every receipt.");
-        assertThat(w.parameter("shop_login").orElseThrow()).isInstanceOfSatisfying(Parameter.UnsupportedParameter.class,
+        assertThat(w.parameter("shop_login").orElseThrow()).isInstanceOfSatisfying(Parameter.SecretParameter.class,
                 p -> assertThat(p.parameterType()).isEqualTo("bitwarden_login_credential"));
         assertThat(w.parameter("order_number").orElseThrow()).isInstanceOfSatisfying(Parameter.ContextParameter.class,
                 p -> assertThat(p.sourceParameterKey()).isEqualTo("order_numbers"));

@@ -125,11 +125,20 @@ class RunCoordinatorParametersTest {
 
     @Test
     void anUnsupportedParameterTypeRefusesTheRun() {
-        Workflow wf = workflow(1, List.of(new Parameter.UnsupportedParameter("secret", null, "aws_secret", Map.of(),
+        Workflow wf = workflow(1, List.of(new Parameter.UnsupportedParameter("secret", null, "hashicorp_vault", Map.of(),
                 SourcePosition.UNKNOWN)), null, block("echo", "a"));
 
         assertThatThrownBy(() -> executor.run(wf, RunOptions.defaults()))
-                .hasMessageContaining("parameter 'secret' has type 'aws_secret', which Rover does not support");
+                .hasMessageContaining("parameter 'secret' has type 'hashicorp_vault', which Rover does not support");
+    }
+
+    @Test
+    void aVendorSecretWithoutASecretStoreRefusesTheRunNamingIt() {
+        Workflow wf = workflow(1, List.of(new Parameter.SecretParameter("smtp_host", null, "aws_secret", "SMTP_HOST",
+                Map.of("aws_key", "SMTP_HOST"), SourcePosition.UNKNOWN)), null, block("echo", "a"));
+
+        assertThatThrownBy(() -> executor.run(wf, RunOptions.defaults()))
+                .hasMessageContaining("parameter 'smtp_host' (aws_secret) needs a secret store");
     }
 
     @Test

@@ -20,7 +20,7 @@ class RunnabilityCheckTest {
             title: Mixed
             workflow_definition:
               parameters:
-                - {key: vault, parameter_type: onepassword, onepassword_item_id: abc}
+                - {key: vault, parameter_type: hashicorp_vault, onepassword_item_id: abc}
                 - {key: site, parameter_type: workflow, workflow_parameter_type: string}
               blocks:
                 - block_type: goto_url
@@ -42,8 +42,8 @@ class RunnabilityCheckTest {
 
         assertThat(check.supportedBlockTypes()).contains("goto_url", "wait").isSorted();
         List<RunnabilityCheck.Unsupported> unsupported = check.check(workflow);
-        assertThat(unsupported).first().isEqualTo(new RunnabilityCheck.Unsupported("parameter", "vault", "onepassword",
-                new SourcePosition("mixed.yaml", 4, 7), List.of("workflow", "output", "context", "credential")));
+        assertThat(unsupported).first().isEqualTo(new RunnabilityCheck.Unsupported("parameter", "vault", "hashicorp_vault",
+                new SourcePosition("mixed.yaml", 4, 7), RunnabilityCheck.SUPPORTED_PARAMETER_TYPES));
         assertThat(unsupported).extracting(RunnabilityCheck.Unsupported::name).doesNotContain("open", "pause");
         assertThat(unsupported).filteredOn(u -> u.kind().equals("block"))
                 .allSatisfy(u -> assertThat(check.supportedBlockTypes()).doesNotContain(u.type()).isEqualTo(u.supported()));
@@ -57,7 +57,7 @@ class RunnabilityCheckTest {
         assertThat(e.unsupported()).hasSize(3);
         assertThat(e.getMessage()).isEqualTo("""
                 workflow 'Mixed' cannot run:
-                mixed.yaml:4:7: parameter 'vault' uses parameter_type 'onepassword', which Rover does not support yet (supported: workflow, output, context, credential)
+                mixed.yaml:4:7: parameter 'vault' uses parameter_type 'hashicorp_vault', which Rover does not support yet (supported: workflow, output, context, credential, aws_secret, bitwarden_login_credential, bitwarden_sensitive_information, bitwarden_credit_card_data, onepassword, azure_secret, azure_vault_credential)
                 mixed.yaml:10:7: block 'each' uses block_type 'for_loop', which Rover does not support yet (supported: goto_url, wait)
                 mixed.yaml:15:11: block 'read' uses block_type 'extraction', which Rover does not support yet (supported: goto_url, wait)""");
     }

@@ -44,6 +44,23 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void secretEnvStoresOneSecretValueAndRefusesMixingItWithALogin() {
+        CliHarness cli = cli();
+
+        CliHarness.Result added = cli.run("credentials", "add", "SKYVERN_SMTP_PASSWORD_SES", "--secret-env", "SHOP_PASSWORD");
+        CliHarness.Result mixed = cli.run("credentials", "add", "x", "--secret-env", "SHOP_PASSWORD", "--username", "u");
+        CliHarness.Result neither = cli.run("credentials", "add", "y");
+
+        assertThat(added.exitCode()).as(added.err()).isEqualTo(0);
+        assertThat(cli.run("credentials", "list").out()).contains("SKYVERN_SMTP_PASSWORD_SES").contains("secret")
+                .doesNotContain(PASSWORD);
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err()).contains("--secret-env stores one secret value");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("a login needs --username and --password-env");
+    }
+
+    @Test
     void secretsAreStoredEncrypted() throws IOException {
         CliHarness cli = cli();
         assertThat(cli.run("credentials", "add", "shop", "--username", "u", "--password-env", "SHOP_PASSWORD").exitCode()).isEqualTo(0);

@@ -158,13 +158,13 @@ class RunCommandTest {
                 workflow_definition:
                   blocks:
                     - {block_type: wait, label: pause, wait_sec: 1}
-                    - {block_type: send_email, label: mail, sender: a@b.test, recipients: [c@d.test], subject: s, body: b}
+                    - {block_type: email_inbox, label: mail}
                 """);
 
         CliHarness.Result result = cli.run("run", file.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("rover: ").contains("block 'mail'").contains("send_email")
+        assertThat(result.err()).startsWith("rover: ").contains("block 'mail'").contains("email_inbox")
                 .contains("supported:").doesNotContain("\tat ");
         assertThat(cli.run("runs", "list").out()).startsWith("no runs in ");
     }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class ValidateCommandTest {
             workflow_definition:
               parameters:
                 - {key: shop, parameter_type: workflow, workflow_parameter_type: string}
-                - {key: smtp_host, parameter_type: aws_secret, aws_key: SMTP_HOST}
+                - {key: smtp_host, parameter_type: hashicorp_vault, path: SMTP_HOST}
               blocks:
                 - {block_type: goto_url, label: open, url: "{{ shop }}"}
                 - block_type: for_loop
@@ -63,7 +64,7 @@ class ValidateCommandTest {
         assertThat(out.toString()).startsWith(file + ": \"Check Orders\", version 1, 3 blocks: goto_url 1, for_loop 1, wait 1"
                 + " (+1 inside loops); 2 parameters" + System.lineSeparator());
         assertThat(out.toString())
-                .contains(file + ":5:7: warning: parameter 'smtp_host' uses parameter_type 'aws_secret', which Rover does not support yet")
+                .contains(file + ":5:7: warning: parameter 'smtp_host' uses parameter_type 'hashicorp_vault', which Rover does not support yet")
                 .contains(file + ":12:11: warning: block 'beam' uses block_type 'teleport', which Rover does not support yet (supported: ");
         assertThat(err.toString()).isEmpty();
     }
@@ -185,6 +186,10 @@ class ValidateCommandTest {
 
         assertThat(out.toString()).contains("bulk-invoice-downloader.yaml: \"Bulk Invoice Downloader\", version 1, "
                 + "6 blocks: login 1, navigation 1, extraction 1, for_loop 2, send_email 1 (+2 inside loops); 9 parameters");
+        for (String type : List.of("text_prompt", "send_email", "file_url_parser", "pdf_parser", "upload_to_s3",
+                "aws_secret", "bitwarden_login_credential")) {
+            assertThat(out.toString()).as(type).doesNotContain("'" + type + "', which Rover does not support");
+        }
         assertThat(err.toString()).isEmpty();
     }
 

@@ -42,7 +42,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
     public static final String API_KEY = "sk-fake-e2e-NEVER-LOGGED-4c1d";
 
     /** What a request asked for, judged from the prompt. */
-    public enum Kind { DECIDE, EXTRACT, VERIFY }
+    public enum Kind { DECIDE, EXTRACT, VERIFY, PROMPT }
 
     /** A received request and what was answered. */
     public record Call(Kind kind, String prompt, String requestBody, String answer) {
@@ -61,6 +61,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
     });
     private final Deque<List<Intent>> turns = new ConcurrentLinkedDeque<>();
     private final Deque<Function<String, String>> extractions = new ConcurrentLinkedDeque<>();
+    private final Deque<Function<String, String>> promptAnswers = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile List<Intent> repeatedTurn;
@@ -121,10 +122,17 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         return this;
     }
 
+    /** The next text_prompt request is answered with the data (JSON) this function writes from the prompt it gets. */
+    public ScriptedLlmProvider answersPrompt(Function<String, String> writer) {
+        promptAnswers.add(writer);
+        return this;
+    }
+
     /** Forgets the remaining script and the recorded calls (between tests sharing one provider). */
     public void reset() {
         turns.clear();
         extractions.clear();
+        promptAnswers.clear();
         calls.clear();
         repeatedTurn = null;
         failures.set(0);
@@ -190,6 +198,16 @@ public final class ScriptedLlmProvider implements AutoCloseable {
                 yield root.toString();
             }
             case VERIFY -> verify(prompt, page);
+            case PROMPT -> {
+                Function<String, String> writer = promptAnswers.poll();
+                if (writer == null) {
+                    throw new IllegalStateException("the script has no text_prompt answer left");
+                }
+                ObjectNode root = Json.mapper().createObjectNode();
+                root.put("reasoning", "written for the prompt");
+                root.set("data", readJson(writer.apply(prompt)));
+                yield root.toString();
+            }
         };
     }
 
@@ -231,6 +249,9 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         }
         if (prompt.startsWith("You check whether")) {
             return Kind.VERIFY;
+        }
+        if (prompt.startsWith("You answer the user's prompt")) {
+            return Kind.PROMPT;
         }
         return Kind.DECIDE;
     }
