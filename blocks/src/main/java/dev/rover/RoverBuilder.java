@@ -160,7 +160,7 @@ public final class RoverBuilder {
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null),
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock);
-        return new Rover(services, home, () -> {
+        return new Rover(services, home, store.workflows(), () -> {
             try {
                 executor.close();
             } finally {

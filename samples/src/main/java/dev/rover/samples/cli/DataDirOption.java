@@ -37,4 +37,10 @@ public final class DataDirOption {
         RoverSetup setup = setup();
         return setup.open(setup.dataDirectory(dataDir), listener);
     }
+
+    /** Opens Rover on the chosen data directory with the command's own builder settings. */
+    Rover open(java.util.function.UnaryOperator<dev.rover.RoverBuilder> settings) {
+        RoverSetup setup = setup();
+        return setup.open(setup.dataDirectory(dataDir), RunListener.NONE, settings);
+    }
 }

@@ -47,7 +47,12 @@ public record RoverSetup(Map<String, String> environment, UnaryOperator<RoverBui
 
     /** Opens Rover on this data directory; progress goes to {@code listener}. */
     public Rover open(Path dataDirectory, RunListener listener) {
+        return open(dataDirectory, listener, UnaryOperator.identity());
+    }
+
+    /** Opens Rover on this data directory with the command's own settings ({@code settings}) before the customizer's. */
+    public Rover open(Path dataDirectory, RunListener listener, UnaryOperator<RoverBuilder> settings) {
         RoverBuilder builder = Rover.builder().dataDirectory(dataDirectory).environment(environment).listener(listener);
-        return customizer.apply(builder).build();
+        return customizer.apply(settings.apply(builder)).build();
     }
 }
