@@ -30,6 +30,14 @@ final class TestSite implements AutoCloseable {
             <h1>Burr grinder Pro</h1>
             <dl><dt>Name</dt><dd>Burr grinder Pro</dd><dt>Price</dt><dd>$129.50</dd></dl>
             </body></html>""";
+    private static final String SEARCH = """
+            <!doctype html><html><head><title>Shop search</title></head><body>
+            <h1>Coffee shop</h1>
+            <form method="get" action="/results">
+              <label for="q">Search</label>
+              <input id="q" name="q" type="search">
+              <button type="submit">Search</button>
+            </form></body></html>""";
     private static final String LOGIN = """
             <!doctype html><html><head><title>Sign in</title></head><body>
             <h1>Sign in to the vendor portal</h1>%s
@@ -95,6 +103,10 @@ final class TestSite implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             switch (path) {
                 case "/product" -> page(ex, 200, PRODUCT);
+                case "/search" -> page(ex, 200, SEARCH);
+                case "/results" -> page(ex, 200, "<!doctype html><title>Results</title><h1>Results for "
+                        + form(String.valueOf(ex.getRequestURI().getQuery())).getOrDefault("q", "").replaceAll("[^a-z ]", "")
+                        + "</h1><ul><li>Burr grinder Pro</li><li>Hand grinder</li></ul>");
                 case "/login" -> {
                     if (!post) {
                         page(ex, 200, LOGIN.formatted(""));

@@ -53,7 +53,7 @@ function took(ms) {
 function between(a, b) { return a && b ? took(new Date(b) - new Date(a)) : ""; }
 function json(value) { return el("pre", {}, JSON.stringify(value, null, 2)); }
 function stop() { if (timer) { clearTimeout(timer); timer = null; } }
-function show(...nodes) { view.replaceChildren(...nodes); }
+function show(...nodes) { view.replaceChildren(...nodes.flat(2).filter(n => n !== null && n !== undefined && n !== false)); }
 function fail(e) { show(el("p", { class: "error", role: "alert" }, e.message)); }
 
 function askForKey() {
@@ -129,8 +129,26 @@ async function runPage(id) {
   } catch (e) { fail(e); }
 }
 
+function referenced(nodes, into) {
+  for (const n of nodes) {
+    (details(n).artifacts || []).forEach(a => into.add(a.artifact_id));
+    referenced(n.children || [], into);
+  }
+  return into;
+}
+
+function looseShots(images, title) {
+  return images.length ? el("div", { class: "step" }, el("div", { class: "muted" }, title),
+    el("div", { class: "shots" }, images.map(a => el("a", { href: a.signed_url, target: "_blank" },
+      el("img", { src: "/v1/artifacts/" + a.artifact_id + "/content", alt: a.artifact_type, loading: "lazy" }))))) : null;
+}
+
 function renderRun(run, timeline, artifacts) {
   const byId = new Map(artifacts.map(a => [a.artifact_id, a]));
+  const used = referenced(timeline, new Set());
+  // screenshots no timeline node names (the block's final page, ...) are shown with their block, or for the whole run
+  const unlinked = artifacts.filter(a => !used.has(a.artifact_id) && (a.content_type || "").startsWith("image/"));
+  byId.unlinked = label => unlinked.filter(a => a.workflow_run_block_id === label);
   const canCancel = !TERMINAL.includes(run.status);
   const head = el("div", { class: "card" },
     el("h1", {}, run.title || run.run_id, " ", statusBadge(run.status)),
@@ -153,7 +171,8 @@ function renderRun(run, timeline, artifacts) {
   show(head, failure,
     el("div", { class: "card" }, el("h2", {}, "Parameters"), json(run.run_request ? run.run_request.parameters : {}),
       el("h2", {}, "Output"), json(run.output)),
-    el("h2", {}, "Timeline"), el("div", { id: "timeline" }, timeline.length ? timeline.map(n => node(n, byId)) : el("p", { class: "muted" }, "Nothing recorded yet.")),
+    el("h2", {}, "Timeline"), el("div", { id: "timeline" }, timeline.length ? timeline.map(n => node(n, byId)) : el("p", { class: "muted" }, "Nothing recorded yet."),
+      looseShots(unlinked.filter(a => !a.workflow_run_block_id || !timeline.some(n => details(n).label === a.workflow_run_block_id)), "Screenshots of the run")),
     links);
 }
 
@@ -176,7 +195,7 @@ function node(n, byId) {
     return el("section", { class: "block", "data-block": d.label },
       el("div", { class: "head" }, el("strong", {}, d.label), statusBadge(d.status || "running"), el("span", { class: "muted" }, took(d.duration_ms))),
       d.failure_reason ? el("div", { class: "step error" }, d.failure_reason) : null,
-      shots(d, byId), n.children.map(c => node(c, byId)),
+      shots(d, byId), n.children.map(c => node(c, byId)), looseShots(byId.unlinked(d.label), "Screenshots"),
       d.output !== null && d.output !== undefined ? el("div", { class: "step" }, el("div", { class: "muted" }, "Output"), json(d.output)) : null);
   }
   if (n.type === "step") {
