@@ -44,9 +44,37 @@ public final class RoverMcp {
         return new Http(transport, build(McpServer.sync(transport), service, version));
     }
 
-    /** Serves MCP on these streams (stdin and stdout for {@code rover mcp}) until the client closes them. */
-    public static McpSyncServer stdio(dev.rover.Rover rover, InputStream in, OutputStream out) {
-        return build(McpServer.sync(new StdioServerTransportProvider(JSON, in, out)), new RunService(rover), RoverServer.version());
+    /**
+     * Serves MCP on these streams (stdin and stdout for {@code rover mcp}) and returns when the client closes
+     * {@code in}. Nothing else may write to {@code out}: it carries only MCP messages.
+     */
+    public static void serveStdio(dev.rover.Rover rover, InputStream in, OutputStream out) throws InterruptedException {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        InputStream watched = new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws java.io.IOException {
+                return ended(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return ended(super.read(b, off, len));
+            }
+
+            private int ended(int n) {
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+        };
+        McpSyncServer server = build(McpServer.sync(new StdioServerTransportProvider(JSON, watched, out)), new RunService(rover),
+                RoverServer.version());
+        try {
+            closed.await();
+        } finally {
+            server.close();
+        }
     }
 
     private static McpSyncServer build(McpServer.SyncSpecification<?> spec, RunService service, String version) {

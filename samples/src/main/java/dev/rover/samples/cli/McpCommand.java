@@ -2,15 +2,10 @@ package dev.rover.samples.cli;
 
 import dev.rover.Rover;
 import dev.rover.server.RoverMcp;
-import io.modelcontextprotocol.server.McpSyncServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code rover mcp}: an MCP server on stdin and stdout for assistants that start their tools as
@@ -25,32 +20,8 @@ public final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(System.in) {
-            @Override
-            public int read() throws IOException {
-                return ended(super.read());
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return ended(super.read(b, off, len));
-            }
-
-            private int ended(int n) {
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-        };
         try (Rover rover = data.open()) {
-            McpSyncServer server = RoverMcp.stdio(rover, in, System.out);
-            try {
-                closed.await();
-            } finally {
-                server.close();
-            }
+            RoverMcp.serveStdio(rover, System.in, System.out);
         }
         return 0;
     }
