@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
-import io.modelcontextprotocol.server.McpSyncServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,10 +31,10 @@ public final class RoverServer implements AutoCloseable {
     static final String KEY_COOKIE = "rover_api_key";
 
     private final Javalin app;
-    private final McpSyncServer mcp;
+    private final McpServlet mcp;
     private final String url;
 
-    private RoverServer(Javalin app, McpSyncServer mcp, String url) {
+    private RoverServer(Javalin app, McpServlet mcp, String url) {
         this.app = app;
         this.mcp = mcp;
         this.url = url;
@@ -44,8 +43,8 @@ public final class RoverServer implements AutoCloseable {
     /** Starts serving; the server answers once this returns. */
     public static RoverServer start(Rover rover, ServerSettings settings) {
         RunService service = new RunService(rover);
-        RoverMcp.Http mcpHttp = RoverMcp.http(service, version());
-        HttpServlet guardedMcp = new KeyCheckingServlet(mcpHttp.servlet(), settings.apiKey());
+        // MCP (and Reactor under it) loads on the first /mcp request, so starting the API does not wait for it
+        McpServlet guardedMcp = new McpServlet(() -> RoverMcp.http(service, version()), settings.apiKey());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -73,12 +72,11 @@ public final class RoverServer implements AutoCloseable {
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
-            mcpHttp.server().close();
             throw new dev.rover.core.error.InvalidRequestException("cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + rootMessage(e), e);
         }
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return new RoverServer(app, mcpHttp.server(), "http://" + host + ":" + app.port());
+        return new RoverServer(app, guardedMcp, "http://" + host + ":" + app.port());
     }
 
     /** The port it listens on (the chosen one when started with port 0). */
@@ -95,9 +93,9 @@ public final class RoverServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            mcp.close();
-        } finally {
             app.stop();
+        } finally {
+            mcp.close();
         }
     }
 
@@ -139,21 +137,28 @@ public final class RoverServer implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Puts the API key check in front of the MCP servlet, which Javalin's own before-handlers do not reach. */
-    private static final class KeyCheckingServlet extends HttpServlet {
+    /**
+     * The MCP endpoint: checks the API key (Javalin's before-handlers do not reach servlets of their own)
+     * and builds the MCP server on the first request.
+     */
+    private static final class McpServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
-        private final transient HttpServlet delegate;
+        private final transient java.util.function.Supplier<RoverMcp.Http> factory;
         private final String apiKey;
+        private transient RoverMcp.Http mcp;
 
-        KeyCheckingServlet(HttpServlet delegate, String apiKey) {
-            this.delegate = delegate;
+        McpServlet(java.util.function.Supplier<RoverMcp.Http> factory, String apiKey) {
+            this.factory = factory;
             this.apiKey = apiKey;
         }
 
-        @Override
-        public void init(jakarta.servlet.ServletConfig config) throws jakarta.servlet.ServletException {
-            super.init(config);
-            delegate.init(config);
+        private synchronized HttpServlet delegate() throws jakarta.servlet.ServletException {
+            if (mcp == null) {
+                RoverMcp.Http created = factory.get();
+                created.servlet().init(getServletConfig());
+                mcp = created;
+            }
+            return mcp.servlet();
         }
 
         @Override
@@ -164,7 +169,13 @@ public final class RoverServer implements AutoCloseable {
                 resp.getWriter().write("{\"detail\":\"missing or wrong x-api-key header\"}");
                 return;
             }
-            delegate.service(req, resp);
+            delegate().service(req, resp);
+        }
+
+        synchronized void close() {
+            if (mcp != null) {
+                mcp.server().close();
+            }
         }
     }
 }
