@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures `rover serve`: the time from starting the JVM until the API answers, then 20 concurrent
+# Measures `./rover serve`: the time from starting it (JVM included) until the API answers, then 20 concurrent
 # API clients polling runs (GET /v1/runs and GET /v1/runs/{id}) while 4 browser tasks execute, counting
 # every answer that is not 200. Uses samples/target/rover.jar (build it with ./rover --version first),
 # a fresh data directory and the offline engine; the tasks act on the server's own UI page.
@@ -16,9 +16,10 @@ mkdir -p "$out"
 base="http://127.0.0.1:$port"
 
 [[ -f "$jar" ]] || { echo "missing $jar: run ./rover --version once to build it" >&2; exit 1; }
+# the first ./rover serve after a build writes a class-data archive when it stops; later starts map it
 
 start_ns=$(date +%s%N)
-ROVER_API_KEY="$key" java -jar "$jar" serve --port "$port" --data-dir "$data/home" --max-runs 4 >"$out/server.log" 2>&1 &
+ROVER_API_KEY="$key" "$repo/rover" serve --port "$port" --data-dir "$data/home" --max-runs 4 >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null -H "x-api-key: $key" "$base/v1/version"; do
@@ -26,7 +27,9 @@ until curl -sf -o /dev/null -H "x-api-key: $key" "$base/v1/version"; do
   sleep 0.02
 done
 ready_ns=$(date +%s%N)
-echo "startup: $(( (ready_ns - start_ns) / 1000000 )) ms from 'java -jar' to the first 200 from /v1/version"
+ticks=$(awk '{print $14 + $15}' "/proc/$server/stat")
+echo "startup: $(( (ready_ns - start_ns) / 1000000 )) ms from './rover serve' to the first 200 from /v1/version" \
+  "($(( ticks * 1000 / $(getconf CLK_TCK) )) ms of CPU; load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores)"
 
 runs=()
 for i in 1 2 3 4; do
@@ -65,6 +68,6 @@ errors=$(cat "$out"/client-*.codes | grep -vc '^200$' || true)
 secs=$(awk "BEGIN {print ($poll_end - $poll_start) / 1e9}")
 echo "polling: 20 clients, $total requests in ${secs} s ($(awk "BEGIN {printf \"%.0f\", $total / $secs}") req/s), non-200 answers: $errors"
 for id in "${runs[@]}"; do
-  curl -s -H "x-api-key: $key" "$base/v1/runs/$id" | sed -E 's/.*"run_id":"([^"]+)".*"status":"([^"]+)".*/\1 \2/; s/^(.{0,80}).*/\1/'
+  echo "$(curl -s -H "x-api-key: $key" "$base/v1/runs/$id" | grep -oE '"status":"[a-z_]+"' | head -1) $id"
 done
 [[ $errors -eq 0 ]]
