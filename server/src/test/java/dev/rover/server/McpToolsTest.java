@@ -78,6 +78,7 @@ class McpToolsTest {
         JsonNode run = started;
         Instant end = Instant.now().plusSeconds(60);
         while (!run.get("status").asText().equals("completed") && Instant.now().isBefore(end)) {
+            pause();
             run = call(client, "get_run", Map.of("run_id", runId));
         }
         assertThat(run.get("status").asText()).isEqualTo("completed");
@@ -93,6 +94,15 @@ class McpToolsTest {
         McpSchema.CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("run_task", Map.of("url", "http://127.0.0.1/")));
         assertThat(invalid.isError()).isTrue();
         assertThat(text(invalid)).contains("prompt");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonNode call(McpSyncClient client, String tool, Map<String, Object> args) {
