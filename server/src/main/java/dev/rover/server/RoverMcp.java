@@ -3,7 +3,6 @@ package dev.rover.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
-import dev.rover.core.run.RunStatus;
 import dev.rover.core.error.RoverException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -156,10 +155,5 @@ public final class RoverMcp {
                 return McpSchema.CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();
             }
         }).build();
-    }
-
-    /** True when a run has ended; clients poll get_run until then. */
-    static boolean ended(Run run) {
-        return run.status().isTerminal() && run.status() != RunStatus.CREATED;
     }
 }

@@ -9,7 +9,6 @@ import dev.rover.core.json.Json;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
-import dev.rover.core.run.RunId;
 import io.javalin.http.Context;
 
 import java.io.InputStream;
@@ -162,13 +161,5 @@ final class RunRoutes {
 
     static void json(Context ctx, JsonNode node) {
         ctx.contentType("application/json").result(Json.compact(node));
-    }
-
-    static RunId runId(String id) {
-        try {
-            return RunId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new RunNotFoundException(id);
-        }
     }
 }
