@@ -21,6 +21,7 @@ import dev.rover.core.run.RunType;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.core.secret.CredentialStore;
 import dev.rover.core.store.RoverHome;
+import dev.rover.core.store.WorkflowStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,9 +53,11 @@ public final class Rover implements AutoCloseable {
     private final RunLauncher launcher;
     private final RoverHome home;
     private final AutoCloseable resources;
+    private final WorkflowStore workflows;
 
-    Rover(RoverServices services, RoverHome home, AutoCloseable resources) {
+    Rover(RoverServices services, RoverHome home, WorkflowStore workflows, AutoCloseable resources) {
         this.services = services;
+        this.workflows = workflows;
         this.home = home;
         this.launcher = new RunLauncher(services);
         this.resources = resources;
@@ -235,6 +238,16 @@ public final class Rover implements AutoCloseable {
     /** An artifact's content. */
     public byte[] readArtifact(ArtifactRecord artifact) throws IOException {
         return services.files().read(artifact);
+    }
+
+    /** Opens an artifact's content as a stream (the caller closes it), for serving large files without holding them. */
+    public java.io.InputStream openArtifact(ArtifactRecord artifact) throws IOException {
+        return services.files().open(artifact);
+    }
+
+    /** Workflow definitions kept by id with their versions, in the run database. */
+    public WorkflowStore workflows() {
+        return workflows;
     }
 
     /** Where the run's HTML report is, once the run has finished. */

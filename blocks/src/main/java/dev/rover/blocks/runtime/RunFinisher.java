@@ -101,7 +101,7 @@ final class RunFinisher {
                     log.warn("the report of run {} leaves out artifact {}: {}", run.runId(), id, e.toString());
                     return Optional.empty();
                 }
-            }));
+            }), runs.artifacts(run.runId(), java.util.Set.of()));
             ArtifactRecord record = files.put(run.runId(), ArtifactType.REPORT, null, null, "report.html", "text/html",
                     redact.apply(html).getBytes(StandardCharsets.UTF_8));
             runs.addArtifact(record);

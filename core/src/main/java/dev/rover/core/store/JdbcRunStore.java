@@ -60,6 +60,7 @@ public final class JdbcRunStore implements RunStore {
     private final InterruptedRuns recovery;
     private final LeaseKeeper leases;
     private final ArtifactRows artifacts;
+    private final JdbcWorkflowStore workflows;
 
     /** A store on the database at this JDBC URL (for SQLite: {@code jdbc:sqlite:/path/rover.db}), recovering on open. */
     public JdbcRunStore(String jdbcUrl) {
@@ -81,6 +82,7 @@ public final class JdbcRunStore implements RunStore {
         this.json = new StoredJson(db.description());
         this.recovery = new InterruptedRuns(db, json, clock);
         this.artifacts = new ArtifactRows(db, json);
+        this.workflows = new JdbcWorkflowStore(db, b.clock);
         this.leases = new LeaseKeeper(db, clock, owner, b.lease, b.recoverOnOpen ? recovery : null);
         try {
             StoreSchema.migrate(db);
@@ -313,6 +315,11 @@ public final class JdbcRunStore implements RunStore {
      */
     public List<Run> recoverInterrupted() {
         return recovery.recover();
+    }
+
+    /** The workflow definitions kept in the same database. */
+    public WorkflowStore workflows() {
+        return workflows;
     }
 
     /** Stops the heartbeat and closes the database; leases of runs still active here lapse and are recovered elsewhere. */

@@ -57,7 +57,17 @@ final class StoreSchema {
                     "ALTER TABLE runs DROP COLUMN owner_pid",
                     "ALTER TABLE runs DROP COLUMN owner_started_at",
                     "ALTER TABLE runs DROP COLUMN owner_instance",
-                    "CREATE INDEX IF NOT EXISTS runs_by_lease_owner ON runs (lease_owner)")));
+                    "CREATE INDEX IF NOT EXISTS runs_by_lease_owner ON runs (lease_owner)")),
+            new Migration(3, "workflow definitions with their versions", List.of(
+                    "CREATE TABLE IF NOT EXISTS workflows ("
+                            + " workflow_permanent_id VARCHAR(64) NOT NULL,"
+                            + " version INTEGER NOT NULL,"
+                            + " title VARCHAR(500),"
+                            + " format VARCHAR(8) NOT NULL,"
+                            + " definition TEXT NOT NULL,"
+                            + " created_at BIGINT NOT NULL,"
+                            + " deleted_at BIGINT,"
+                            + " PRIMARY KEY (workflow_permanent_id, version))")));
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
 

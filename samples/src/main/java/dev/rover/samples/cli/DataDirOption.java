@@ -48,4 +48,10 @@ public final class DataDirOption {
         RoverSetup setup = setup();
         return setup.open(setup.dataDirectory(dataDir), listener, commandSettings);
     }
+
+    /** Opens Rover on the chosen data directory with the command's own builder settings. */
+    Rover open(java.util.function.UnaryOperator<dev.rover.RoverBuilder> settings) {
+        RoverSetup setup = setup();
+        return setup.open(setup.dataDirectory(dataDir), RunListener.NONE, settings);
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
         versionProvider = RoverVersion.class,
         description = "AI browser automation: run and check Skyvern-compatible workflows.",
         subcommands = {ValidateCommand.class, RunCommand.class, TaskCommand.class, RunsCommand.class,
-                CredentialsCommand.class, DemoCommand.class, BenchCommand.class})
+                CredentialsCommand.class, DemoCommand.class, BenchCommand.class, ServeCommand.class,
+                McpCommand.class})
 public final class RoverCli implements Runnable {
 
     /** Exit code for malformed input: bad arguments, unreadable or invalid files, unknown ids. */

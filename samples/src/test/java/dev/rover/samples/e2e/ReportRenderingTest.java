@@ -98,6 +98,13 @@ class ReportRenderingTest {
             assertThat(page.locator("div.action h4").allInnerTexts()).anyMatch(t -> t.startsWith("input_text"))
                     .anyMatch(t -> t.startsWith("click"));
             assertThat(page.locator("div.action .reasoning").count()).isPositive();
+            assertThat(page.locator("#overview li").allInnerTexts()).hasSameSizeAs(blockLabels)
+                    .allSatisfy(t -> assertThat(t).contains("completed"));
+            assertThat(page.locator("#parameters").innerText()).startsWith("{");
+            assertThat(page.locator("dl.facts").innerText()).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+            assertThat(page.locator("#files a").allInnerTexts()).anyMatch(t -> t.startsWith("recording"))
+                    .anyMatch(t -> t.startsWith("page_prompt"));
+            assertThat(page.locator("#files a").first().getAttribute("href")).startsWith("file:");
 
             int images = page.locator("img").count();
             assertThat(images).isGreaterThanOrEqualTo((int) actions + 1);

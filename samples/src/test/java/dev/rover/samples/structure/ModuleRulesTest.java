@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The module rule of ARCHITECTURE.md, checked on the compiled main classes of every module: core
  * knows no Playwright, LangChain4j or JDBC driver; blocks drives the browser only through core's
- * {@code RunBrowser}; browser and llm never see each other; core's packages form no cycle.
+ * {@code RunBrowser}; the server knows no Playwright or LangChain4j; browser and llm never see each other;
+ * core's packages form no cycle.
  */
 class ModuleRulesTest {
 
@@ -29,7 +30,7 @@ class ModuleRulesTest {
     @Test
     void theImportCoversEveryModule() {
         // a rule over an empty or partial import would pass for nothing
-        for (String pkg : new String[] {"dev.rover.core", "dev.rover.browser", "dev.rover.llm", "dev.rover.blocks", "dev.rover.samples"}) {
+        for (String pkg : new String[] {"dev.rover.core", "dev.rover.browser", "dev.rover.llm", "dev.rover.blocks", "dev.rover.server", "dev.rover.samples"}) {
             org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
                     .as("classes of %s were imported", pkg).isTrue();
         }
@@ -49,6 +50,14 @@ class ModuleRulesTest {
         check(noClasses().that().resideInAnyPackage("dev.rover.blocks..", "dev.rover")
                 .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.playwright..")
                 .because("blocks drive the browser through core's RunBrowser, which the browser module implements"));
+    }
+
+    @Test
+    void theServerKnowsNoPlaywrightLangChainOrCommandLine() {
+        check(noClasses().that().resideInAPackage("dev.rover.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.playwright..", "dev.langchain4j..",
+                        "dev.rover.samples..", "dev.rover.llm..")
+                .because("the server speaks HTTP and MCP over the Rover facade; browsers and models stay behind it"));
     }
 
     @Test
