@@ -34,8 +34,8 @@ class SamplesLogbackConfigTest {
 
     @Test
     void isFoundThroughTheServiceLoaderSoNoXmlIsParsed() {
-        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream().map(p -> p.type()))
-                .contains(RoverLogConfigurator.class);
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream().map(p -> p.type().getName()))
+                .contains(RoverLogConfigurator.class.getName());
         assertThat(getClass().getResource("/logback.xml")).as("no XML configuration on the samples classpath").isNull();
     }
 
