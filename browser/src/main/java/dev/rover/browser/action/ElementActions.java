@@ -7,7 +7,6 @@ import dev.rover.core.secret.SecretScope;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,9 +15,6 @@ import java.util.function.Function;
  * enabled and editable, and its call log is turned into reasons such as "element a3 is disabled".
  */
 final class ElementActions {
-
-    private static final Set<String> FILLED_TYPES = Set.of(
-            "date", "time", "datetime-local", "month", "week", "number", "range", "color");
 
     /** The attribute marking a field that holds a secret; screenshots cover it and observations hide its value. */
     static final String SECRET_ATTRIBUTE = "data-rover-secret";
@@ -34,7 +30,7 @@ final class ElementActions {
     void click(FoundElement element) {
         Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
         try {
-            if (opensNewTab(element)) {
+            if (element.opensNewTab()) {
                 // Wait for the tab so it is current (and observable) when the action returns.
                 element.frame().page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(timeoutMillis),
                         () -> element.locator().click(options));
@@ -44,13 +40,6 @@ final class ElementActions {
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction("click", element.name(), e));
         }
-    }
-
-    private static boolean opensNewTab(FoundElement element) {
-        Object opens = element.locator().evaluate("e => { const a = e.closest('a[href], area[href]');"
-                + " const t = a ? (a.getAttribute('target') || '').toLowerCase() : '';"
-                + " return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top'; }");
-        return Boolean.TRUE.equals(opens);
     }
 
     /**
@@ -69,7 +58,7 @@ final class ElementActions {
         }
         String value = secrets.apply(typed);
         try {
-            if (holdsSecret || !needsKeyEvents(element)) {
+            if (holdsSecret || !element.needsKeyEvents()) {
                 locator.fill(value, new Locator.FillOptions().setTimeout(timeoutMillis));
             } else {
                 locator.fill("", new Locator.FillOptions().setTimeout(timeoutMillis));
@@ -107,26 +96,6 @@ final class ElementActions {
         }
         return java.util.Optional.empty();
     }
-
-    /**
-     * Whether a field needs real key events: a combobox or autocomplete (ARIA or a datalist) suggests
-     * as keys arrive, and input-mask scripts format on keydown. One round trip, and none when the
-     * element is gone (the fill that follows then reports it).
-     */
-    static boolean needsKeyEvents(FoundElement element) {
-        try {
-            return Boolean.TRUE.equals(element.locator().evaluate(NEEDS_KEYS));
-        } catch (PlaywrightException e) {
-            return false;
-        }
-    }
-
-    private static final String NEEDS_KEYS = "e => { const t = (e.getAttribute('type') || '').toLowerCase();"
-            + " if (['" + String.join("','", FILLED_TYPES) + "'].includes(t)) return false;"
-            + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
-            + " return a('role') === 'combobox' || (a('aria-autocomplete') !== '' && a('aria-autocomplete') !== 'none')"
-            + " || e.hasAttribute('list') || a('aria-haspopup') === 'listbox'"
-            + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask'); }";
 
     private static void markSecret(FoundElement element) {
         try {
@@ -193,7 +162,7 @@ final class ElementActions {
     }
 
     static void requireEnabled(FoundElement element) {
-        if (element.locator().isDisabled()) {
+        if (element.disabled()) {
             throw new ActionFailure(element.name() + " is disabled");
         }
     }

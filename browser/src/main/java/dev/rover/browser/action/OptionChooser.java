@@ -21,20 +21,15 @@ final class OptionChooser {
         this.timeoutMillis = timeoutMillis;
     }
 
-    @SuppressWarnings("unchecked")
     void choose(FoundElement element, String label, String value, Integer index) {
         if (isBlank(label) && isBlank(value) && index == null) {
             throw new ActionFailure("select_option on " + element.name() + " needs a label, a value or an index");
         }
-        // one round trip: what the element is, whether it takes input, and a native select's options
-        Map<String, Object> facts = (Map<String, Object>) element.locator().evaluate("e => ({ tag: e.tagName.toLowerCase(),"
-                + " disabled: e.matches(':disabled') || e.getAttribute('aria-disabled') === 'true',"
-                + " options: e.tagName === 'SELECT' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null })");
-        if (Boolean.TRUE.equals(facts.get("disabled"))) {
+        if (element.disabled()) {
             throw new ActionFailure(element.name() + " is disabled");
         }
-        if ("select".equals(facts.get("tag"))) {
-            chooseNative(element, (List<Map<String, Object>>) facts.get("options"), label, value, index);
+        if ("select".equals(element.tag())) {
+            chooseNative(element, element.selectOptions(), label, value, index);
         } else {
             ElementActions.requireVisible(element);
             chooseCustom(element, label, value, index);
