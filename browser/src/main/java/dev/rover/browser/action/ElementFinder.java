@@ -31,7 +31,8 @@ final class ElementFinder {
             try {
                 Locator matches = frame.locator(selector);
                 // one round trip finds the element and reads everything the action decides by
-                Object facts = matches.evaluateAll(FoundElement.FACTS);
+                Object facts = target.hasId() ? frame.evaluate(FoundElement.FACTS_BY_ID, target.elementId())
+                        : matches.evaluateAll(FoundElement.FACTS);
                 if (facts instanceof java.util.Map<?, ?> map) {
                     @SuppressWarnings("unchecked")
                     java.util.Map<String, Object> read = (java.util.Map<String, Object>) map;

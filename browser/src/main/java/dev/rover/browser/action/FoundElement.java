@@ -32,6 +32,18 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null }; }";
 
+    /**
+     * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
+     * querySelector (open shadow roots searched when the light DOM has no match): a plain page
+     * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
+     * a fresh context 100-500 ms on its first action.
+     */
+    static final String FACTS_BY_ID = "id => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+            + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
+            + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
+            + " return null; };"
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : []); }";
+
     /** The lower-case tag name. */
     String tag() {
         return String.valueOf(facts.get("tag"));
