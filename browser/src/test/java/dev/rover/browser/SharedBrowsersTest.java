@@ -69,6 +69,24 @@ class SharedBrowsersTest {
     }
 
     @Test
+    void anElementInsideAnOpenShadowRootIsFoundByItsId() {
+        try (LiveBrowser browser = LiveBrowser.shared(BrowserOptions.builder().tracing(false).build())) {
+            browser.run(p -> p.page().navigate(server.url("/page.html")));
+            browser.run(p -> p.page().evaluate("() => { const host = document.createElement('div'); host.id = 'shadow-host'; document.body.append(host);"
+                    + " host.attachShadow({mode: 'open'}).innerHTML = '<button data-rover-id=\"s1\" onclick=\"this.textContent = 42\">Go</button>'; }"));
+            ActionExecutor executor = ActionExecutor.withDefaults();
+
+            ActionResult clicked = browser.call(p -> executor.execute(p, new BrowserAction.Click(Target.id("s1"))));
+            ActionResult missing = browser.call(p -> executor.execute(p, new BrowserAction.Click(Target.id("s9"))));
+
+            assertThat(clicked.success()).as(clicked.failureReason()).isTrue();
+            assertThat(browser.<Object>call(p -> p.page().evaluate("() => document.getElementById('shadow-host').shadowRoot.querySelector('button').textContent")))
+                    .isEqualTo("42");
+            assertThat(missing.failureReason()).isEqualTo("no element s9 on the page");
+        }
+    }
+
+    @Test
     void playwrightRunsTheDriverUnpackedOnceIntoTheCache() throws IOException {
         try (LiveBrowser browser = LiveBrowser.shared(BrowserOptions.builder().tracing(false).build())) {
             assertThat(browser.<Boolean>call(p -> p.browser().isConnected())).isTrue();
