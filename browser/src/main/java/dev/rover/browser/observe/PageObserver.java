@@ -165,6 +165,10 @@ public final class PageObserver {
         private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> markers) {
             Map<String, ObservedFrame> byKey = new HashMap<>();
             for (Frame child : parent.childFrames()) {
+                if (byKey.size() == markers.size()) {
+                    // every visible iframe is observed: hidden ones (listed last, usually) cost nothing
+                    break;
+                }
                 if (child.isDetached()) {
                     continue;
                 }
