@@ -5,6 +5,7 @@ import dev.rover.core.env.EnvironmentVariables;
 import dev.rover.blocks.runtime.NotifyingRunStore;
 import dev.rover.blocks.runtime.RoverServices;
 import dev.rover.browser.BrowserOptions;
+import dev.rover.core.page.TraceMode;
 import dev.rover.browser.ChromiumLocator;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.session.BrowserProfiles;
@@ -56,6 +57,7 @@ public final class RoverBuilder {
     private final Map<CuaKind, CuaSettings> computerUse = new java.util.EnumMap<>(CuaKind.class);
     private BrowserOptions browserOptions = BrowserOptions.defaults();
     private boolean allowFileUrls;
+    private TraceMode trace;
     private ObserveOptions observeOptions = ObserveOptions.DEFAULTS;
     private int concurrency = 2;
     private RunListener listener = RunListener.NONE;
@@ -113,6 +115,11 @@ public final class RoverBuilder {
      * default: only http and https are opened, so a task or a model cannot read local files.
      */
     public RoverBuilder allowFileUrls(boolean v) { allowFileUrls = v; return this; }
+     * When runs record and keep a Playwright trace (default: env {@code ROVER_TRACE}, else the browser
+     * options' mode, {@code on-failure}: kept only for runs that do not complete); a workflow's
+     * {@code trace} setting overrides it for its runs.
+     */
+    public RoverBuilder trace(TraceMode v) { trace = java.util.Objects.requireNonNull(v, "trace"); return this; }
 
     /** How pages are observed (prompt size budget...). */
     public RoverBuilder observeOptions(ObserveOptions v) { observeOptions = v; return this; }
@@ -190,7 +197,8 @@ public final class RoverBuilder {
                 .webhooks(webhooks.build()).build();
         RoverServices services = new RoverServices(runs, new FileArtifactStore(home, clock), new RunFolders(home), vault, executor, sessions,
                 new BrowserProfiles(home.profiles()), engines, engine,
-                withChromium(allowFileUrls ? browserOptions.toBuilder().allowFileUrls(true).build() : browserOptions, env), observeOptions,
+                withTrace(withChromium(allowFileUrls ? browserOptions.toBuilder().allowFileUrls(true).build() : browserOptions, env), env),
+                observeOptions,
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null), proxyPolicy == ProxyPolicy.DIRECT,
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock, env);
@@ -205,6 +213,15 @@ public final class RoverBuilder {
                 }
             }
         });
+    }
+
+    /** The options with the builder's trace mode, else {@code ROVER_TRACE}'s, else their own. */
+    private BrowserOptions withTrace(BrowserOptions options, EnvironmentVariables env) {
+        if (trace != null) {
+            return options.toBuilder().trace(trace).build();
+        }
+        return env.get("ROVER_TRACE").filter(v -> !v.isBlank())
+                .map(v -> options.toBuilder().trace(TraceMode.require(v, "ROVER_TRACE")).build()).orElse(options);
     }
 
     /** The options with the Chromium these variables point at ({@code ROVER_CHROMIUM}, else a system one), unless one was set. */

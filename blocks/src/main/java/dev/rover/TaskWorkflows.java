@@ -63,7 +63,7 @@ final class TaskWorkflows {
         WorkflowSettings d = WorkflowSettings.DEFAULTS;
         WorkflowSettings settings = new WorkflowSettings(request.proxyLocation(), request.webhookUrl(), request.totpUrl(),
                 request.totpIdentifier(), false, null, request.extraHttpHeaders(), request.model(), request.maxScreenshotScrolls(),
-                d.maxElapsedTimeMinutes(), d.runWith(), d.aiFallback(), d.cacheKey(), null);
+                d.maxElapsedTimeMinutes(), d.runWith(), d.aiFallback(), d.cacheKey(), null, null);
         String title = request.title() != null && !request.title().isBlank() ? request.title() : shorten(request.prompt());
         return new Workflow("<task>", title, null, settings, 1, List.copyOf(parameters), List.of(block), null, Map.of(), null);
     }

@@ -1,5 +1,7 @@
 package dev.rover.browser;
 
+import dev.rover.core.page.TraceMode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param viewportHeight   viewport height in CSS pixels
  * @param locale           locale such as {@code en-US}, or null
  * @param downloadsFolder  where downloaded files are saved
- * @param tracing          record a Playwright trace (on by default)
+ * @param trace            when to record and keep a Playwright trace (kept only for runs that do not complete by default)
  * @param cdpAddress       attach to a running browser over CDP ({@code browser_address}) instead of launching, or null
  * @param storageState     a Playwright storage-state file (cookies, localStorage) to start from, or null
  * @param actionTimeout    how long one action may wait for its element
@@ -37,7 +39,7 @@ public record BrowserOptions(
         int viewportHeight,
         String locale,
         Path downloadsFolder,
-        boolean tracing,
+        TraceMode trace,
         String cdpAddress,
         Path storageState,
         Duration actionTimeout,
@@ -59,6 +61,7 @@ public record BrowserOptions(
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
         Objects.requireNonNull(downloadsFolder, "downloadsFolder");
         Objects.requireNonNull(actionTimeout, "actionTimeout");
+        trace = trace == null ? TraceMode.ON_FAILURE : trace;
         if (viewportWidth <= 0 || viewportHeight <= 0) {
             throw new IllegalArgumentException("viewport must be positive, not " + viewportWidth + "x" + viewportHeight);
         }
@@ -67,7 +70,7 @@ public record BrowserOptions(
         }
     }
 
-    /** Default options: headless, tracing on, 1280x720, 5 s action timeout, downloads in the temp folder. */
+    /** Default options: headless, traces kept for runs that do not complete, 1280x720, 5 s action timeout, downloads in the temp folder. */
     public static BrowserOptions defaults() {
         return builder().build();
     }
@@ -88,13 +91,18 @@ public record BrowserOptions(
         b.viewportHeight = viewportHeight;
         b.locale = locale;
         b.downloadsFolder = downloadsFolder;
-        b.tracing = tracing;
+        b.trace = trace;
         b.cdpAddress = cdpAddress;
         b.storageState = storageState;
         b.actionTimeout = actionTimeout;
         b.proxyServer = proxyServer;
         b.allowFileUrls = allowFileUrls;
         return b;
+    }
+
+    /** Whether a trace is recorded (it may still be dropped at the end, see {@link TraceMode#keeps}). */
+    public boolean tracing() {
+        return trace.records();
     }
 
     /** The executable to launch, if one was set explicitly. */
@@ -107,7 +115,7 @@ public record BrowserOptions(
         // Header values may carry tokens: name the headers, never their values.
         return "BrowserOptions[headless=" + headless + ", executable=" + executable + ", userAgent=" + userAgent
                 + ", extraHttpHeaders=" + extraHttpHeaders.keySet() + ", viewport=" + viewportWidth + "x" + viewportHeight
-                + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", tracing=" + tracing
+                + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", trace=" + trace.text()
                 + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout
                 + ", proxy=" + (proxyServer != null) + ", allowFileUrls=" + allowFileUrls + "]";
     }
@@ -122,7 +130,7 @@ public record BrowserOptions(
         private int viewportHeight = 720;
         private String locale;
         private Path downloadsFolder = Path.of(System.getProperty("java.io.tmpdir"), "rover-downloads");
-        private boolean tracing = true;
+        private TraceMode trace = TraceMode.ON_FAILURE;
         private boolean allowFileUrls;
         private String cdpAddress;
         private Path storageState;
@@ -154,7 +162,11 @@ public record BrowserOptions(
 
         public Builder downloadsFolder(Path value) { this.downloadsFolder = value; return this; }
 
-        public Builder tracing(boolean value) { this.tracing = value; return this; }
+        /** Records and keeps every run's trace ({@code true}) or none ({@code false}); see {@link #trace(TraceMode)}. */
+        public Builder tracing(boolean value) { this.trace = value ? TraceMode.ALWAYS : TraceMode.OFF; return this; }
+
+        /** When to record and keep a trace. */
+        public Builder trace(TraceMode value) { this.trace = Objects.requireNonNull(value, "trace"); return this; }
 
         /** Lets runs open {@code file:} URLs; only for trusted workflows and tasks (a model could read local files). */
         public Builder allowFileUrls(boolean value) { this.allowFileUrls = value; return this; }
@@ -167,7 +179,7 @@ public record BrowserOptions(
 
         public BrowserOptions build() {
             return new BrowserOptions(headless, executable, userAgent, extraHttpHeaders, viewportWidth, viewportHeight,
-                    locale, downloadsFolder, tracing, cdpAddress, storageState, actionTimeout, proxyServer, allowFileUrls);
+                    locale, downloadsFolder, trace, cdpAddress, storageState, actionTimeout, proxyServer, allowFileUrls);
         }
     }
 }

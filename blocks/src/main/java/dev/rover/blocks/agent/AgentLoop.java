@@ -180,7 +180,9 @@ public final class AgentLoop {
             }
             result = redacted(result);
             state.history.add(new ActionRecord(step, action, planned.reasoning(), result));
-            children.add(actionEntry(action, planned.reasoning(), result, at, actionScreenshot(goal, step, index)));
+            // one screenshot per step, after its last action (or the one that failed): each costs a capture and an encode
+            boolean last = index == actions.size() || !result.success();
+            children.add(actionEntry(action, planned.reasoning(), result, at, last ? actionScreenshot(goal, step, index) : List.of()));
             if (!result.success()) {
                 return action.actionType() + " failed: " + redact(result.failureReason());
             }

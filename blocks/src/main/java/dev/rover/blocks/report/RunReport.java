@@ -42,20 +42,21 @@ public final class RunReport {
 
     /** The report's HTML; {@code finalScreenshotId} (may be null) is shown as the page the run ended on. */
     public static String render(Run run, List<TimelineEntry> timeline, String finalScreenshotId, ArtifactLookup artifacts) {
-        return render(run, timeline, finalScreenshotId, artifacts, List.of());
+        return render(run, timeline, finalScreenshotId, null, artifacts, List.of());
     }
 
     /**
      * The report's HTML with links to the run's files (trace, prompts, downloads...) among {@code files};
-     * images are inlined where the timeline shows them instead.
+     * images are inlined where the timeline shows them instead. Its facts say why the run has no recording
+     * when {@code noRecording} is set (null when it has one, or when the caller does not know).
      */
-    public static String render(Run run, List<TimelineEntry> timeline, String finalScreenshotId, ArtifactLookup artifacts,
-                                List<ArtifactRecord> files) {
+    public static String render(Run run, List<TimelineEntry> timeline, String finalScreenshotId, String noRecording,
+                                ArtifactLookup artifacts, List<ArtifactRecord> files) {
         var html = new StringBuilder(64 * 1024);
         html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title(run))).append(" · Rover run ").append(esc(run.runId().value()))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n");
-        header(html, run);
+        header(html, run, noRecording);
         overview(html, timeline);
         html.append("<h2>Parameters</h2>\n<pre id=\"parameters\">").append(esc(Json.pretty(run.parameters()))).append("</pre>\n");
         links(html, files);
@@ -74,7 +75,7 @@ public final class RunReport {
         return html.toString();
     }
 
-    private static void header(StringBuilder html, Run run) {
+    private static void header(StringBuilder html, Run run, String noRecording) {
         html.append("<header><h1>").append(esc(title(run))).append("</h1>")
                 .append("<span class=\"status ").append(run.status().wireName()).append("\" id=\"run-status\">")
                 .append(run.status().wireName()).append("</span></header>\n<dl class=\"facts\">");
@@ -92,6 +93,11 @@ public final class RunReport {
         }
         if (run.workflowSource() != null) {
             fact(html, "Workflow", run.workflowSource());
+        }
+        if (run.recordingUrl() != null) {
+            fact(html, "Recording", run.recordingUrl());
+        } else if (noRecording != null) {
+            fact(html, "Recording", noRecording);
         }
         html.append("</dl>\n");
         if (run.failureReason() != null) {

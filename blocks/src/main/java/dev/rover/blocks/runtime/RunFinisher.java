@@ -67,9 +67,14 @@ final class RunFinisher {
             }
         });
         Path recording = folders.recording(ended.runId());
+        boolean completed = ended.status() == dev.rover.core.run.RunStatus.COMPLETED;
+        String[] noRecording = {lease.whyNoRecording(completed).orElse(null)};
         attempt("recording", ended, () -> {
-            if (lease.finish(recording, resources.secrets()::redact)) {
+            if (lease.finish(recording, resources.secrets()::redact, completed)) {
                 run.recordingUrl(artifacts.recordFile(ArtifactType.RECORDING, null, recording, "application/zip").uri());
+                noRecording[0] = null;
+            } else if (noRecording[0] == null) {
+                noRecording[0] = "none: the trace could not be written";
             }
         });
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
@@ -78,7 +83,7 @@ final class RunFinisher {
         run.downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
-        return report(run.build(), resources.secrets()::redact);
+        return report(run.build(), noRecording[0], resources.secrets()::redact);
     }
 
 
@@ -90,11 +95,11 @@ final class RunFinisher {
         return run.output();
     }
 
-    private Run report(Run run, java.util.function.UnaryOperator<String> redact) {
+    private Run report(Run run, String noRecording, java.util.function.UnaryOperator<String> redact) {
         try {
             String finalShot = runs.artifacts(run.runId(), EnumSet.of(ArtifactType.SCREENSHOT_FINAL)).stream()
                     .reduce((a, b) -> b).map(ArtifactRecord::artifactId).orElse(null);
-            String html = RunReport.render(run, runs.timeline(run.runId()), finalShot, id -> runs.artifact(id).flatMap(a -> {
+            String html = RunReport.render(run, runs.timeline(run.runId()), finalShot, noRecording, id -> runs.artifact(id).flatMap(a -> {
                 try {
                     return Optional.of(new RunReport.Content(a.contentType(), files.read(a)));
                 } catch (IOException e) {

@@ -133,6 +133,9 @@ public final class RunLauncher {
         if (requestsProxy(workflow, settings)) {
             b.proxyServer(services.proxyServer());
         }
+        if (ws.trace() != null) {
+            b.trace(ws.trace());
+        }
         return b.build();
     }
 

@@ -74,6 +74,10 @@ class AgentLoopTest {
         assertThat(first.children()).extracting(TimelineEntry::type)
                 .containsExactly(TimelineEntry.Type.THOUGHT, TimelineEntry.Type.ACTION, TimelineEntry.Type.ACTION);
         assertThat(first.children().get(2).status()).isEqualTo("failed");
+        // the failed action ends the step, so the step's one screenshot shows the page it failed on
+        assertThat(first.children().get(1).artifactIds()).isEmpty();
+        assertThat(first.children().get(2).artifactIds()).singleElement()
+                .satisfies(id -> assertThat(f.artifacts.recorded).anySatisfy(r -> assertThat(r.id()).isEqualTo(id)));
     }
 
     @Test
@@ -383,15 +387,15 @@ class AgentLoopTest {
         assertThat(typing.status()).isEqualTo("success");
         assertThat(typing.details()).containsEntry("action_type", "input_text").containsEntry("id", "a1").containsEntry("text", "alice");
         assertThat(typing.reasoning()).isEqualTo("because input_text");
-        for (TimelineEntry action : step.children().subList(1, 3)) {
-            assertThat(action.artifactIds()).singleElement().satisfies(id -> assertThat(f.artifacts.recorded)
-                    .filteredOn(r -> r.id().equals(id)).singleElement()
-                    .satisfies(r -> {
-                        assertThat(r.type()).isEqualTo(ArtifactType.SCREENSHOT_ACTION);
-                        assertThat(r.content()).isEqualTo(FakeBrowser.PNG);
-                        assertThat(r.step()).isEqualTo(1);
-                    }));
-        }
+        // one screenshot per step, after its last action
+        assertThat(typing.artifactIds()).isEmpty();
+        assertThat(step.children().get(2).artifactIds()).singleElement().satisfies(id -> assertThat(f.artifacts.recorded)
+                .filteredOn(r -> r.id().equals(id)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.type()).isEqualTo(ArtifactType.SCREENSHOT_ACTION);
+                    assertThat(r.content()).isEqualTo(FakeBrowser.PNG);
+                    assertThat(r.step()).isEqualTo(1);
+                }));
     }
 
     @Test

@@ -38,7 +38,7 @@ class RunReportTest {
                 new ArtifactRecord("a_2", id, ArtifactType.LLM_PROMPT, "sign_in", 1, "file:/tmp/run/prompt.txt", "text/plain", 5, t0),
                 new ArtifactRecord("a_3", id, ArtifactType.SCREENSHOT_ACTION, "sign_in", 1, "file:/tmp/run/s.png", "image/png", 5, t0));
 
-        String html = RunReport.render(run, timeline, null, artifactId -> Optional.empty(), files);
+        String html = RunReport.render(run, timeline, null, null, artifactId -> Optional.empty(), files);
 
         assertThat(html.split(reason, -1)).as("the failure reason appears once").hasSize(2);
         assertThat(html).contains("id=\"overview\"").containsPattern("<li>open <span class=\"status completed\">")

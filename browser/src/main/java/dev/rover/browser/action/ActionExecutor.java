@@ -85,7 +85,7 @@ public final class ActionExecutor {
         log.debug("performing {}{}", action.actionType(),
                 action instanceof BrowserAction.ElementAction e ? " on " + e.target() : "");
         ActionResult result;
-        try (DownloadCapture downloads = new DownloadCapture(page)) {
+        try (DownloadCapture downloads = DownloadCapture.begin(page)) {
             try {
                 perform(browser, page, action, timeoutMillis);
                 result = ActionResult.ok();

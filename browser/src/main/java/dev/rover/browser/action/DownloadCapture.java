@@ -18,32 +18,48 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Notices downloads that an action starts, without always waiting for one: it listens while the
  * action runs and, only when the action started a navigation, waits until that navigation either
  * completes or turns into a download. Downloads are saved in the downloads folder with their size and SHA-256.
+ * One capture stays attached to each tab for the tab's life ({@link #begin}): subscribing to request
+ * events and unsubscribing again costs six round trips to the driver, which every action used to pay.
  */
 final class DownloadCapture implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadCapture.class);
+    private static final Map<Page, DownloadCapture> ATTACHED = new ConcurrentHashMap<>();
 
     private final Page page;
     private final List<Download> started = new ArrayList<>();
     private final List<Request> pending = new ArrayList<>();
-    private final Consumer<Download> onDownload = started::add;
-    private final Consumer<Request> onRequest = this::requestStarted;
-    private final Consumer<Request> onRequestDone = pending::remove;
-    private final Consumer<Request> onRequestFailed = this::requestFailed;
+    private boolean active;
     private boolean aborted;
 
-    DownloadCapture(Page page) {
+    private DownloadCapture(Page page) {
         this.page = page;
-        page.onDownload(onDownload);
-        page.onRequest(onRequest);
-        page.onRequestFinished(onRequestDone);
-        page.onRequestFailed(onRequestFailed);
+        page.onDownload(d -> {
+            if (active) {
+                started.add(d);
+            }
+        });
+        page.onRequest(this::requestStarted);
+        page.onRequestFinished(pending::remove);
+        page.onRequestFailed(this::requestFailed);
+        page.onClose(p -> ATTACHED.remove(p));
+    }
+
+    /** Starts listening for the next action on this tab; call on the browser's owning thread and close after the action. */
+    static DownloadCapture begin(Page page) {
+        DownloadCapture capture = ATTACHED.computeIfAbsent(page, DownloadCapture::new);
+        capture.started.clear();
+        capture.pending.clear();
+        capture.aborted = false;
+        capture.active = true;
+        return capture;
     }
 
     /**
@@ -125,7 +141,7 @@ final class DownloadCapture implements AutoCloseable {
     }
 
     private void requestStarted(Request request) {
-        if (request.isNavigationRequest()) {
+        if (active && request.isNavigationRequest()) {
             pending.add(request);
         }
     }
@@ -137,11 +153,11 @@ final class DownloadCapture implements AutoCloseable {
         }
     }
 
+    /** Stops listening until the next action; the listeners stay attached to the tab. */
     @Override
     public void close() {
-        page.offDownload(onDownload);
-        page.offRequest(onRequest);
-        page.offRequestFinished(onRequestDone);
-        page.offRequestFailed(onRequestFailed);
+        active = false;
+        started.clear();
+        pending.clear();
     }
 }

@@ -7,17 +7,14 @@ import dev.rover.core.secret.SecretScope;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Performs the actions on one element (click, input, checkbox, upload, hover) after checking the
- * element can take them, so failures say "element a3 is disabled" rather than time out.
+ * Performs the actions on one element (click, input, checkbox, upload, hover) with as few round
+ * trips to the browser as Playwright allows: its own auto-wait checks that the element is visible,
+ * enabled and editable, and its call log is turned into reasons such as "element a3 is disabled".
  */
 final class ElementActions {
-
-    private static final Set<String> FILLED_TYPES = Set.of(
-            "date", "time", "datetime-local", "month", "week", "number", "range", "color");
 
     /** The attribute marking a field that holds a secret; screenshots cover it and observations hide its value. */
     static final String SECRET_ATTRIBUTE = "data-rover-secret";
@@ -31,11 +28,9 @@ final class ElementActions {
     }
 
     void click(FoundElement element) {
-        requireVisible(element);
-        requireEnabled(element);
         Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
         try {
-            if (opensNewTab(element)) {
+            if (element.opensNewTab()) {
                 // Wait for the tab so it is current (and observable) when the action returns.
                 element.frame().page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(timeoutMillis),
                         () -> element.locator().click(options));
@@ -47,22 +42,14 @@ final class ElementActions {
         }
     }
 
-    private static boolean opensNewTab(FoundElement element) {
-        Object opens = element.locator().evaluate("e => { const a = e.closest('a[href], area[href]');"
-                + " const t = a ? (a.getAttribute('target') || '').toLowerCase() : '';"
-                + " return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top'; }");
-        return Boolean.TRUE.equals(opens);
-    }
-
     /**
-     * Types into a field. A secret is marked on the field first (so screenshots cover it and
-     * observations hide its value) and then filled in one operation: typed key by key, a page that
-     * reports each keystroke would receive every prefix of it.
+     * Types into a field. Text is filled in one operation unless the field reacts to key events
+     * (a combobox, an autocomplete, a masked field): those are typed key by key so their scripts see
+     * each key. A secret is marked on the field first (so screenshots cover it and observations hide
+     * its value) and always filled: typed key by key, a page that reports each keystroke would
+     * receive every prefix of it.
      */
     void input(FoundElement element, String text, boolean secret) {
-        requireVisible(element);
-        requireEnabled(element);
-        requireEditable(element);
         String typed = text == null ? "" : text;
         boolean holdsSecret = secret || SecretScope.looksLikePlaceholder(typed);
         Locator locator = element.locator();
@@ -71,16 +58,43 @@ final class ElementActions {
         }
         String value = secrets.apply(typed);
         try {
-            if (holdsSecret || FILLED_TYPES.contains(element.inputType())) {
+            if (holdsSecret || !element.needsKeyEvents()) {
                 locator.fill(value, new Locator.FillOptions().setTimeout(timeoutMillis));
             } else {
-                locator.clear(new Locator.ClearOptions().setTimeout(timeoutMillis));
+                locator.fill("", new Locator.FillOptions().setTimeout(timeoutMillis));
                 locator.pressSequentially(value, new Locator.PressSequentiallyOptions().setTimeout(timeoutMillis));
             }
         } catch (PlaywrightException e) {
-            // The message may quote the typed value: never pass it on.
-            throw new ActionFailure(FailureReasons.interaction("type into", element.name(), sanitized(e)));
+            // The message may quote the typed value: never pass it on; say what kept the field from taking it.
+            throw new ActionFailure(whyNotTyped(element).orElseGet(() ->
+                    FailureReasons.interaction("type into", element.name(), sanitized(e))));
         }
+    }
+
+    /** Why a field refused text, asked only after it did: hidden, disabled or read-only; empty when none of these. */
+    private static java.util.Optional<String> whyNotTyped(FoundElement element) {
+        try {
+            Locator locator = element.locator();
+            if (!locator.isVisible()) {
+                return java.util.Optional.of(element.name() + " is not visible");
+            }
+            if (locator.isDisabled()) {
+                return java.util.Optional.of(element.name() + " is disabled");
+            }
+        } catch (PlaywrightException e) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (!element.locator().isEditable()) {
+                return java.util.Optional.of(element.name() + " is not editable");
+            }
+        } catch (PlaywrightException e) {
+            // Playwright refuses to ask: the element is no field at all ("Element is not an <input> ...")
+            if (String.valueOf(e.getMessage()).contains("Element is not an <input>")) {
+                return java.util.Optional.of(element.name() + " is not editable");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void markSecret(FoundElement element) {
@@ -134,7 +148,6 @@ final class ElementActions {
     }
 
     void hover(FoundElement element) {
-        requireVisible(element);
         try {
             element.locator().hover(new Locator.HoverOptions().setTimeout(timeoutMillis));
         } catch (PlaywrightException e) {
@@ -149,20 +162,8 @@ final class ElementActions {
     }
 
     static void requireEnabled(FoundElement element) {
-        if (element.locator().isDisabled()) {
+        if (element.disabled()) {
             throw new ActionFailure(element.name() + " is disabled");
-        }
-    }
-
-    private static void requireEditable(FoundElement element) {
-        boolean editable;
-        try {
-            editable = element.locator().isEditable();
-        } catch (PlaywrightException e) {
-            editable = false;
-        }
-        if (!editable) {
-            throw new ActionFailure(element.name() + " is not editable");
         }
     }
 

@@ -30,8 +30,13 @@ final class ElementFinder {
         for (Frame frame : page.frames()) {
             try {
                 Locator matches = frame.locator(selector);
-                if (matches.count() > 0) {
-                    return new FoundElement(frame, matches.first(), name);
+                // one round trip finds the element and reads everything the action decides by
+                Object facts = target.hasId() ? frame.evaluate(FoundElement.FACTS_BY_ID, target.elementId())
+                        : matches.evaluateAll(FoundElement.FACTS);
+                if (facts instanceof java.util.Map<?, ?> map) {
+                    @SuppressWarnings("unchecked")
+                    java.util.Map<String, Object> read = (java.util.Map<String, Object>) map;
+                    return new FoundElement(frame, matches.first(), name, read);
                 }
             } catch (PlaywrightException e) {
                 if (frame == page.mainFrame()) {

@@ -3,23 +3,80 @@ package dev.rover.browser.action;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 
-/** An element located for an action, with the frame it lives in and how to name it in failure reasons. */
-record FoundElement(Frame frame, Locator locator, String name) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An element located for an action, with the frame it lives in, how to name it in failure reasons,
+ * and the facts about it that actions decide by, read in the same round trip that found it.
+ */
+record FoundElement(Frame frame, Locator locator, String name, Map<String, Object> facts) {
+
+    /**
+     * What the finder reads about the first match of a locator, or null when nothing matches:
+     * the tag, input type and role, whether it is disabled, whether it needs real key events (a
+     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab, and a native
+     * select's options.
+     */
+    static final String FACTS = "els => { if (els.length === 0) return null; const e = els[0];"
+            + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
+            + " const tag = e.tagName.toLowerCase();"
+            + " const type = a('type') || (tag === 'input' ? 'text' : '');"
+            + " const filled = ['date', 'time', 'datetime-local', 'month', 'week', 'number', 'range', 'color'].includes(type);"
+            + " const link = e.closest('a[href], area[href]'); const target = link ? (link.getAttribute('target') || '').toLowerCase() : '';"
+            + " return { tag, type, role: a('role'),"
+            + " disabled: e.matches(':disabled') || a('aria-disabled') === 'true',"
+            + " keys: !filled && (a('role') === 'combobox' || (a('aria-autocomplete') !== '' && a('aria-autocomplete') !== 'none')"
+            + " || e.hasAttribute('list') || a('aria-haspopup') === 'listbox'"
+            + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask')),"
+            + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
+            + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null }; }";
+
+    /**
+     * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
+     * querySelector (open shadow roots searched when the light DOM has no match): a plain page
+     * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
+     * a fresh context 100-500 ms on its first action.
+     */
+    static final String FACTS_BY_ID = "id => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+            + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
+            + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
+            + " return null; };"
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : []); }";
 
     /** The lower-case tag name. */
     String tag() {
-        return String.valueOf(locator.evaluate("e => e.tagName.toLowerCase()"));
+        return String.valueOf(facts.get("tag"));
     }
 
-    /** The lower-case {@code type} attribute of an input, or an empty string. */
+    /** The lower-case {@code type} attribute ({@code text} for an input without one), or an empty string. */
     String inputType() {
-        Object type = locator.evaluate("e => (e.getAttribute('type') || (e.tagName === 'INPUT' ? 'text' : '')).toLowerCase()");
-        return String.valueOf(type);
+        return String.valueOf(facts.get("type"));
     }
 
     /** The ARIA role attribute, or an empty string. */
     String role() {
-        Object role = locator.evaluate("e => (e.getAttribute('role') || '').toLowerCase()");
-        return String.valueOf(role);
+        return String.valueOf(facts.get("role"));
+    }
+
+    /** Whether it was disabled when found. */
+    boolean disabled() {
+        return Boolean.TRUE.equals(facts.get("disabled"));
+    }
+
+    /** Whether typing into it needs real key events rather than one fill. */
+    boolean needsKeyEvents() {
+        return Boolean.TRUE.equals(facts.get("keys"));
+    }
+
+    /** Whether clicking it follows a link into a new tab. */
+    boolean opensNewTab() {
+        return Boolean.TRUE.equals(facts.get("newTab"));
+    }
+
+    /** A native select's options as label/value maps, or null for anything else. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> selectOptions() {
+        return (List<Map<String, Object>>) facts.get("options");
     }
 }

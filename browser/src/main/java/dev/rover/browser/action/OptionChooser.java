@@ -25,19 +25,18 @@ final class OptionChooser {
         if (isBlank(label) && isBlank(value) && index == null) {
             throw new ActionFailure("select_option on " + element.name() + " needs a label, a value or an index");
         }
-        ElementActions.requireEnabled(element);
+        if (element.disabled()) {
+            throw new ActionFailure(element.name() + " is disabled");
+        }
         if ("select".equals(element.tag())) {
-            chooseNative(element, label, value, index);
+            chooseNative(element, element.selectOptions(), label, value, index);
         } else {
             ElementActions.requireVisible(element);
             chooseCustom(element, label, value, index);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void chooseNative(FoundElement element, String label, String value, Integer index) {
-        List<Map<String, Object>> options = (List<Map<String, Object>>) element.locator().evaluate(
-                "e => Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value}))");
+    private void chooseNative(FoundElement element, List<Map<String, Object>> options, String label, String value, Integer index) {
         List<String> labels = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Map<String, Object> option : options) {

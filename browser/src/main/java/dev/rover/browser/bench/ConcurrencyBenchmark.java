@@ -3,7 +3,8 @@ package dev.rover.browser.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.rover.browser.BrowserOptions;
 import dev.rover.browser.LiveBrowser;
-import dev.rover.browser.action.ActionExecutor;
+import dev.rover.browser.observe.ObserveOptions;
+import dev.rover.browser.run.PlaywrightRunBrowser;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
 import dev.rover.core.page.Target;
@@ -26,17 +27,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
- * Measures how many short runs per second Rover sustains with 1, 4 and 8 concurrent browsers, and
- * the memory that costs (JVM heap plus Chromium's resident memory), so capacity can be planned.
- * Each run is a 5-action script (goto, input, input, select, click) against a page served on 127.0.0.1.
+ * Measures how many short runs per second Rover sustains with 1, 4 and 8 concurrent runs, and the
+ * memory that costs (Chromium, Playwright's Node drivers and the JVM), so capacity can be planned; and
+ * compares Rover with the same script as plain Playwright for Java in the same process. Each run is
+ * a fresh browser context doing a 5-action script (goto, input, input, select, click) against a page
+ * served on 127.0.0.1, as a run of Rover does (its step ending with the step's screenshot, which plain
+ * Playwright does not take; the engine's observation is left out of both). Ends with a {@code RESULT} line of the ratios.
  */
 public final class ConcurrencyBenchmark {
 
     /** One measured concurrency level. */
     public record Measurement(int concurrency, int runs, int failedActions, Duration elapsed,
-                              long peakHeapBytes, long peakChromiumRssBytes) {
+                              long peakHeapBytes, long peakChromiumRssBytes, long peakTotalBytes, double stepSeconds) {
         /** Completed runs per second. */
         public double runsPerSecond() {
             return elapsed.isZero() ? 0 : runs / (elapsed.toNanos() / 1e9);
@@ -56,7 +61,21 @@ public final class ConcurrencyBenchmark {
     private final List<Integer> concurrencyLevels;
     private final int runsPerBrowser;
 
-    /** The standard benchmark: 1, 4 and 8 concurrent browsers, 10 runs each, headless without tracing. */
+
+    /** Rover against plain Playwright at concurrency 1: seconds per run and per 4-action step. */
+    public record Comparison(double roverRunSeconds, double plainRunSeconds, double roverStepSeconds, double plainStepSeconds) {
+        /** Rover's seconds per run over plain Playwright's. */
+        public double singleRunRatio() {
+            return roverRunSeconds / plainRunSeconds;
+        }
+
+        /** Rover's seconds for the 4-action step over plain Playwright's. */
+        public double stepRatio() {
+            return roverStepSeconds / plainStepSeconds;
+        }
+    }
+
+    /** The standard benchmark: 1, 4 and 8 concurrent runs, 10 runs each, headless without tracing. */
     public ConcurrencyBenchmark() {
         this(BrowserOptions.builder().tracing(false).build(), List.of(1, 4, 8), 10);
     }
@@ -79,69 +98,119 @@ public final class ConcurrencyBenchmark {
         HttpServer server = startServer();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            out.printf(Locale.ROOT, "%-12s %6s %8s %9s %8s %14s %16s%n", "concurrency", "runs", "failed", "seconds",
-                    "runs/s", "peak heap MB", "peak Chromium MB");
+            double[] plain = plainBaseline(url);
+            out.printf(Locale.ROOT, "plain Playwright for Java: %.3f s/run, %.3f s per 4-action step (median of %d runs)%n",
+                    plain[0], plain[1], runsPerBrowser);
+            out.printf(Locale.ROOT, "%-12s %6s %8s %9s %8s %9s %14s %16s %14s%n", "concurrency", "runs", "failed", "seconds",
+                    "runs/s", "step s", "peak heap MB", "peak Chromium MB", "peak total MB");
             List<Measurement> results = new ArrayList<>();
+            roverRun(url, new AtomicInteger()); // launches the shared browser, as plain Playwright's was before it was timed
             for (int level : concurrencyLevels) {
                 Measurement m = measure(level, url);
                 results.add(m);
-                out.printf(Locale.ROOT, "%-12d %6d %8d %9.2f %8.2f %14.1f %16s%n", m.concurrency(), m.runs(),
-                        m.failedActions(), m.elapsed().toNanos() / 1e9, m.runsPerSecond(), m.peakHeapBytes() / 1048576.0,
-                        m.peakChromiumRssBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", m.peakChromiumRssBytes() / 1048576.0));
+                out.printf(Locale.ROOT, "%-12d %6d %8d %9.2f %8.2f %9.3f %14.1f %16s %14s%n", m.concurrency(), m.runs(),
+                        m.failedActions(), m.elapsed().toNanos() / 1e9, m.runsPerSecond(), m.stepSeconds(),
+                        m.peakHeapBytes() / 1048576.0, megabytes(m.peakChromiumRssBytes()), megabytes(m.peakTotalBytes()));
             }
+            Measurement single = results.stream().filter(m -> m.concurrency() == 1).findFirst().orElse(null);
+            Measurement eight = results.stream().filter(m -> m.concurrency() == 8).findFirst().orElse(null);
+            StringBuilder result = new StringBuilder("RESULT");
+            if (single != null) {
+                Comparison c = new Comparison(single.elapsed().toNanos() / 1e9 / single.runs(), plain[0], single.stepSeconds(), plain[1]);
+                result.append(String.format(Locale.ROOT, " single_run_ratio=%.2f step_ratio=%.2f", c.singleRunRatio(), c.stepRatio()));
+            }
+            result.append(" peak_mb_8=").append(eight == null ? "n/a" : megabytes(eight.peakTotalBytes()));
+            out.println(result);
             return results;
         } finally {
             server.stop(0);
         }
     }
 
-    private Measurement measure(int concurrency, String url) {
-        List<LiveBrowser> browsers = new ArrayList<>();
-        ExecutorService drivers = Executors.newFixedThreadPool(concurrency);
-        try (MemorySampler memory = new MemorySampler(Duration.ofMillis(100))) {
-            List<Future<LiveBrowser>> launches = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                launches.add(drivers.submit(() -> LiveBrowser.launch(options)));
-            }
-            for (Future<LiveBrowser> launch : launches) {
-                browsers.add(await(launch));
-            }
-            ActionExecutor executor = ActionExecutor.withDefaults();
-            AtomicInteger failed = new AtomicInteger();
-            long start = System.nanoTime();
-            List<Future<Integer>> work = new ArrayList<>();
-            for (LiveBrowser browser : browsers) {
-                work.add(drivers.submit(() -> runScript(browser, executor, url, failed)));
-            }
-            int runs = 0;
-            for (Future<Integer> done : work) {
-                runs += await(done);
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new Measurement(concurrency, runs, failed.get(), elapsed, memory.peakHeapBytes(), memory.peakChromiumRssBytes());
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
+    }
+
+    /** Plain Playwright's median seconds per run and per step, measured on a thread of its own and then closed. */
+    private double[] plainBaseline(String url) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return await(thread.submit(() -> {
+                try (PlainPlaywrightScript plain = new PlainPlaywrightScript(options)) {
+                    plain.run(url); // warm-up, as Rover's first run is
+                    List<Double> runs = new ArrayList<>();
+                    List<Double> steps = new ArrayList<>();
+                    for (int i = 0; i < runsPerBrowser; i++) {
+                        PlainPlaywrightScript.Timing t = plain.run(url);
+                        runs.add(t.runSeconds());
+                        steps.add(t.stepSeconds());
+                    }
+                    return new double[] {median(runs), median(steps)};
+                }
+            }));
         } finally {
-            browsers.forEach(LiveBrowser::close);
-            drivers.shutdownNow();
+            thread.shutdownNow();
         }
     }
 
-    private int runScript(LiveBrowser browser, ActionExecutor executor, String url, AtomicInteger failed) {
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private Measurement measure(int concurrency, String url) {
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        try (MemorySampler memory = new MemorySampler(Duration.ofMillis(100))) {
+            AtomicInteger failed = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<List<Double>>> work = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                work.add(workers.submit(() -> {
+                    List<Double> steps = new ArrayList<>();
+                    for (int run = 0; run < runsPerBrowser; run++) {
+                        steps.add(roverRun(url, failed));
+                    }
+                    return steps;
+                }));
+            }
+            List<Double> steps = new ArrayList<>();
+            for (Future<List<Double>> done : work) {
+                steps.addAll(await(done));
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            return new Measurement(concurrency, concurrency * runsPerBrowser, failed.get(), elapsed, memory.peakHeapBytes(),
+                    memory.peakChromiumRssBytes(), memory.peakTotalBytes(), median(steps));
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One run as Rover makes it: a fresh context in the shared browser, the script, the context closed; returns the step's seconds. */
+    private double roverRun(String url, AtomicInteger failed) {
         List<BrowserAction> script = List.of(
                 new BrowserAction.GotoUrl(url),
                 new BrowserAction.InputText(Target.id("b1"), "Ada Lovelace"),
                 new BrowserAction.InputText(Target.id("b2"), "ada@example.com"),
                 new BrowserAction.SelectOption(Target.id("b3"), "Japan", null, null),
                 new BrowserAction.Click(Target.id("b4")));
-        for (int run = 0; run < runsPerBrowser; run++) {
+        long stepStart = 0;
+        try (LiveBrowser live = LiveBrowser.shared(options)) {
+            PlaywrightRunBrowser browser = new PlaywrightRunBrowser(live, ObserveOptions.DEFAULTS);
             for (BrowserAction action : script) {
-                ActionResult result = browser.call(p -> executor.execute(p, action));
+                if (!(action instanceof BrowserAction.GotoUrl)) {
+                    stepStart = stepStart == 0 ? System.nanoTime() : stepStart;
+                }
+                ActionResult result = browser.perform(action, UnaryOperator.identity());
                 if (!result.success()) {
                     failed.incrementAndGet();
                     log.warn("benchmark action {} failed: {}", action.actionType(), result.failureReason());
                 }
             }
+            // a run's step ends with its screenshot (with secrets masked), so the benchmark pays for it too
+            browser.screenshot(false, 0);
+            return (System.nanoTime() - stepStart) / 1e9;
         }
-        return runsPerBrowser;
     }
 
     private static <T> T await(Future<T> future) {

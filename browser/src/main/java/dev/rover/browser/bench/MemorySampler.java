@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples, at a fixed interval, the JVM's used heap and the resident memory of the Chromium
- * processes started by this JVM (read from /proc), keeping the peaks. Chromium's processes share
+ * processes and Playwright's Node drivers started by this JVM and of the JVM itself (read from
+ * /proc), keeping the peaks. Chromium's processes share
  * most of their pages, so each process counts its proportional share (PSS from smaps_rollup) when
  * the kernel offers it, and its plain RSS otherwise.
  */
@@ -26,6 +27,7 @@ final class MemorySampler implements AutoCloseable {
     private final ScheduledExecutorService sampler;
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicLong peakChromium = new AtomicLong(-1);
+    private final AtomicLong peakTotal = new AtomicLong(-1);
     private final boolean procAvailable = Files.isDirectory(Path.of("/proc/self"));
 
     MemorySampler(Duration every) {
@@ -48,22 +50,42 @@ final class MemorySampler implements AutoCloseable {
         return peakChromium.get();
     }
 
+    /**
+     * Peak memory of everything a run costs at once: Chromium, the Node driver processes and this
+     * JVM itself (PSS, else RSS), or -1 when /proc is not available.
+     */
+    long peakTotalBytes() {
+        sample();
+        return peakTotal.get();
+    }
+
     private void sample() {
         Runtime runtime = Runtime.getRuntime();
         peakHeap.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
         if (procAvailable) {
-            peakChromium.accumulateAndGet(chromiumRss(), Math::max);
+            long chromium = processesRss(true);
+            peakChromium.accumulateAndGet(chromium, Math::max);
+            long jvm = 0;
+            try {
+                jvm = residentKilobytes(Path.of("/proc/self")) * 1024;
+            } catch (IOException | NumberFormatException e) {
+                log.trace("cannot read this JVM's memory: {}", e.toString());
+            }
+            peakTotal.accumulateAndGet(chromium + processesRss(false) + jvm, Math::max);
         }
     }
 
-    private static long chromiumRss() {
+    /** Chromium's processes ({@code chromium}), or the Playwright drivers' ({@code !chromium}: node). */
+    private static long processesRss(boolean chromium) {
         List<ProcessHandle> processes = ProcessHandle.current().descendants().toList();
         long total = 0;
         for (ProcessHandle process : processes) {
             Path proc = Path.of("/proc", Long.toString(process.pid()));
             try {
                 String comm = Files.readString(proc.resolve("comm")).trim().toLowerCase();
-                if (!comm.contains("chrom") && !comm.contains("headless")) {
+                boolean isChromium = comm.contains("chrom") || comm.contains("headless");
+                boolean isDriver = comm.equals("node") || comm.startsWith("node");
+                if (chromium ? !isChromium : !isDriver) {
                     continue;
                 }
                 total += residentKilobytes(proc) * 1024;

@@ -17,8 +17,9 @@ import java.util.Objects;
 /**
  * Measures the page observer against Playwright's own ARIA snapshot on the same pages in the same
  * process: the median observe time, the prompt size against the page's HTML, and recall of the
- * elements each page declares. Its last output line is the machine-readable
- * {@code RESULT observe_ratio=... prompt_ratio=... recall=...}.
+ * elements each page declares, and on the large page the controls near the viewport that reach the
+ * prompt with their table row's text ({@link PromptRecall}). Its last output line is the machine-readable
+ * {@code RESULT observe_ratio=... prompt_ratio=... recall=... prompt_recall=... frames_ratio=...}.
  */
 public final class ObserveBenchmark {
 
@@ -41,19 +42,20 @@ public final class ObserveBenchmark {
 
     /** The figures of one page: medians in milliseconds, sizes in characters, recall counts. */
     public record PageFigures(String page, double observeMs, double ariaMs, int promptChars, int htmlChars,
-                              int elements, int expected, int found) {
+                              int elements, int expected, int found, int nearControls, int nearInPrompt) {
     }
 
     /** All pages' figures and the three headline ratios. */
-    public record Result(List<PageFigures> pages, double observeRatio, double promptRatio, double recall) {
+    public record Result(List<PageFigures> pages, double observeRatio, double promptRatio, double recall,
+                         double promptRecall, double framesRatio) {
         public Result {
             pages = List.copyOf(pages);
         }
 
         /** The final line the benchmark prints. */
         public String resultLine() {
-            return String.format(Locale.ROOT, "RESULT observe_ratio=%.3f prompt_ratio=%.4f recall=%.3f",
-                    observeRatio, promptRatio, recall);
+            return String.format(Locale.ROOT, "RESULT observe_ratio=%.3f prompt_ratio=%.4f recall=%.3f prompt_recall=%.3f frames_ratio=%.2f",
+                    observeRatio, promptRatio, recall, promptRecall, framesRatio);
         }
     }
 
@@ -72,16 +74,19 @@ public final class ObserveBenchmark {
                 PageFigures f = measure(server, page, name, iterations);
                 figures.add(f);
                 out.printf(Locale.ROOT, "%-15s observe=%8.2f ms  aria=%8.2f ms  prompt=%6d chars  html=%7d chars"
-                                + "  elements=%5d  recall=%d/%d%n",
+                                + "  elements=%5d  recall=%d/%d  prompt_recall=%d/%d%n",
                         f.page(), f.observeMs(), f.ariaMs(), f.promptChars(), f.htmlChars(), f.elements(),
-                        f.found(), f.expected());
+                        f.found(), f.expected(), f.nearInPrompt(), f.nearControls());
             }
         }
         PageFigures large = figures.stream().filter(f -> f.page().equals(LargePage.PATH)).findFirst().orElseThrow();
         int expected = figures.stream().mapToInt(PageFigures::expected).sum();
         int found = figures.stream().mapToInt(PageFigures::found).sum();
+        PageFigures frames = figures.stream().filter(f -> f.page().equals("frames.html")).findFirst().orElseThrow();
         Result result = new Result(figures, large.observeMs() / large.ariaMs(),
-                large.promptChars() / (double) large.htmlChars(), expected == 0 ? 1.0 : found / (double) expected);
+                large.promptChars() / (double) large.htmlChars(), expected == 0 ? 1.0 : found / (double) expected,
+                large.nearControls() == 0 ? 1.0 : large.nearInPrompt() / (double) large.nearControls(),
+                frames.observeMs() / frames.ariaMs());
         out.println(result.resultLine());
         return result;
     }
@@ -105,9 +110,10 @@ public final class ObserveBenchmark {
             ariaMs[i] = (System.nanoTime() - start) / 1e6;
         }
         Recall recall = Recall.measure(page, snapshot);
+        PromptRecall prompt = PromptRecall.measure(page, snapshot);
         return new PageFigures(name, median(observeMs), median(ariaMs), snapshot.promptText().length(),
                 page.content().length(), snapshot.elements().size(), recall.expected(),
-                recall.expected() - recall.missing().size());
+                recall.expected() - recall.missing().size(), prompt.expected(), prompt.expected() - prompt.missing().size());
     }
 
     static double median(double[] values) {

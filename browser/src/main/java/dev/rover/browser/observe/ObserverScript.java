@@ -17,6 +17,21 @@ final class ObserverScript {
     static final String SOURCE = "(args) => (" + load("observer.js").strip() + ")(args, ("
             + load("content.js").strip() + "), (" + load("names.js").strip() + "))";
 
+    /**
+     * The window property the installed observer lives in: named per JVM, so a page cannot know it in
+     * advance to plant a fake observer there, and not enumerable.
+     */
+    private static final String INSTALLED = "__rover_observe_" + Long.toHexString(new java.security.SecureRandom().nextLong());
+
+    /** Calls the observer installed in this window, or returns null when there is none yet. */
+    static final String CALL_INSTALLED = "(args) => { const f = window['" + INSTALLED + "'];"
+            + " return typeof f === 'function' ? f(args) : null; }";
+
+    /** Installs the observer in this window and calls it. */
+    static final String INSTALL_AND_CALL = "(args) => { const f = " + SOURCE + ";"
+            + " try { Object.defineProperty(window, '" + INSTALLED + "', {value: f, configurable: true}); } catch (e) {}"
+            + " return f(args); }";
+
     private ObserverScript() {
     }
 

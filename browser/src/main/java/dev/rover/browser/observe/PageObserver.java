@@ -112,7 +112,11 @@ public final class PageObserver {
             args.put("maxHref", options.maxHrefChars());
             args.put("textBudget", options.visibleTextBudgetChars());
             args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
-            Object json = frame.evaluate(ObserverScript.SOURCE, args);
+            // The 23 KB script is sent and compiled once per window; later observations call the installed copy.
+            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, args);
+            if (json == null) {
+                json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, args);
+            }
             try {
                 RawFrame raw = Json.mapper().readValue((String) json, RawFrame.class);
                 takenLetters.add(raw.letter());
@@ -161,6 +165,10 @@ public final class PageObserver {
         private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> markers) {
             Map<String, ObservedFrame> byKey = new HashMap<>();
             for (Frame child : parent.childFrames()) {
+                if (byKey.size() == markers.size()) {
+                    // every visible iframe is observed: hidden ones (listed last, usually) cost nothing
+                    break;
+                }
                 if (child.isDetached()) {
                     continue;
                 }

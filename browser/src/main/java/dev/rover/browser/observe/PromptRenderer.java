@@ -36,13 +36,82 @@ public final class PromptRenderer {
         return budgetChars;
     }
 
-    /** The prompt text for these lines, at most {@link #budgetChars()} characters long. */
+    private static final java.util.regex.Pattern LISTED_ID = java.util.regex.Pattern.compile("^<[a-z0-9-]+ id=\"([^\"]+)\"",
+            java.util.regex.Pattern.MULTILINE);
+
+    /** Room kept for the closing line about controls off screen. */
+    private static final int OFF_SCREEN_NOTE_CHARS = 160;
+
+    /**
+     * The prompt text for these lines, at most {@link #budgetChars()} characters long. When controls
+     * lie off screen, a last line says how many (above and below the visible area), how many of them
+     * did not fit, and that scrolling reaches them.
+     */
     public String render(List<PromptLine> lines) {
+        boolean offScreen = lines.stream().anyMatch(l -> l instanceof PromptLine.Control c && !c.element().inViewport());
+        if (!offScreen || budgetChars <= 2 * OFF_SCREEN_NOTE_CHARS) {
+            return fit(lines, budgetChars);
+        }
+        int budget = budgetChars - OFF_SCREEN_NOTE_CHARS;
+        String text = fit(lines, budget);
+        String note = offScreenNote(lines, text);
+        return note.isEmpty() ? text : text + "\n" + note;
+    }
+
+    /**
+     * The closing line: controls off screen above the first visible one and below it, and how many of
+     * them the prompt leaves out. Positions are read from the page order of the lines.
+     */
+    private static String offScreenNote(List<PromptLine> lines, String text) {
+        int firstVisible = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof PromptLine.Control c && c.element().inViewport()) {
+                firstVisible = i;
+                break;
+            }
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        java.util.regex.Matcher ids = LISTED_ID.matcher(text);
+        while (ids.find()) {
+            listed.add(ids.group(1));
+        }
+        int above = 0;
+        int below = 0;
+        int unlisted = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof PromptLine.Control c && !c.element().inViewport()) {
+                if (firstVisible >= 0 && i < firstVisible) {
+                    above++;
+                } else {
+                    below++;
+                }
+                if (!listed.contains(c.element().id())) {
+                    unlisted++;
+                }
+            }
+        }
+        if (above + below == 0) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder("(off screen: ");
+        if (above > 0) {
+            note.append(above).append(" controls above");
+        }
+        if (below > 0) {
+            note.append(above > 0 ? ", " : "").append(below).append(" below");
+        }
+        note.append(unlisted > 0 ? "; " + unlisted + " of them are not listed here" : "; all are listed");
+        note.append(below > 0 && above > 0 ? "; scroll up or down to reach them)" : below > 0 ? "; scroll down to reach them)"
+                : "; scroll up to reach them)");
+        return note.toString();
+    }
+
+    private String fit(List<PromptLine> lines, int budgetChars) {
         Layout layout = new Layout(lines);
         if (layout.total - 1 > budgetChars) {
             int[] distance = distanceToNearestControl(lines);
-            drop(layout, byDistance(lines, layout, distance, PromptLine.Text.class));
-            drop(layout, byDistance(lines, layout, distance, PromptLine.Heading.class));
+            drop(layout, byDistance(lines, layout, distance, PromptLine.Text.class), budgetChars);
+            drop(layout, byDistance(lines, layout, distance, PromptLine.Heading.class), budgetChars);
         }
         if (layout.total - 1 > budgetChars) {
             for (int i = 0; i < lines.size(); i++) {
@@ -52,7 +121,7 @@ public final class PromptRenderer {
             }
         }
         if (layout.total - 1 > budgetChars) {
-            drop(layout, controlsByDroppability(lines, layout));
+            drop(layout, controlsByDroppability(lines, layout), budgetChars);
         }
         String text = layout.join();
         if (text.length() > budgetChars) {
@@ -61,7 +130,7 @@ public final class PromptRenderer {
         return text;
     }
 
-    private void drop(Layout layout, List<Integer> order) {
+    private static void drop(Layout layout, List<Integer> order, int budgetChars) {
         for (int i : order) {
             if (layout.total - 1 <= budgetChars) {
                 return;

@@ -20,9 +20,10 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The browser of one run, opened on first use and given back at the end: a fresh Chromium that is
- * closed (its trace saved as the run's recording), or a persistent session that is released and
- * left open on its current page for the next run.
+ * The browser of one run, opened on first use and given back at the end: a fresh context in the
+ * browser process this JVM shares between runs (its own Chromium when attaching over CDP), closed
+ * at the end with its trace saved as the run's recording when the trace mode keeps it, or a
+ * persistent session that is released and left open on its current page for the next run.
  */
 public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseable {
 
@@ -70,7 +71,7 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
                 BrowserSession session = sessions.acquire(sessionId, runId);
                 live = session.browser();
             } else {
-                live = LiveBrowser.launch(options);
+                live = LiveBrowser.shared(options);
                 if (guard.holdsSecrets()) {
                     live.run(page -> page.traces().withoutScreenshots());
                 }
@@ -83,6 +84,26 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
     /** The browser if one was opened. */
     public synchronized Optional<RunBrowser> opened() {
         return Optional.ofNullable(browser);
+    }
+
+    /**
+     * Why a run that ended this way has no recording, in words for the report; empty when it should have one.
+     */
+    public synchronized Optional<String> whyNoRecording(boolean completed) {
+        if (sessionId != null) {
+            return Optional.of("none: the run used browser session " + sessionId + ", which is not recorded per run");
+        }
+        if (!options.trace().records()) {
+            return Optional.of("none: tracing is off (trace mode off)");
+        }
+        if (!options.trace().keeps(completed)) {
+            return Optional.of("none: the run completed, and traces are kept only for runs that do not complete "
+                    + "(trace mode on-failure; set ROVER_TRACE=always to keep every trace)");
+        }
+        if (browser == null) {
+            return Optional.of("none: the run opened no browser");
+        }
+        return Optional.empty();
     }
 
     /** True when this run borrowed a persistent session. */
@@ -98,7 +119,16 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
      * @throws UncheckedIOException when the recording was written but could not be redacted (it is deleted then)
      */
     public boolean finish(Path recording, UnaryOperator<String> redact) {
-        if (!stop(recording)) {
+        return finish(recording, redact, false);
+    }
+
+    /**
+     * Like {@link #finish(Path, UnaryOperator)}, but writes the recording only when the trace mode
+     * keeps the trace of a run that ended this way ({@code completed} or not); otherwise it is dropped.
+     */
+    public boolean finish(Path recording, UnaryOperator<String> redact, boolean completed) {
+        boolean keep = options.trace().keeps(completed);
+        if (!stop(keep ? recording : null)) {
             return false;
         }
         try {

@@ -118,6 +118,40 @@
     return headers[cell.cellIndex] || '';
   }
 
+  // What tells repeated controls apart: the other cells of a table row ("Order #10001 | Customer 1 Ltd")
+  // beside its "Approve" button, or a card's heading beside its "Read more" link. Cells and headings
+  // are read once per row or card.
+  const rowCache = new Map();
+  function rowContext(el, own) {
+    const row = el.closest('tr,[role=row]');
+    if (row) {
+      let cells = rowCache.get(row);
+      if (!cells) {
+        cells = Array.from(row.querySelectorAll(':scope > td, :scope > th, [role=cell], [role=gridcell], [role=rowheader]'),
+          c => [c, cut(textOf(c), 40)]).filter(p => p[1]);
+        rowCache.set(row, cells);
+      }
+      const parts = [];
+      let len = 0;
+      for (const [c, t] of cells) {
+        if (c.contains(el) || t === own) continue;
+        parts.push(t);
+        len += t.length;
+        if (parts.length >= 3 || len >= 60) break;
+      }
+      return parts.join(' | ');
+    }
+    const card = el.closest('li,article,[role=listitem],[role=article]');
+    if (!card) return '';
+    let heading = rowCache.get(card);
+    if (heading === undefined) {
+      const h = card.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+      heading = h ? cut(textOf(h), 60) : '';
+      rowCache.set(card, heading);
+    }
+    return heading && heading !== own ? heading : '';
+  }
+
   function collectOptions(el, tag) {
     const out = [];
     if (tag === 'select') {
@@ -201,7 +235,13 @@
       | (el.required || el.getAttribute('aria-required') === 'true' ? 16 : 0)
       | (el.getAttribute('aria-expanded') === 'true' || (tag === 'summary' && el.parentElement && el.parentElement.open) ? 32 : 0)
       | (editable && !el.disabled && !el.readOnly ? 64 : 0);
-    const e = {id: assignId(el, ID_ATTR), tag, role, name: accessibleName(el, tag), text: '', attrs, value, st,
+    const name = accessibleName(el, tag);
+    const row = secret ? '' : rowContext(el, name);
+    if (row) {
+      attrs.row = row;
+      contextParts.unshift(row);
+    }
+    const e = {id: assignId(el, ID_ATTR), tag, role, name, text: '', attrs, value, st,
       box: [r.left, r.top, r.width, r.height], ctx: contextParts.join(' / ')};
     if (tag === 'select' || role === 'listbox') e.opts = collectOptions(el, tag);
     if (tag === 'input' && (type === 'submit' || type === 'button' || type === 'reset')) e.text = cut(fold(el.value || ''), MAX_TEXT);

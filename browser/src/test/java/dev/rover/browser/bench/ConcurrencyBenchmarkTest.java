@@ -28,10 +28,15 @@ class ConcurrencyBenchmarkTest {
             assertThat(m.runsPerSecond()).isPositive();
             assertThat(m.peakHeapBytes()).isPositive();
             assertThat(m.peakChromiumRssBytes()).isGreaterThan(10L * 1024 * 1024);
+            // Chromium, the Node driver and this JVM together weigh more than Chromium alone
+            assertThat(m.peakTotalBytes()).isGreaterThan(m.peakChromiumRssBytes());
+            assertThat(m.stepSeconds()).isPositive();
         });
         String table = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(table.lines().toList()).hasSize(3);
-        assertThat(table).contains("runs/s").contains("peak Chromium MB");
+        assertThat(table.lines().toList()).hasSize(5);
+        assertThat(table).contains("plain Playwright for Java").contains("runs/s").contains("peak total MB");
+        assertThat(table.lines().reduce((a, b) -> b).orElseThrow())
+                .matches("RESULT single_run_ratio=\\d+\\.\\d\\d step_ratio=\\d+\\.\\d\\d peak_mb_8=n/a");
     }
 
     @Test

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ObserveBenchmarkTest {
 
     private static final Pattern RESULT = Pattern.compile(
-            "RESULT observe_ratio=(\\d+\\.\\d+) prompt_ratio=(\\d+\\.\\d+) recall=(\\d+\\.\\d+)");
+            "RESULT observe_ratio=(\\d+\\.\\d+) prompt_ratio=(\\d+\\.\\d+) recall=(\\d+\\.\\d+)"
+                    + " prompt_recall=(\\d+\\.\\d+) frames_ratio=(\\d+\\.\\d+)");
 
     private static Playwright playwright;
     private static Browser browser;
@@ -52,6 +53,11 @@ class ObserveBenchmarkTest {
         assertThat(Double.parseDouble(m.group(3))).isEqualTo(1.0);
         assertThat(Double.parseDouble(m.group(2))).isGreaterThan(0).isLessThanOrEqualTo(0.25);
         assertThat(Double.parseDouble(m.group(1))).isPositive();
+        // every control near the viewport of the 1,000-row table reaches the prompt beside its row's text
+        assertThat(Double.parseDouble(m.group(4))).isEqualTo(1.0);
+        assertThat(result.pages()).filteredOn(p -> p.page().equals(LargePage.PATH)).singleElement()
+                .satisfies(p -> assertThat(p.nearControls()).isGreaterThan(20));
+        assertThat(Double.parseDouble(m.group(5))).isPositive();
         assertThat(result.pages()).extracting(ObserveBenchmark.PageFigures::page).containsExactlyElementsOf(PageServer.PAGES);
         for (String page : PageServer.PAGES) {
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(page + " "));

@@ -154,8 +154,11 @@ class PageObserverTest {
                 new PageContent.LabeledValue("Total", "1,234.50 EUR"));
         assertThat(content.visibleText()).contains("Thank you for your order.").doesNotContain("  ");
         Element edit = snapshot.elements().get(0);
-        assertThat(edit.context()).contains("Edit").contains("Lines");
-        assertThat(snapshot.promptText()).contains("# Invoice INV-2041", "## Lines", "<button id=\"" + edit.id() + "\">Edit</button>");
+        assertThat(edit.context()).contains("Edit").contains("Lines").contains("Widget");
+        // the two Edit buttons are told apart by their rows, which stay beside them whatever prose is dropped
+        assertThat(snapshot.promptText()).contains("# Invoice INV-2041", "## Lines",
+                "<button id=\"" + edit.id() + "\" row=\"Widget | 2 | 100.00\">Edit</button>",
+                "row=\"Gadget | 1 | 1,034.50\">Edit</button>");
     }
 
     @Test

@@ -115,11 +115,32 @@ class PromptRendererTest {
                 button("a2", "Below two", false),
                 button("a3", "Bottom visible", true));
         String full = new PromptRenderer().render(lines);
+        full = full.substring(0, full.indexOf("\n(off screen"));
         int budget = full.length() - ElementMarkup.line(lines.get(2), true).length() - 1;
 
         String prompt = new PromptRenderer(budget).render(lines);
 
         assertThat(prompt).contains("a0", "a1", "a3").doesNotContain("a2");
+    }
+
+    @Test
+    void saysHowManyControlsAreOffScreenHowManyDidNotFitAndHowToReachThem() {
+        List<PromptLine> lines = new java.util.ArrayList<>();
+        lines.add(button("a0", "Above", false));
+        lines.add(button("a1", "Visible", true));
+        for (int i = 2; i < 200; i++) {
+            lines.add(button("a" + i, "Approve order number " + i, false));
+        }
+
+        String prompt = new PromptRenderer(2_000).render(lines);
+
+        assertThat(prompt.length()).isLessThanOrEqualTo(2_000);
+        assertThat(prompt).contains("id=\"a1\"");
+        long listed = java.util.stream.IntStream.range(2, 200).filter(i -> prompt.contains("id=\"a" + i + "\"")).count();
+        String note = prompt.substring(prompt.lastIndexOf('\n') + 1);
+        assertThat(note).isEqualTo("(off screen: 1 controls above, 198 below; " + (199 - listed - (prompt.contains("id=\"a0\"") ? 1 : 0))
+                + " of them are not listed here; scroll up or down to reach them)");
+        assertThat(new PromptRenderer().render(List.of(button("a0", "Only", true)))).doesNotContain("off screen");
     }
 
     @Test

@@ -45,6 +45,15 @@ final class SettingsReader {
                         + "'; allowed: agent, code (legacy spellings: ai, code_v2)");
             }
         }
+        String traceText = top.string("trace", false);
+        dev.rover.core.page.TraceMode trace = null;
+        if (traceText != null) {
+            trace = dev.rover.core.page.TraceMode.parse(traceText).orElse(null);
+            if (trace == null) {
+                problems.add(top.positionOf("trace"), top.path("trace"), "unknown trace '" + traceText + "'; allowed: "
+                        + dev.rover.core.page.TraceMode.allowed());
+            }
+        }
         Map<String, String> headers = top.stringMap("extra_http_headers");
         return new WorkflowSettings(
                 proxyLocation,
@@ -60,6 +69,7 @@ final class SettingsReader {
                 runWith,
                 top.bool("ai_fallback", true),
                 top.string("cache_key", false),
-                top.string("status", false));
+                top.string("status", false),
+                trace);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The optional run settings at the top of a workflow file (SKYVERN-SPEC §1). Values not written
- * take Skyvern's defaults.
+ * take Skyvern's defaults. {@code trace} (Rover's own: {@code on-failure}, {@code always}, {@code off})
+ * is null when the workflow leaves the trace mode to the Rover it runs in.
  */
 public record WorkflowSettings(
         String proxyLocation,
@@ -20,14 +21,15 @@ public record WorkflowSettings(
         RunWith runWith,
         boolean aiFallback,
         String cacheKey,
-        String status) {
+        String status,
+        dev.rover.core.page.TraceMode trace) {
 
     /** Skyvern's default elapsed-time limit. */
     public static final int DEFAULT_MAX_ELAPSED_MINUTES = 240;
 
     /** Every setting at its default. */
     public static final WorkflowSettings DEFAULTS = new WorkflowSettings(null, null, null, null, false, null, Map.of(),
-            null, null, DEFAULT_MAX_ELAPSED_MINUTES, RunWith.AGENT, true, "default", null);
+            null, null, DEFAULT_MAX_ELAPSED_MINUTES, RunWith.AGENT, true, "default", null, null);
 
     public WorkflowSettings {
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);

@@ -191,6 +191,20 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void traceSettingIsReadAndAWrongOneNamesTheAllowedValues() {
+        String yaml = "title: T\ntrace: %s\nworkflow_definition:\n  blocks:\n    - {block_type: wait, label: w, wait_sec: 1}\n";
+
+        assertThat(loader.load(yaml.formatted("always"), "t.yaml").settings().trace()).isEqualTo(dev.rover.core.page.TraceMode.ALWAYS);
+        assertThat(loader.load(yaml.formatted("on_failure"), "t.yaml").settings().trace()).isEqualTo(dev.rover.core.page.TraceMode.ON_FAILURE);
+        assertThat(loader.load(yaml.replace("trace: %s\n", ""), "t.yaml").settings().trace()).isNull();
+        DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> loader.load(yaml.formatted("sometimes"), "t.yaml"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.toString()).contains("unknown trace 'sometimes'").contains("on-failure, always, off");
+            assertThat(p.position().line()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void byteOrderMarkAndWindowsLineEndingsAreAccepted() {
         Workflow w = loader.load("\uFEFFtitle: T\r\nworkflow_definition:\r\n  blocks:\r\n    - {block_type: wait, label: w, wait_sec: 2}\r\n", "crlf.yaml");
 

@@ -7,7 +7,7 @@ import dev.rover.core.secret.SecretRedaction;
 /**
  * Logback's {@code %msg} with every value of an open {@link dev.rover.core.secret.SecretScope}
  * replaced by its placeholder, so a password or TOTP secret that slips into a log argument
- * never reaches the log while its run is going. Registered in logback.xml as {@code %redactedMsg}.
+ * never reaches the log while its run is going. Registered by RoverLogConfigurator as {@code %redactedMsg}.
  */
 public class RedactingMessageConverter extends MessageConverter {
 

@@ -7,7 +7,7 @@ import dev.rover.core.secret.SecretRedaction;
 /**
  * Logback's {@code %ex} with open secret values replaced by their placeholders: an exception
  * message (from a third-party library, say) can echo a typed value, and its stack trace is
- * logged next to the already redacted message. Registered in logback.xml as {@code %redactedEx}.
+ * logged next to the already redacted message. Registered by RoverLogConfigurator as {@code %redactedEx}.
  */
 public class RedactingThrowableConverter extends ThrowableProxyConverter {
 

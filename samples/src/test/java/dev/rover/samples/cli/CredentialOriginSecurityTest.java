@@ -108,7 +108,7 @@ class CredentialOriginSecurityTest {
         all.add(tmp.resolve("home").toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = RoverCli.commandLine(new RoverSetup(Map.of("ACME_PASSWORD", PASSWORD),
+        CommandLine commandLine = RoverCli.commandLine(new RoverSetup(Map.of("ACME_PASSWORD", PASSWORD, "ROVER_TRACE", "always"),
                 builder -> builder.llm(llm.config().build())));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

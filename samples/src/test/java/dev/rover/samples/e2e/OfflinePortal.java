@@ -33,11 +33,12 @@ final class OfflinePortal implements AutoCloseable {
         this.credential = rover.credentials().addPassword("demo-portal", account.username(), account.password(), account.totpSecret());
     }
 
-    /** Starts the portal and a Rover whose data lives in {@code dataDirectory}. */
+    /** Starts the portal and a Rover whose data lives in {@code dataDirectory}, keeping every run's trace (checked for secrets). */
     static OfflinePortal start(Path dataDirectory) throws IOException {
         DemoSite site = DemoSite.start(DemoAccount.standard());
         try {
-            return new OfflinePortal(site, Rover.builder().dataDirectory(dataDirectory).defaultEngine("offline").concurrency(2).build());
+            return new OfflinePortal(site, Rover.builder().dataDirectory(dataDirectory).defaultEngine("offline").concurrency(2)
+                    .trace(dev.rover.core.page.TraceMode.ALWAYS).build());
         } catch (RuntimeException e) {
             site.close();
             throw e;

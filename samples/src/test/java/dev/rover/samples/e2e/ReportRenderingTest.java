@@ -107,7 +107,12 @@ class ReportRenderingTest {
             assertThat(page.locator("#files a").first().getAttribute("href")).startsWith("file:");
 
             int images = page.locator("img").count();
-            assertThat(images).isGreaterThanOrEqualTo((int) actions + 1);
+            long stepsWithActions = flatten(timeline).filter(e -> e.type() == TimelineEntry.Type.STEP)
+                    .filter(s -> s.children().stream().anyMatch(c -> c.type() == TimelineEntry.Type.ACTION)).count();
+            // a screenshot for every step that acted (after its last action), and the final page
+            assertThat(images).isGreaterThanOrEqualTo((int) stepsWithActions + 1);
+            assertThat(page.locator("details.step").all()).filteredOn(step -> step.locator("div.action").count() > 0)
+                    .allSatisfy(step -> assertThat(step.locator("img.shot").count()).as("screenshots of a step").isEqualTo(1));
             assertThat(page.locator("img.final").count()).as("the final page screenshot").isEqualTo(1);
             Object broken = page.evaluate("() => Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length");
             assertThat(((Number) broken).intValue()).as("images that did not load").isZero();

@@ -46,7 +46,7 @@ final class RunChecks {
 
     /**
      * Asserts the timeline starts with the login block, which holds steps holding actions, and that
-     * every action of the run points at a screenshot taken after it.
+     * every action succeeded and every step with actions points at a screenshot taken after its last action.
      */
     static void assertTimeline(Rover rover, Run run, String... blockLabels) {
         List<TimelineEntry> timeline = rover.getRunTimeline(run.runId().value());
@@ -63,9 +63,13 @@ final class RunChecks {
         Set<String> actionShots = rover.getRunArtifacts(run.runId().value(), ArtifactType.SCREENSHOT_ACTION).stream()
                 .map(ArtifactRecord::artifactId).collect(Collectors.toSet());
         List<TimelineEntry> actions = flatten(timeline).filter(e -> e.type() == TimelineEntry.Type.ACTION).toList();
-        assertThat(actions).isNotEmpty().allSatisfy(a -> {
-            assertThat(a.status()).as("action %s", a.label()).isEqualTo("success");
-            assertThat(a.artifactIds()).as("screenshot of action %s", a.label()).anyMatch(actionShots::contains);
+        assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.status()).as("action %s", a.label()).isEqualTo("success"));
+        List<TimelineEntry> stepsWithActions = flatten(timeline).filter(e -> e.type() == TimelineEntry.Type.STEP)
+                .filter(s -> s.children().stream().anyMatch(c -> c.type() == TimelineEntry.Type.ACTION)).toList();
+        assertThat(stepsWithActions).isNotEmpty().allSatisfy(s -> {
+            List<TimelineEntry> stepActions = s.children().stream().filter(c -> c.type() == TimelineEntry.Type.ACTION).toList();
+            assertThat(stepActions.get(stepActions.size() - 1).artifactIds()).as("screenshot after the last action of %s", s.label())
+                    .anyMatch(actionShots::contains);
         });
     }
 

@@ -189,12 +189,15 @@ class RunLifecycleE2ETest {
         assertThat(run.status()).as("failure: %s", run.failureReason()).isEqualTo(RunStatus.COMPLETED);
         assertThat(timeline).isNotEmpty();
         assertThat(artifacts).isNotEmpty();
+        // the default trace mode keeps traces only of runs that do not complete, and the report says so
+        assertThat(run.recordingUrl()).isNull();
 
         try (Rover reopened = Rover.builder().dataDirectory(ownData).defaultEngine("offline").build()) {
             assertThat(reopened.getRun(id)).contains(run);
             assertThat(reopened.getRunTimeline(id)).isEqualTo(timeline);
             assertThat(reopened.getRunArtifacts(id)).isEqualTo(artifacts);
-            assertThat(reopened.reportPath(id)).isPresent().get().satisfies(p -> assertThat(Files.exists(p)).isTrue());
+            assertThat(reopened.reportPath(id)).isPresent().get().satisfies(p -> assertThat(Files.readString(p))
+                    .contains("<dt>Recording</dt><dd>none: the run completed, and traces are kept only for runs that do not complete"));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.rover.samples.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -14,26 +13,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The samples' logback.xml: stderr only, quiet levels, and redaction wired into its pattern. */
+/** The samples' logging configuration: stderr only, quiet levels, and redaction wired into its pattern. */
 class SamplesLogbackConfigTest {
 
     private LoggerContext context;
 
     @BeforeEach
-    void loadConfig() throws Exception {
-        URL config = getClass().getResource("/logback.xml");
-        assertThat(config).as("logback.xml on the samples classpath").isNotNull();
+    void loadConfig() {
         context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
+        RoverLogConfigurator configurator = new RoverLogConfigurator();
         configurator.setContext(context);
-        configurator.doConfigure(config);
+        assertThat(configurator.configure(context)).isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+    }
+
+    @Test
+    void isFoundThroughTheServiceLoaderSoNoXmlIsParsed() {
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream().map(p -> p.type().getName()))
+                .contains(RoverLogConfigurator.class.getName());
+        assertThat(getClass().getResource("/logback.xml")).as("no XML configuration on the samples classpath").isNull();
     }
 
     @AfterEach

@@ -1,0 +1,60 @@
+package dev.rover.browser.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.rover.browser.BrowserOptions;
+import dev.rover.browser.ChromiumLocator;
+
+import java.util.Map;
+
+/**
+ * The benchmark's 5-action script written as plain Playwright for Java, the baseline Rover is
+ * measured against: one Playwright and one Chromium (same executable and flags as Rover's), a fresh
+ * context per run, and {@code fill}, {@code selectOption} and {@code click} by CSS selector.
+ * Use it from one thread only, like any Playwright object.
+ */
+final class PlainPlaywrightScript implements AutoCloseable {
+
+    /** Seconds of one run, and of its 4-action step (everything after the navigation). */
+    record Timing(double runSeconds, double stepSeconds) {
+    }
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    PlainPlaywrightScript(BrowserOptions options) {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(options.headless())
+                .setArgs(BrowserOptions.QUIET_FLAGS);
+        options.executablePath().or(() -> new ChromiumLocator().locate()).ifPresent(launch::setExecutablePath);
+        browser = playwright.chromium().launch(launch);
+    }
+
+    /** One run: a fresh context, the page, two fields filled, an option chosen, the form sent. */
+    Timing run(String url) {
+        long start = System.nanoTime();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 720))) {
+            Page page = context.newPage();
+            page.navigate(url);
+            long step = System.nanoTime();
+            page.locator("[data-rover-id=\"b1\"]").fill("Ada Lovelace");
+            page.locator("[data-rover-id=\"b2\"]").fill("ada@example.com");
+            page.locator("[data-rover-id=\"b3\"]").selectOption("Japan");
+            page.locator("[data-rover-id=\"b4\"]").click();
+            double stepSeconds = (System.nanoTime() - step) / 1e9;
+            return new Timing((System.nanoTime() - start) / 1e9, stepSeconds);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+}
