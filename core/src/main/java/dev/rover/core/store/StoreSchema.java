@@ -85,16 +85,26 @@ final class StoreSchema {
      * @throws StoreException when the database's schema is newer than this code knows
      */
     static void migrate(JdbcConnections connections) {
-        connections.write(connection -> {
-            connections.dialect().lockSchema(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + " version INTEGER NOT NULL PRIMARY KEY,"
-                        + " description VARCHAR(200) NOT NULL,"
-                        + " applied_at VARCHAR(40) NOT NULL)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connections.write(connection -> {
+                    connections.dialect().lockSchema(connection);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                                + " version INTEGER NOT NULL PRIMARY KEY,"
+                                + " description VARCHAR(200) NOT NULL,"
+                                + " applied_at VARCHAR(40) NOT NULL)");
+                    }
+                    return null;
+                });
+                break;
+            } catch (StoreException e) {
+                if (attempt >= MIGRATION_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
             }
-            return null;
-        });
+        }
         int current = connections.read(StoreSchema::currentVersion);
         if (current > latestVersion()) {
             throw new StoreException("the run database " + connections.description() + " has schema version " + current
@@ -108,40 +118,64 @@ final class StoreSchema {
         }
     }
 
+    /** How often a migration is tried while another store holds the database (SQLite answers "busy" at once then). */
+    private static final int MIGRATION_ATTEMPTS = 20;
+
     private static void apply(JdbcConnections connections, Migration migration) {
-        try {
-            connections.write(connection -> {
-                connections.dialect().lockSchema(connection);
-                if (currentVersion(connection) >= migration.version()) {
-                    return null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applyOnce(connections, migration);
+                return;
+            } catch (StoreException e) {
+                // Another store may have applied the same migration between our read and our write, or be applying
+                // it right now (SQLite refuses a second writer at once instead of queueing it).
+                int now = connections.read(StoreSchema::currentVersion);
+                if (now >= migration.version()) {
+                    LOG.debug("schema version {} of {} was applied concurrently by another store", migration.version(),
+                            connections.description());
+                    return;
                 }
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : migration.statements()) {
-                        statement.execute(sql);
-                    }
+                if (attempt >= MIGRATION_ATTEMPTS) {
+                    throw new StoreException("cannot migrate the run database " + connections.description()
+                            + " to schema version " + migration.version() + " (" + migration.description() + "): "
+                            + e.getMessage(), e);
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-                    insert.setInt(1, migration.version());
-                    insert.setString(2, migration.description());
-                    insert.setString(3, Instant.now().toString());
-                    insert.executeUpdate();
-                }
-                return null;
-            });
-            LOG.info("run database {} migrated to schema version {} ({})", connections.description(),
-                    migration.version(), migration.description());
-        } catch (StoreException e) {
-            // Another process may have applied the same migration between our read and our write.
-            int now = connections.read(StoreSchema::currentVersion);
-            if (now < migration.version()) {
-                throw new StoreException("cannot migrate the run database " + connections.description()
-                        + " to schema version " + migration.version() + " (" + migration.description() + "): "
-                        + e.getMessage(), e);
+                pause(attempt);
             }
-            LOG.debug("schema version {} of {} was applied concurrently by another store", migration.version(),
-                    connections.description());
         }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to migrate the run database");
+        }
+    }
+
+    private static void applyOnce(JdbcConnections connections, Migration migration) {
+        connections.write(connection -> {
+            connections.dialect().lockSchema(connection);
+            if (currentVersion(connection) >= migration.version()) {
+                return null;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                insert.setInt(1, migration.version());
+                insert.setString(2, migration.description());
+                insert.setString(3, Instant.now().toString());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        LOG.info("run database {} migrated to schema version {} ({})", connections.description(),
+                migration.version(), migration.description());
     }
 
     /** The highest applied version, 0 for an empty database. */
