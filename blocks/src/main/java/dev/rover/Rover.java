@@ -1,6 +1,7 @@
 package dev.rover;
 
 import dev.rover.blocks.runtime.LaunchSettings;
+import dev.rover.blocks.runtime.PausedReport;
 import dev.rover.blocks.runtime.RoverServices;
 import dev.rover.blocks.runtime.RunLauncher;
 import dev.rover.browser.session.BrowserProfile;
@@ -15,6 +16,7 @@ import dev.rover.core.error.RunTimeoutException;
 import dev.rover.core.exec.RunHandle;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunType;
@@ -200,6 +202,25 @@ public final class Rover implements AutoCloseable {
         return services.runs().find(runId).orElse(run);
     }
 
+    /**
+     * Answers a run paused in a {@code human_interaction} block: approves it (it continues) or rejects it (it
+     * ends terminated), with an optional comment the block's output keeps. Works for a run another process
+     * executes on this Rover's database: its owner sees the decision within a fraction of a second.
+     *
+     * @throws RunNotFoundException for an unknown id
+     * @throws RoverStateException  when the run is not paused
+     */
+    public Run resumeRun(String runId, HumanDecision decision) {
+        RunId id = require(runId);
+        Run run = find(id);
+        if (!services.runs().requestResume(id, java.util.Objects.requireNonNull(decision, "decision"))) {
+            Run now = services.runs().find(id).orElse(run);
+            throw new RoverStateException("run " + id + " is " + now.status().wireName()
+                    + ", not paused: only a run waiting in a human_interaction block can be resumed");
+        }
+        return services.runs().find(id).orElse(run);
+    }
+
     /** The run's timeline: blocks holding steps holding thoughts and actions. */
     public List<TimelineEntry> getRunTimeline(String runId) {
         return getRunTimeline(require(runId));
@@ -257,11 +278,16 @@ public final class Rover implements AutoCloseable {
 
     /**
      * Where the run's HTML report is on this machine, once the run has finished (empty before, or when
-     * the artifact store keeps its content elsewhere than in local files).
+     * the artifact store keeps its content elsewhere than in local files); for a paused run, a report of it
+     * so far, saying what it awaits, written now ({@link PausedReport}).
      *
      * @throws RunNotFoundException for an unknown id
      */
     public Optional<Path> reportPath(RunId runId) {
+        Optional<Path> paused = PausedReport.write(find(runId), services.runs(), services.folders());
+        if (paused.isPresent()) {
+            return paused;
+        }
         return getRunArtifacts(runId, ArtifactType.REPORT).stream().reduce((a, b) -> b)
                 .map(a -> java.net.URI.create(a.uri())).filter(uri -> "file".equalsIgnoreCase(uri.getScheme()))
                 .map(Path::of);

@@ -4,6 +4,7 @@ import dev.rover.core.json.Json;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.FileInfo;
+import dev.rover.core.run.PausedRun;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunError;
 import dev.rover.core.run.TimelineEntry;
@@ -104,6 +105,9 @@ public final class RunReport {
             html.append("<p class=\"failure\" id=\"failure-reason\"><strong>Why it did not complete:</strong> ")
                     .append(esc(run.failureReason())).append("</p>\n");
         }
+        PausedRun.awaited(run).ifPresent(awaited -> html.append("<p class=\"awaiting\" id=\"awaiting\"><strong>Paused,"
+                + " awaiting a person:</strong> ").append(esc(awaited)).append(" <span class=\"muted\">(answer with <code>rover runs resume ")
+                .append(esc(run.runId().value())).append(" [--reject] [--comment TEXT]</code>)</span></p>\n"));
         for (RunError error : run.errors()) {
             html.append("<p class=\"failure\">Error code <code>").append(esc(error.errorCode())).append("</code>: ")
                     .append(esc(error.reasoning())).append("</p>\n");

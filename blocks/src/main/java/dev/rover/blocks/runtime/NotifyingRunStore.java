@@ -4,6 +4,7 @@ import dev.rover.RunListener;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
+import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.core.store.CancelRequestListener;
@@ -56,5 +57,7 @@ public final class NotifyingRunStore implements RunStore {
     @Override public Optional<ArtifactRecord> artifact(String artifactId) { return delegate.artifact(artifactId); }
     @Override public boolean requestCancel(RunId id) { return delegate.requestCancel(id); }
     @Override public void onCancelRequested(CancelRequestListener l) { delegate.onCancelRequested(l); }
+    @Override public boolean requestResume(RunId id, HumanDecision d) { return delegate.requestResume(id, d); }
+    @Override public Optional<HumanDecision> takeResume(RunId id) { return delegate.takeResume(id); }
     @Override public void close() { delegate.close(); }
 }

@@ -1,6 +1,8 @@
 package dev.rover.core.exec;
 
 import dev.rover.core.run.CancellationToken;
+import dev.rover.core.run.HumanDecision;
+import dev.rover.core.error.RoverStateException;
 
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Workflow;
@@ -50,6 +52,19 @@ public interface BlockContext {
      */
     default TimelineRecorder timeline() {
         return TimelineRecorder.discarding();
+    }
+
+    /**
+     * Pauses the run ({@code paused}) with {@code awaiting} stored as the block's output so that readers see
+     * what is awaited, and waits for a person's decision given through the run store
+     * ({@link dev.rover.core.store.RunStore#requestResume}), a cancel, or {@code until}. The run is back in
+     * {@code running} when this returns, unless it was canceled.
+     *
+     * @return the decision, or empty when {@code until} passed or the run was canceled (see {@link #cancellation()})
+     */
+    default Optional<HumanDecision> awaitHuman(String outputKey, Map<String, Object> awaiting, Instant until)
+            throws InterruptedException {
+        throw new RoverStateException("this block context keeps no run that could be paused for a person");
     }
 
     /** Adds engine steps to the run's {@code step_count}. Contexts that record no run ignore it. */

@@ -1,6 +1,7 @@
 package dev.rover.core.exec;
 
 import dev.rover.core.run.CancellationToken;
+import dev.rover.core.run.HumanDecision;
 
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.definition.Workflow;
@@ -74,6 +75,12 @@ final class RunBlockContext implements BlockContext {
     @Override
     public TimelineRecorder timeline() {
         return node;
+    }
+
+    @Override
+    public Optional<HumanDecision> awaitHuman(String outputKey, Map<String, Object> awaiting, Instant until)
+            throws InterruptedException {
+        return new HumanWait(env.state(), env.runId(), env.control().token()).await(outputKey, awaiting, until);
     }
 
     @Override

@@ -79,6 +79,24 @@ final class RunState {
         return true;
     }
 
+    /** Enters {@code paused} with what is awaited recorded as the block's output, in one save. */
+    synchronized void pause(String outputKey, Object awaiting) {
+        outputs.put(outputKey, awaiting);
+        save(run.withStatus(RunStatus.PAUSED, clock.instant()).toBuilder()
+                .output(Collections.unmodifiableMap(new LinkedHashMap<>(outputs))).build());
+    }
+
+    /** Back to {@code running} after a pause, unless the run left {@code paused} some other way. */
+    synchronized void unpause() {
+        if (run.status() == RunStatus.PAUSED) {
+            save(run.withStatus(RunStatus.RUNNING, clock.instant()));
+        }
+    }
+
+    synchronized RunStore store() {
+        return store;
+    }
+
     synchronized void recordOutput(String outputKey, Object output) {
         outputs.put(outputKey, output);
         save(run.toBuilder().output(Collections.unmodifiableMap(new LinkedHashMap<>(outputs))).build());

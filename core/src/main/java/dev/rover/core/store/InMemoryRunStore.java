@@ -2,6 +2,8 @@ package dev.rover.core.store;
 
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.HumanDecision;
+import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
@@ -25,6 +27,23 @@ public final class InMemoryRunStore implements RunStore {
     private final Map<RunId, Run> runs = new HashMap<>();
     private final Map<RunId, List<TimelineEntry>> timelines = new HashMap<>();
     private final Map<String, ArtifactRecord> artifacts = new LinkedHashMap<>();
+    private final Map<RunId, HumanDecision> resumes = new HashMap<>();
+
+    @Override
+    public synchronized boolean requestResume(RunId id, HumanDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        Run run = runs.get(id);
+        if (run == null || run.status() != RunStatus.PAUSED) {
+            return false;
+        }
+        resumes.put(id, decision);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<HumanDecision> takeResume(RunId id) {
+        return Optional.ofNullable(resumes.remove(id));
+    }
 
     @Override
     public synchronized void save(Run run) {

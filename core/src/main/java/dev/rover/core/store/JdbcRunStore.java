@@ -3,6 +3,7 @@ package dev.rover.core.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
@@ -60,6 +61,7 @@ public final class JdbcRunStore implements RunStore {
     private final InterruptedRuns recovery;
     private final LeaseKeeper leases;
     private final ArtifactRows artifacts;
+    private final ResumeRequests resumes;
     private final JdbcWorkflowStore workflows;
 
     /** A store on the database at this JDBC URL (for SQLite: {@code jdbc:sqlite:/path/rover.db}), recovering on open. */
@@ -82,6 +84,7 @@ public final class JdbcRunStore implements RunStore {
         this.json = new StoredJson(db.description());
         this.recovery = new InterruptedRuns(db, json, clock);
         this.artifacts = new ArtifactRows(db, json);
+        this.resumes = new ResumeRequests(db);
         this.workflows = new JdbcWorkflowStore(db, b.clock);
         this.leases = new LeaseKeeper(db, clock, owner, b.lease, b.recoverOnOpen ? recovery : null);
         try {
@@ -206,6 +209,17 @@ public final class JdbcRunStore implements RunStore {
     public boolean requestCancel(RunId id) {
         Objects.requireNonNull(id, "id");
         return leases.requestCancel(id);
+    }
+
+    /** Records the decision on a paused run; the run's owner polls for it with {@link #takeResume}. */
+    @Override
+    public boolean requestResume(RunId id, HumanDecision decision) {
+        return resumes.request(id, decision);
+    }
+
+    @Override
+    public Optional<HumanDecision> takeResume(RunId id) {
+        return resumes.take(id);
     }
 
     /** Who hears the cancel requests for the runs this instance owns; replaces the previous listener. */

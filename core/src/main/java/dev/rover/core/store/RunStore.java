@@ -2,6 +2,7 @@ package dev.rover.core.store;
 
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
@@ -57,6 +58,21 @@ public interface RunStore extends AutoCloseable {
      */
     default void onCancelRequested(CancelRequestListener listener) {
         // no other process can ask
+    }
+
+    /**
+     * Records a person's decision for a run paused in a {@code human_interaction} block; whoever executes
+     * the run, in this or another process sharing the store, picks it up through {@link #takeResume}.
+     *
+     * @return false when there is no such run or it is not paused
+     */
+    default boolean requestResume(RunId id, HumanDecision decision) {
+        return false;
+    }
+
+    /** The decision recorded for this run since the last call, removing it so it is acted on once. */
+    default Optional<HumanDecision> takeResume(RunId id) {
+        return Optional.empty();
     }
 
     @Override

@@ -67,7 +67,9 @@ final class StoreSchema {
                             + " definition TEXT NOT NULL,"
                             + " created_at BIGINT NOT NULL,"
                             + " deleted_at BIGINT,"
-                            + " PRIMARY KEY (workflow_permanent_id, version))")));
+                            + " PRIMARY KEY (workflow_permanent_id, version))")),
+            new Migration(4, "decisions for runs paused in human_interaction blocks", List.of(
+                    "ALTER TABLE runs ADD COLUMN resume_request VARCHAR(4000)")));
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
 

@@ -2,6 +2,7 @@ package dev.rover.core.store;
 
 import dev.rover.core.run.ArtifactRecord;
 import dev.rover.core.run.ArtifactType;
+import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunStatus;
@@ -143,6 +144,24 @@ abstract class RunStoreContractTest {
                     late.uri(), "image/png", 99, late.createdAt());
             store.addArtifact(resized);
             assertThat(store.artifacts(id, Set.of())).containsExactly(resized, prompt, shot);
+        }
+    }
+
+    @Test
+    void aResumeRecordedThroughOneStoreIsTakenOnceThroughAnotherAndOnlyForPausedRuns() {
+        try (JdbcRunStore owner = open(); JdbcRunStore other = open()) {
+            Run run = createdAt(RunType.WORKFLOW, SampleRuns.T0).withStatus(RunStatus.RUNNING, SampleRuns.T0);
+            owner.save(run);
+            assertThat(other.requestResume(run.runId(), new HumanDecision(true, null))).as("running, not paused").isFalse();
+            assertThat(other.requestResume(RunId.next(RunType.WORKFLOW), new HumanDecision(true, null))).isFalse();
+
+            owner.save(run.withStatus(RunStatus.PAUSED, SampleRuns.T0.plusSeconds(1)));
+            assertThat(owner.takeResume(run.runId())).isEmpty();
+            assertThat(other.requestResume(run.runId(), new HumanDecision(false, "wrong: amount"))).isTrue();
+
+            assertThat(owner.takeResume(run.runId())).contains(new HumanDecision(false, "wrong: amount"));
+            assertThat(owner.takeResume(run.runId())).as("taken once").isEmpty();
+            assertThat(other.takeResume(run.runId())).isEmpty();
         }
     }
 

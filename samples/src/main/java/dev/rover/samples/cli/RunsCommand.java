@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 /** {@code rover runs ...}: look at recorded runs; each subcommand is its own class. */
 @Command(name = "runs",
         mixinStandardHelpOptions = true,
-        description = "Inspect and cancel recorded runs: list, show, timeline, artifacts, report, cancel.",
+        description = "Inspect, cancel and resume recorded runs: list, show, timeline, artifacts, report, cancel, resume.",
         subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsTimelineCommand.class,
-                RunsArtifactsCommand.class, RunsReportCommand.class, RunsCancelCommand.class})
+                RunsArtifactsCommand.class, RunsReportCommand.class, RunsCancelCommand.class,
+                RunsResumeCommand.class})
 public final class RunsCommand implements Runnable {
 
     @Spec

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** {@code rover runs report ID}: where the run's HTML report is, to open in a browser. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print the path of a run's HTML report.", "Exit status: 1 when the run has no report yet."})
+        description = {"Print the path of a run's HTML report.", "A paused run gets a report of it so far, saying what it awaits.", "Exit status: 1 when the run has no report yet."})
 public final class RunsReportCommand extends SingleRunCommand {
 
     @Override

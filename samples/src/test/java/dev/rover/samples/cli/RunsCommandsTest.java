@@ -158,7 +158,7 @@ class RunsCommandsTest {
 
     @Test
     void unknownOrMalformedIdExitsTwo() {
-        for (String sub : new String[] {"show", "timeline", "artifacts", "report", "cancel"}) {
+        for (String sub : new String[] {"show", "timeline", "artifacts", "report", "cancel", "resume"}) {
             CliHarness.Result unknown = cli.run("runs", sub, "wr_doesnotexist");
             CliHarness.Result malformed = cli.run("runs", sub, "banana");
 
@@ -174,6 +174,6 @@ class RunsCommandsTest {
         CliHarness.Result result = cli.runExactly("runs");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing subcommand: choose one of list, show, timeline, artifacts, report, cancel");
+        assertThat(result.err()).contains("Missing subcommand: choose one of list, show, timeline, artifacts, report, cancel, resume");
     }
 }

@@ -1,0 +1,31 @@
+package dev.rover.core.run;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what a paused run awaits: the {@code human_interaction} block waiting for a person keeps
+ * {@code {"status": "awaiting_human", "instructions": ...}} as its output while the run is paused, and
+ * the CLI and the report show those instructions.
+ */
+public final class PausedRun {
+
+    /** The output status of a block waiting for a person. */
+    public static final String AWAITING = "awaiting_human";
+
+    private PausedRun() {
+    }
+
+    /** The instructions the paused run awaits a person for, or empty when it is not paused. */
+    public static Optional<String> awaited(Run run) {
+        if (run.status() != RunStatus.PAUSED || !(run.output() instanceof Map<?, ?> outputs)) {
+            return Optional.empty();
+        }
+        for (Object value : outputs.values()) {
+            if (value instanceof Map<?, ?> block && AWAITING.equals(block.get("status"))) {
+                return Optional.of(String.valueOf(block.get("instructions")));
+            }
+        }
+        return Optional.of("a person's decision");
+    }
+}
