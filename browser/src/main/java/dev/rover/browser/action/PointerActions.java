@@ -1,6 +1,7 @@
 package dev.rover.browser.action;
 
 import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -10,6 +11,7 @@ import dev.rover.core.page.Screen;
 import dev.rover.core.page.ScreenPoint;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -88,7 +90,12 @@ final class PointerActions {
         for (Frame frame : page.frames()) {
             try {
                 if (!frame.isDetached() && Boolean.TRUE.equals(frame.evaluate(FOCUSED_FIELD))) {
-                    return new FoundElement(frame, frame.locator("*:focus").first(), "the focused field");
+                    Locator focused = frame.locator("*:focus");
+                    // the facts an action decides by (tag, type, key events...), read as the finder reads them
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> facts = focused.evaluateAll(FoundElement.FACTS) instanceof Map<?, ?> map
+                            ? (Map<String, Object>) map : Map.of();
+                    return new FoundElement(frame, focused.first(), "the focused field", facts);
                 }
             } catch (PlaywrightException e) {
                 // a frame navigating away has no focus to offer
