@@ -55,7 +55,8 @@ class RunReportTest {
     void theStepScreenshotOutlinesTheElementsOfEveryActionOfTheStepWhereTheyWere() {
         Instant t0 = Instant.parse("2026-12-01T10:15:30Z");
         RunId id = RunId.next(RunType.TASK);
-        Run run = Run.created(id, "Search", Map.of(), null, null, t0).withStatus(RunStatus.COMPLETED, t0.plusSeconds(3));
+        Run run = Run.created(id, "Search", Map.of(), null, null, t0).withStatus(RunStatus.QUEUED, t0)
+                .withStatus(RunStatus.RUNNING, t0).withStatus(RunStatus.COMPLETED, t0.plusSeconds(3));
         Map<String, Object> searchBox = Map.of("x", 100, "y", 50, "width", 120, "height", 40,
                 "viewport_width", 1000, "viewport_height", 500);
         Map<String, Object> goButton = Map.of("x", 500.5, "y", 250, "width", 50, "height", 25,
