@@ -44,6 +44,17 @@ public final class RoverMcp {
     }
 
     /**
+     * Reserves the process's stdout for MCP messages: returns it, and points {@code System.out} at stderr so
+     * nothing else the process prints reaches the client. Call it before building Rover. The SDK's stdio client
+     * stops reading at the first line that is not JSON-RPC, and then every request (initialize first) times out.
+     */
+    public static java.io.PrintStream reserveStdout() {
+        java.io.PrintStream protocol = System.out;
+        System.setOut(System.err);
+        return protocol;
+    }
+
+    /**
      * Serves MCP on these streams (stdin and stdout for {@code rover mcp}) and returns when the client closes
      * {@code in}. Nothing else may write to {@code out}: it carries only MCP messages.
      */
@@ -67,7 +78,7 @@ public final class RoverMcp {
                 return n;
             }
         };
-        McpSyncServer server = build(McpServer.sync(new StdioServerTransportProvider(JSON, watched, out)), new RunService(rover),
+        McpSyncServer server = build(McpServer.sync(new StdioSends(new StdioServerTransportProvider(JSON, watched, out))), new RunService(rover),
                 RoverServer.version());
         try {
             closed.await();

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,15 +52,23 @@ class McpToolsTest {
     @Test
     void overStdioOfASeparateProcess() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ServerParameters process = ServerParameters.builder(java).args("-cp", System.getProperty("java.class.path"),
-                StdioMcpMain.class.getName(), data.toString()).build();
+        // the JVM prints its own warnings (thread or memory shortage on a loaded machine...) to stdout by default; the
+        // SDK's client stops reading at the first line that is not JSON-RPC, so they must go to stderr like ./rover mcp's
+        ServerParameters process = ServerParameters.builder(java).args(
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
+                "-cp", System.getProperty("java.class.path"), StdioMcpMain.class.getName(), data.toString()).build();
         StdioClientTransport transport = new StdioClientTransport(process, new JacksonMcpJsonMapper(Json.mapper()));
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        transport.setStdErrorHandler(stderr::add);
         McpSyncClient client = client(transport);
         try {
             exercise(client, null);
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError("MCP over stdio failed; the server process's stderr:\n" + String.join("\n", stderr), e);
         } finally {
             client.closeGracefully();
         }
+        assertThat(stderr).as("what the process printed on System.out").contains(StdioMcpMain.NOISE);
     }
 
     private static McpSyncClient client(McpClientTransport transport) {

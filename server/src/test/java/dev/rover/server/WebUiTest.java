@@ -113,6 +113,12 @@ class WebUiTest {
         assertThat(page.locator("#artifacts a").count()).isPositive();
         assertThat(page.locator("#timeline [data-block]").count()).isPositive();
         assertThat(page.locator("#timeline [data-action]").allInnerTexts()).anySatisfy(t -> assertThat(t).containsIgnoringCase("grinder"));
+        // the acted-on elements are outlined on the step's screenshot, inside the picture and not empty
+        Object outlined = page.locator("#timeline .highlight.box").first().evaluate("h => { const img = h.parentElement.querySelector('img');"
+                + " const check = () => { const i = img.getBoundingClientRect(), r = h.getBoundingClientRect();"
+                + " return r.width > 2 && r.height > 2 && r.left >= i.left - 1 && r.right <= i.right + 1 && r.top >= i.top - 1 && r.bottom <= i.bottom + 1; };"
+                + " return img.complete ? check() : new Promise(ok => img.addEventListener('load', () => ok(check()))); }");
+        assertThat(outlined).as("the box lies on the screenshot").isEqualTo(true);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "ui.png")).setFullPage(false));
     }
 

@@ -270,6 +270,9 @@ public final class AgentLoop {
         if (!result.downloads().isEmpty()) {
             details.put("downloads", result.downloads().stream().map(DownloadedFile::name).toList());
         }
+        if (result.box() != null) {
+            details.put("box", result.box().toMap()); // the report outlines it on the step's screenshot
+        }
         return new TimelineEntry(TimelineEntry.Type.ACTION, action.actionType(), result.success() ? "success" : "failed",
                 services.secrets().redactDeep(details), result.success() ? null : redact(result.failureReason()), redact(reasoning),
                 at, services.clock().instant(), screenshots, List.of());
@@ -278,7 +281,7 @@ public final class AgentLoop {
     /** The result as the engine and the timeline may see it: a browser that echoes typed text must not leak it. */
     private ActionResult redacted(ActionResult result) {
         return new ActionResult(result.success(), redact(result.failureReason()), result.downloads(),
-                result.dialogs().stream().map(this::redact).toList());
+                result.dialogs().stream().map(this::redact).toList(), result.box());
     }
 
     private String redact(String text) {

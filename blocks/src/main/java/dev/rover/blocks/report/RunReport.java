@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -185,17 +186,27 @@ public final class RunReport {
                 html.append("<details class=\"step\" open><summary>").append(esc(e.label())).append(' ')
                         .append(badge(e.status())).append("<span class=\"muted\">").append(duration(e)).append("</span></summary>\n");
                 failure(html, e.failureReason(), runReason);
+                // one screenshot per step, after its last action: it shows the highlights of every action up to it
+                StringBuilder highlights = new StringBuilder();
                 for (TimelineEntry child : e.children()) {
-                    entry(html, child, artifacts, runReason);
+                    if (child.type() != TimelineEntry.Type.ACTION) {
+                        entry(html, child, artifacts, runReason);
+                        continue;
+                    }
+                    highlights.append(Objects.requireNonNullElse(marker(child), ""));
+                    action(html, child, artifacts, runReason, highlights.toString());
+                    if (!child.artifactIds().isEmpty()) {
+                        highlights.setLength(0);
+                    }
                 }
                 html.append("</details>\n");
             }
             case THOUGHT -> html.append("<p class=\"thought\">").append(esc(e.reasoning())).append("</p>\n");
-            case ACTION -> action(html, e, artifacts, runReason);
+            case ACTION -> action(html, e, artifacts, runReason, Objects.requireNonNullElse(marker(e), ""));
         }
     }
 
-    private static void action(StringBuilder html, TimelineEntry e, ArtifactLookup artifacts, String runReason) {
+    private static void action(StringBuilder html, TimelineEntry e, ArtifactLookup artifacts, String runReason, String marker) {
         html.append("<div class=\"action\"><div><h4>").append(esc(e.label())).append(' ').append(badge(e.status())).append("</h4>");
         if (e.reasoning() != null && !e.reasoning().isBlank()) {
             html.append("<p class=\"reasoning\">").append(esc(e.reasoning())).append("</p>");
@@ -205,13 +216,12 @@ public final class RunReport {
             html.append("<p class=\"failure\">").append(esc(e.failureReason())).append("</p>");
         }
         html.append("</div>");
-        String marker = marker(e);
         for (String id : e.artifactIds()) {
             artifacts.find(id).filter(c -> c.contentType().startsWith("image/")).ifPresent(c -> {
-                if (marker == null) {
+                if (marker.isEmpty()) {
                     html.append(image(c, "screenshot after " + e.label(), "shot"));
                 } else {
-                    html.append("<div class=\"marked\" style=\"position:relative;display:inline-block\">")
+                    html.append("<div class=\"marked\" style=\"position:relative;display:inline-block;line-height:0\">")
                             .append(image(c, "screenshot after " + e.label(), "shot")).append(marker).append("</div>");
                 }
             });
@@ -220,11 +230,15 @@ public final class RunReport {
     }
 
     /**
-     * A ring at the point a coordinate action acted on, placed in percent of the screenshot the model saw so it
-     * lands right however the image is scaled; null for actions without a point.
+     * A ring at the point a coordinate action acted on, or an outline of the element an action acted on (its
+     * {@code box}), placed in percent of the screen or viewport so it lands right however the image is scaled;
+     * null for actions with neither.
      */
     static String marker(TimelineEntry e) {
         java.util.Map<String, Object> d = e.details();
+        if (d != null && d.get("box") instanceof java.util.Map<?, ?> box) {
+            return outline(e.label(), box);
+        }
         if (d == null || !(d.get("x") instanceof Number x) || !(d.get("y") instanceof Number y)
                 || !(d.get("screen_width") instanceof Number w) || !(d.get("screen_height") instanceof Number h)
                 || w.doubleValue() <= 0 || h.doubleValue() <= 0) {
@@ -236,6 +250,21 @@ public final class RunReport {
                 + "left:%.2f%%;top:%.2f%%;width:18px;height:18px;margin:-9px 0 0 -9px;border:3px solid #e11d48;"
                 + "border-radius:50%%;box-shadow:0 0 0 2px #fff;pointer-events:none\"></span>",
                 esc(e.label()), x.intValue(), y.intValue(), left, top);
+    }
+
+    private static String outline(String label, java.util.Map<?, ?> box) {
+        if (!(box.get("x") instanceof Number x) || !(box.get("y") instanceof Number y)
+                || !(box.get("width") instanceof Number w) || !(box.get("height") instanceof Number h)
+                || !(box.get("viewport_width") instanceof Number vw) || !(box.get("viewport_height") instanceof Number vh)
+                || vw.doubleValue() <= 0 || vh.doubleValue() <= 0) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "<span class=\"box\" title=\"%s: element at (%d,%d) %dx%d\" style=\"position:absolute;"
+                + "left:%.2f%%;top:%.2f%%;width:%.2f%%;height:%.2f%%;box-sizing:border-box;border:2px solid #e11d48;"
+                + "background:rgba(225,29,72,.12);box-shadow:0 0 0 1px #fff;pointer-events:none\"></span>",
+                esc(label), Math.round(x.doubleValue()), Math.round(y.doubleValue()), Math.round(w.doubleValue()),
+                Math.round(h.doubleValue()), 100 * x.doubleValue() / vw.doubleValue(), 100 * y.doubleValue() / vh.doubleValue(),
+                100 * w.doubleValue() / vw.doubleValue(), 100 * h.doubleValue() / vh.doubleValue());
     }
 
     private static String image(Content c, String alt, String cssClass) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The report's overview, parameters, readable times, file links, and a failure reason said once. */
+/** The report's overview, parameters, readable times, file links, a failure reason said once, and acted-on elements outlined. */
 class RunReportTest {
 
     @Test
@@ -49,5 +49,39 @@ class RunReportTest {
         assertThat(html).contains("href=\"file:/tmp/run/trace.zip\">recording</a>")
                 .contains("href=\"file:/tmp/run/prompt.txt\">llm_prompt · sign_in · step 1</a>")
                 .doesNotContain("href=\"file:/tmp/run/s.png\"");
+    }
+
+    @Test
+    void theStepScreenshotOutlinesTheElementsOfEveryActionOfTheStepWhereTheyWere() {
+        Instant t0 = Instant.parse("2026-12-01T10:15:30Z");
+        RunId id = RunId.next(RunType.TASK);
+        Run run = Run.created(id, "Search", Map.of(), null, null, t0).withStatus(RunStatus.QUEUED, t0)
+                .withStatus(RunStatus.RUNNING, t0).withStatus(RunStatus.COMPLETED, t0.plusSeconds(3));
+        Map<String, Object> searchBox = Map.of("x", 100, "y", 50, "width", 120, "height", 40,
+                "viewport_width", 1000, "viewport_height", 500);
+        Map<String, Object> goButton = Map.of("x", 500.5, "y", 250, "width", 50, "height", 25,
+                "viewport_width", 1000, "viewport_height", 500);
+        TimelineEntry typed = new TimelineEntry(TimelineEntry.Type.ACTION, "input_text", "success",
+                Map.of("element_id", "a1", "box", searchBox), null, null, t0, t0, List.of(), List.of());
+        TimelineEntry clicked = new TimelineEntry(TimelineEntry.Type.ACTION, "click", "success",
+                Map.of("element_id", "a2", "box", goButton), null, null, t0, t0, List.of("a_9"), List.of());
+        TimelineEntry step = new TimelineEntry(TimelineEntry.Type.STEP, "step 1", "completed", null, null, null,
+                t0, t0.plusSeconds(2), List.of(), List.of(typed, clicked));
+        List<TimelineEntry> timeline = List.of(new TimelineEntry(TimelineEntry.Type.BLOCK, "search", "completed", null, null,
+                null, t0, t0.plusSeconds(2), List.of(), List.of(step)));
+        RunReport.Content png = new RunReport.Content("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        String html = RunReport.render(run, timeline, null, null, artifactId -> artifactId.equals("a_9")
+                ? Optional.of(png) : Optional.empty(), List.of());
+
+        assertThat(html.split("<img class=\"shot\"", -1)).as("one screenshot, on the step's last action").hasSize(2);
+        String marked = html.substring(html.indexOf("<div class=\"marked\""));
+        assertThat(marked.indexOf("<img class=\"shot\"")).isLessThan(marked.indexOf("<span class=\"box\""));
+        assertThat(marked).contains("title=\"input_text: element at (100,50) 120x40\"")
+                .contains("left:10.00%;top:10.00%;width:12.00%;height:8.00%")
+                .contains("title=\"click: element at (501,250) 50x25\"")
+                .contains("left:50.05%;top:50.00%;width:5.00%;height:5.00%");
+        assertThat(RunReport.marker(new TimelineEntry(TimelineEntry.Type.ACTION, "click", "success",
+                Map.of("box", Map.of("x", 1, "y", 1)), null, null, t0, t0, List.of(), List.of()))).as("incomplete box").isNull();
     }
 }

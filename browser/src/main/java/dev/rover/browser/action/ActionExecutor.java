@@ -87,8 +87,7 @@ public final class ActionExecutor {
         ActionResult result;
         try (DownloadCapture downloads = DownloadCapture.begin(page)) {
             try {
-                perform(browser, page, action, timeoutMillis);
-                result = ActionResult.ok();
+                result = ActionResult.ok().withBox(ElementBoxes.read(perform(browser, page, action, timeoutMillis)));
             } catch (ActionFailure failure) {
                 result = ActionResult.failed(failure.getMessage());
             }
@@ -111,33 +110,40 @@ public final class ActionExecutor {
         return result;
     }
 
-    private void perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis) {
+    /** Performs the action; returns the element it acted on, or null for an action without one. */
+    private FoundElement perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis) {
+        FoundElement element = null;
         ElementActions elements = new ElementActions(timeoutMillis, secrets);
         PageActions pages = new PageActions(timeoutMillis, Math.max(timeoutMillis, navigationTimeout.toMillis()),
                 maxWait.toMillis());
         SecretChecks checks = new SecretChecks(guard);
         if (action instanceof BrowserAction.Click a) {
-            FoundElement element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target());
             checks.beforeClick(element);
             elements.click(element);
         } else if (action instanceof BrowserAction.InputText a) {
-            FoundElement element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target());
             checks.beforeTyping(page, element, a.text());
             elements.input(element, a.text(), checks.typesSecret(a.text()));
         } else if (action instanceof BrowserAction.SelectOption a) {
-            new OptionChooser(timeoutMillis).choose(ElementFinder.find(page, a.target()), a.label(), a.value(), a.index());
+            element = ElementFinder.find(page, a.target());
+            new OptionChooser(timeoutMillis).choose(element, a.label(), a.value(), a.index());
         } else if (action instanceof BrowserAction.Checkbox a) {
-            elements.checkbox(ElementFinder.find(page, a.target()), a.checked());
+            element = ElementFinder.find(page, a.target());
+            elements.checkbox(element, a.checked());
         } else if (action instanceof BrowserAction.UploadFile a) {
-            elements.upload(page, ElementFinder.find(page, a.target()), a.file());
+            element = ElementFinder.find(page, a.target());
+            elements.upload(page, element, a.file());
         } else if (action instanceof BrowserAction.Hover a) {
-            elements.hover(ElementFinder.find(page, a.target()));
+            element = ElementFinder.find(page, a.target());
+            elements.hover(element);
         } else if (action instanceof BrowserAction.Keypress a) {
-            FoundElement element = a.target() == null ? null : ElementFinder.find(page, a.target());
+            element = a.target() == null ? null : ElementFinder.find(page, a.target());
             checks.beforeKeys(page, element, a.keys());
             pages.press(page, element, a.keys());
         } else if (action instanceof BrowserAction.Scroll a) {
-            pages.scroll(page, a.target() == null ? null : ElementFinder.find(page, a.target()), a.direction(), a.pixels());
+            element = a.target() == null ? null : ElementFinder.find(page, a.target());
+            pages.scroll(page, element, a.direction(), a.pixels());
         } else if (action instanceof BrowserAction.Wait a) {
             pages.waitFor(page, a.seconds());
         } else if (action instanceof BrowserAction.GotoUrl a) {
@@ -163,6 +169,7 @@ public final class ActionExecutor {
         } else {
             throw new ActionFailure("action type " + action.actionType() + " is not supported by this browser");
         }
+        return element;
     }
 
     /** Only http and https are opened, and file: when allowed; anything else fails the action. */

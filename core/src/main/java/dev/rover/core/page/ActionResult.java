@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * What happened when an action was performed: success, or a reason a person understands
- * ("element a3 is disabled"). Files downloaded and JS dialogs met during the action are attached.
+ * ("element a3 is disabled"). Files downloaded and JS dialogs met during the action are attached, and
+ * the box of the element acted on when the action had one (null otherwise).
  */
-public record ActionResult(boolean success, String failureReason, List<DownloadedFile> downloads, List<String> dialogs) {
+public record ActionResult(boolean success, String failureReason, List<DownloadedFile> downloads, List<String> dialogs,
+                           ElementBox box) {
 
     public ActionResult {
         failureReason = failureReason == null ? "" : failureReason;
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
         dialogs = dialogs == null ? List.of() : List.copyOf(dialogs);
+    }
+
+    /** A result without an element box. */
+    public ActionResult(boolean success, String failureReason, List<DownloadedFile> downloads, List<String> dialogs) {
+        this(success, failureReason, downloads, dialogs, null);
     }
 
     /** A success with nothing attached. */
@@ -28,13 +35,18 @@ public record ActionResult(boolean success, String failureReason, List<Downloade
     public ActionResult withDownload(DownloadedFile file) {
         var all = new java.util.ArrayList<>(downloads);
         all.add(file);
-        return new ActionResult(success, failureReason, all, dialogs);
+        return new ActionResult(success, failureReason, all, dialogs, box);
     }
 
     /** This result with a dialog message attached. */
     public ActionResult withDialog(String message) {
         var all = new java.util.ArrayList<>(dialogs);
         all.add(message);
-        return new ActionResult(success, failureReason, downloads, all);
+        return new ActionResult(success, failureReason, downloads, all, box);
+    }
+
+    /** This result with the box of the element acted on. */
+    public ActionResult withBox(ElementBox elementBox) {
+        return new ActionResult(success, failureReason, downloads, dialogs, elementBox);
     }
 }

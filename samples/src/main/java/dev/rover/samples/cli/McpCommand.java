@@ -20,8 +20,9 @@ public final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        java.io.PrintStream protocol = RoverMcp.reserveStdout();
         try (Rover rover = data.open()) {
-            RoverMcp.serveStdio(rover, System.in, System.out);
+            RoverMcp.serveStdio(rover, System.in, protocol);
         }
         return 0;
     }

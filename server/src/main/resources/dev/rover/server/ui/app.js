@@ -178,10 +178,40 @@ function renderRun(run, timeline, artifacts) {
 
 function details(n) { return n.block || n.step || n.action || n.thought || {}; }
 
-function shots(d, byId) {
+// marks: highlights of the actions the screenshot was taken after, in percent of the viewport or screen they were measured in
+function shots(d, byId, marks = []) {
   const images = (d.artifacts || []).map(a => byId.get(a.artifact_id)).filter(a => a && (a.content_type || "").startsWith("image/"));
-  return images.length ? el("div", { class: "shots" }, images.map(a => el("a", { href: a.signed_url, target: "_blank" },
-    el("img", { src: "/v1/artifacts/" + a.artifact_id + "/content", alt: a.artifact_type + " " + (a.step_id || ""), loading: "lazy" })))) : null;
+  return images.length ? el("div", { class: "shots" }, images.map(a => el("a", { href: a.signed_url, target: "_blank", class: "marked" },
+    el("img", { src: "/v1/artifacts/" + a.artifact_id + "/content", alt: a.artifact_type + " " + (a.step_id || ""), loading: "lazy" }),
+    marks.map(m => el("span", { class: "highlight " + m.kind, title: m.title, style: m.style }))))) : null;
+}
+
+// where an action acted: the element's box (x, y, width, height in its viewport) or a computer-use point (x, y on its screen)
+function mark(d) {
+  const o = d.output || {}, b = o.box, pct = v => (100 * v).toFixed(2) + "%";
+  if (b && b.viewport_width > 0 && b.viewport_height > 0) {
+    return { kind: "box", title: d.label + ": element at (" + Math.round(b.x) + "," + Math.round(b.y) + ")",
+      style: "left:" + pct(b.x / b.viewport_width) + ";top:" + pct(b.y / b.viewport_height)
+        + ";width:" + pct(b.width / b.viewport_width) + ";height:" + pct(b.height / b.viewport_height) };
+  }
+  if (typeof o.x === "number" && typeof o.y === "number" && o.screen_width > 0 && o.screen_height > 0) {
+    return { kind: "point", title: d.label + " at (" + o.x + "," + o.y + ")",
+      style: "left:" + pct((o.x + 0.5) / o.screen_width) + ";top:" + pct((o.y + 0.5) / o.screen_height) };
+  }
+  return null;
+}
+
+// a step's one screenshot comes after its last action: it carries the highlights of the actions up to it
+function stepActions(children, byId) {
+  let marks = [];
+  return children.map(c => {
+    if (c.type !== "action") return node(c, byId);
+    const m = mark(details(c));
+    if (m) marks = marks.concat([m]);
+    const out = node(c, byId, marks);
+    if ((details(c).artifacts || []).length) marks = [];
+    return out;
+  });
 }
 
 function others(d, byId) {
@@ -189,7 +219,7 @@ function others(d, byId) {
   return rest.length ? el("div", { class: "links" }, rest.map(a => el("a", { href: "/v1/artifacts/" + a.artifact_id + "/content", target: "_blank" }, a.artifact_type))) : null;
 }
 
-function node(n, byId) {
+function node(n, byId, marks) {
   const d = details(n);
   if (n.type === "block") {
     return el("section", { class: "block", "data-block": d.label },
@@ -201,7 +231,7 @@ function node(n, byId) {
   if (n.type === "step") {
     return el("div", { class: "step" }, el("div", {}, el("strong", {}, d.label), " ", statusBadge(d.status || "running"), " ",
       el("span", { class: "muted" }, took(d.duration_ms))), d.reasoning ? el("div", { class: "reasoning" }, d.reasoning) : null,
-      shots(d, byId), others(d, byId), n.children.map(c => node(c, byId)));
+      shots(d, byId), others(d, byId), stepActions(n.children, byId));
   }
   if (n.type === "thought") {
     return el("div", { class: "action" }, el("div", { class: "text reasoning" }, "Thought: " + (d.reasoning || d.label || "")));
@@ -211,7 +241,7 @@ function node(n, byId) {
       d.reasoning ? el("div", { class: "reasoning" }, d.reasoning) : null,
       d.failure_reason ? el("div", { class: "error" }, d.failure_reason) : null,
       d.output ? el("div", { class: "muted" }, Object.entries(d.output).map(([k, v]) => k + ": " + (typeof v === "object" ? JSON.stringify(v) : v)).join(" · ")) : null),
-    shots(d, byId));
+    shots(d, byId, marks || [mark(d)].filter(Boolean)));
 }
 
 // ---- workflows ----
