@@ -115,6 +115,8 @@ public final class RoverBuilder {
      * default: only http and https are opened, so a task or a model cannot read local files.
      */
     public RoverBuilder allowFileUrls(boolean v) { allowFileUrls = v; return this; }
+
+    /**
      * When runs record and keep a Playwright trace (default: env {@code ROVER_TRACE}, else the browser
      * options' mode, {@code on-failure}: kept only for runs that do not complete); a workflow's
      * {@code trace} setting overrides it for its runs.

@@ -88,7 +88,7 @@ final class PointerActions {
         for (Frame frame : page.frames()) {
             try {
                 if (!frame.isDetached() && Boolean.TRUE.equals(frame.evaluate(FOCUSED_FIELD))) {
-                    return new FoundElement(frame, frame.locator("*:focus").first(), "the focused field");
+                    return new FoundElement(frame, frame.locator("*:focus").first(), "the focused field", java.util.Map.of());
                 }
             } catch (PlaywrightException e) {
                 // a frame navigating away has no focus to offer
