@@ -34,12 +34,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Real Skyvern exports from {@code shared/compat/skyvern} that use the service blocks, run unchanged
+ * Real Skyvern exports from {@code shared/compat/skyvern}, run unchanged
  * in headless Chromium with the offline engine against the portal they were written for ({@link EmberPortal}): SMTP settings from AWS Secrets
  * Manager (in-process), mail to GreenMail. {@code proxy_location: RESIDENTIAL} is met with a forwarding
- * proxy on 127.0.0.1 that every page request goes through.
+ * proxy on 127.0.0.1 that every page request goes through. The generic exports run against {@link AccountPortal}.
  */
-class CompatServiceFilesE2ETest {
+class CompatFilesE2ETest {
 
     static final String SMTP_USER = "ses-user";
     static final String SMTP_PASSWORD = "ses-password-Jx2Lp9Q";
@@ -58,6 +58,10 @@ class CompatServiceFilesE2ETest {
     static ForwardingProxy proxy;
     static Rover rover;
     static Credential login;
+    static AccountPortal accounts;
+    static Credential accountLogin;
+
+    static final String ACCOUNT_PASSWORD = "harbor-Pw-5531q";
 
     @BeforeAll
     static void start() throws IOException {
@@ -70,6 +74,8 @@ class CompatServiceFilesE2ETest {
                         "AWS_SECRET_ACCESS_KEY", "compat-secret-key-Vb71", "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()))
                 .build();
         login = rover.credentials().addPassword("ember-portal", "buyer@ember.test", "roast-Pw-8812x", null);
+        accounts = AccountPortal.start("harbor.owner", ACCOUNT_PASSWORD);
+        accountLogin = rover.credentials().addPassword("harbor-portal", "harbor.owner", ACCOUNT_PASSWORD, null);
     }
 
     @AfterAll
@@ -85,6 +91,9 @@ class CompatServiceFilesE2ETest {
         }
         if (site != null) {
             site.close();
+        }
+        if (accounts != null) {
+            accounts.close();
         }
     }
 
@@ -160,5 +169,20 @@ class CompatServiceFilesE2ETest {
             assertThat(body).contains("INV-" + order.id().substring(3));
         }
         assertThat(body + Json.compact(run.output())).doesNotContain(SMTP_PASSWORD).doesNotContain(SMTP_PASSWORD.substring(0, 6));
+    }
+
+    @Test
+    void loginAndExtractSignsInFromTheVaultAndExtractsTheSummary() {
+        assumeTrue(compat != null, "shared/compat/skyvern is not present above the working directory");
+        Run run = rover.runWorkflow(compat.resolve("login-and-extract.json"),
+                Map.of("portal_url", accounts.url() + "/login", "login_credential", accountLogin.id()),
+                WorkflowRunOptions.builder().waitForCompletion(true).timeout(Duration.ofMinutes(2)).build());
+
+        assertCompleted(run);
+        Map<String, Object> summary = blockOutput(run, "extract_summary");
+        assertThat(summary).containsEntry("account_name", AccountPortal.ACCOUNT_NAME)
+                .containsEntry("current_balance", AccountPortal.BALANCE)
+                .containsEntry("next_due_date", AccountPortal.DUE_DATE);
+        assertThat(Json.compact(run.output())).doesNotContain(ACCOUNT_PASSWORD).doesNotContain(ACCOUNT_PASSWORD.substring(0, 6));
     }
 }
