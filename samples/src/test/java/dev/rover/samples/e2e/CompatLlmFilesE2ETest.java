@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The real Skyvern exports from {@code shared/compat/skyvern} whose goals need a language model (the offline
  * engine refuses goals such as "review entered data and submit the form only once"), run unchanged in headless
  * Chromium with a scripted model ({@link ScriptedLlmProvider}) against pages served by the test, SMTP settings
- * from the Secrets Manager fake, uploads to the S3 stand-in and mail to GreenMail.
+ * from the Secrets Manager fake, uploads to the S3 stand-in and mail to GreenMail; {@code proxy_location: RESIDENTIAL}
+ * is met with a forwarding proxy on 127.0.0.1.
  */
 class CompatLlmFilesE2ETest {
 
@@ -65,6 +66,8 @@ class CompatLlmFilesE2ETest {
     static EmberPortal ember;
     static FakeSecretsManager secrets;
     static FakeS3Server s3;
+    static ForwardingProxy proxy;
+    static ServiceFiles files;
     static Rover rover;
 
     @BeforeAll
@@ -75,7 +78,9 @@ class CompatLlmFilesE2ETest {
         ember = EmberPortal.start("buyer@ember.test", PORTAL_PASSWORD);
         secrets = FakeSecretsManager.start();
         s3 = FakeS3Server.start(S3_KEY_ID);
-        rover = Rover.builder().dataDirectory(data).llm(llm.config().build())
+        proxy = ForwardingProxy.start();
+        files = ServiceFiles.start();
+        rover = Rover.builder().dataDirectory(data).llm(llm.config().build()).proxy(proxy.address())
                 .environment(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", S3_KEY_ID,
                         "AWS_SECRET_ACCESS_KEY", "llm-compat-secret-key-Tz40", "AWS_ENDPOINT_URL_S3", s3.endpoint(),
                         "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint(), "ROVER_S3_BUCKET", "invoices"))
@@ -84,7 +89,7 @@ class CompatLlmFilesE2ETest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {rover, s3, secrets, ember, accounts, llm}) {
+        for (AutoCloseable c : new AutoCloseable[] {rover, proxy, files, s3, secrets, ember, accounts, llm}) {
             try {
                 if (c != null) {
                     c.close();
@@ -193,6 +198,60 @@ class CompatLlmFilesE2ETest {
         assertThat((String) parts.getBodyPart(0).getContent()).contains(ember.url() + "/login");
         String everything = Json.compact(run.output()) + String.join("\n", llm.calls().stream().map(ScriptedLlmProvider.Call::requestBody).toList());
         assertThat(everything).doesNotContain(PORTAL_PASSWORD.substring(0, 6)).doesNotContain(SMTP_PASSWORD.substring(0, 6));
+    }
+
+    @Test
+    void jobApplicationFillerParsesTheResumeSearchesAndAppliesToEveryJob() throws Exception {
+        assumeTrue(compat != null, "shared/compat/skyvern is not present above the working directory");
+        var login = rover.credentials().addPassword("job-portal", "intake.owner", "intake-Pw-0921k", null);
+        String resumeUrl = files.serve("/resume.pdf", ServiceFiles.pdf(List.of("Maren Okafor", "Email: maren.okafor@example.com",
+                "Experience: 6 years of laminated dough and viennoiserie")));
+        StringBuilder jobs = new StringBuilder();
+        for (AccountPortal.Job job : AccountPortal.JOBS) {
+            jobs.append(jobs.isEmpty() ? "" : ", ").append("{\"job_page_url\": \"").append(accounts.url()).append("/jobs/").append(job.id())
+                    .append("\", \"title\": \"").append(job.title()).append("\", \"employer\": \"").append(job.employer())
+                    .append("\", \"location\": \"").append(job.location()).append("\", \"type\": \"").append(job.type()).append("\"}");
+        }
+        llm.extractsFrom(prompt -> "{\"name\": \"" + (prompt.contains("Maren Okafor") ? "Maren Okafor" : "unknown")
+                        + "\", \"email\": \"" + labelledEmail(prompt) + "\"}")
+                .then(inputText("Username", "{{detail:username}}"), inputText("Password", "{{detail:password}}"), click("Log in"), complete())
+                .then(inputText("Search jobs", "pastry"), click("Search"), complete())
+                .extracts("{\"jobs\": [" + jobs + "]}");
+        for (AccountPortal.Job job : AccountPortal.JOBS) {
+            llm.extractsFrom(prompt -> "{\"title\": \"" + job.title() + "\", \"employer\": \""
+                            + (prompt.contains("Employer: " + job.employer()) ? job.employer() : "unknown") + "\"}")
+                    .then(click("Apply"))
+                    .extracts("{\"questions\": [\"Full name\", \"Email\", \"Why do you want this role?\"]}")
+                    .answersPrompt(prompt -> "{\"llm_response\": \"" + (prompt.contains(job.title() + " at " + job.employer())
+                            ? "I bake " + job.title() : "wrong job") + "\"}")
+                    .then(inputText("Full name", "Maren Okafor"), inputText("Email", "maren.okafor@example.com"),
+                            inputText("Why do you want this role?", "I bake " + job.title()), click("Submit application"), complete());
+        }
+
+        Run run = rover.runWorkflow(compat.resolve("job-application-filler.yaml"),
+                Map.of("resume", resumeUrl, "credentials", login.id(), "job_portal_url", accounts.url() + "/login"),
+                WorkflowRunOptions.builder().waitForCompletion(true).timeout(Duration.ofMinutes(3)).build());
+
+        assertCompleted(run);
+        assertThat(llm.scriptFailures()).isZero();
+        assertThat(proxy.urls()).as("page requests went through the proxy").anyMatch(u -> u.startsWith(accounts.url()));
+        Map<String, Object> resume = blockOutput(run, "parsed_resume");
+        assertThat(resume).containsEntry("name", "Maren Okafor").containsEntry("email", "maren.okafor@example.com");
+        assertThat(accounts.applications()).containsExactlyElementsOf(AccountPortal.JOBS.stream()
+                .map(j -> new AccountPortal.Application(j.id(), "Maren Okafor", "maren.okafor@example.com", "I bake " + j.title()))
+                .toList());
+        String output = Json.compact(run.output());
+        for (AccountPortal.Job job : AccountPortal.JOBS) {
+            assertThat(output).as("the loop's outputs for %s", job.id()).contains("I bake " + job.title())
+                    .contains("\"employer\":\"" + job.employer() + "\"");
+        }
+        assertThat(output + String.join("\n", llm.calls().stream().map(ScriptedLlmProvider.Call::requestBody).toList()))
+                .doesNotContain("intake-Pw");
+    }
+
+    private static String labelledEmail(String prompt) {
+        Matcher m = Pattern.compile("Email:\\s*(\\S+@\\S+?)[\\s\"\\\\]").matcher(prompt);
+        return m.find() ? m.group(1) : "none";
     }
 
     /** The value after "Label:" in a prompt's page content, as a model would read it. */
