@@ -87,6 +87,8 @@ public final class ActionTestServer implements AutoCloseable {
                 }
                 case "/download-link.html" -> respond(exchange, 200, "text/html", "<html><body><a data-rover-id=\"dl\" href=\"/download/named?"
                         + String.valueOf(exchange.getRequestURI().getRawQuery()) + "\">get it</a></body></html>", Map.of());
+                case "/download-attribute.html" -> respond(exchange, 200, "text/html", "<html><body><a data-rover-id=\"dl\""
+                        + " href=\"/download/report.csv\" download>Download report</a></body></html>", Map.of());
                 case "/headers" -> respond(exchange, 200, "text/plain",
                         String.valueOf(exchange.getRequestHeaders().getFirst("X-Rover-Test")), Map.of());
                 default -> serveResource(exchange, path);

@@ -3,6 +3,7 @@ package dev.rover.browser.action;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import dev.rover.core.secret.SecretScope;
 
 import java.nio.file.Files;
@@ -34,6 +35,21 @@ final class ElementActions {
                 // Wait for the tab so it is current (and observable) when the action returns.
                 element.frame().page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(timeoutMillis),
                         () -> element.locator().click(options));
+            } else if (element.startsDownload()) {
+                // A download link starts no navigation, and its download event arrives after the click
+                // returns: wait for it here so the action's capture saves it instead of missing it.
+                // A cross-origin link may navigate instead; then the capture's navigation wait takes over.
+                boolean[] clicked = {false};
+                try {
+                    element.frame().page().waitForDownload(new Page.WaitForDownloadOptions().setTimeout(timeoutMillis), () -> {
+                        element.locator().click(options);
+                        clicked[0] = true;
+                    });
+                } catch (TimeoutError e) {
+                    if (!clicked[0]) {
+                        throw e;
+                    }
+                }
             } else {
                 element.locator().click(options);
             }

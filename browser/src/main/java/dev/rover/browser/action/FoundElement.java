@@ -15,7 +15,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /**
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
-     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab, and a native
+     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, and a native
      * select's options.
      */
     static final String FACTS = "els => { if (els.length === 0) return null; const e = els[0];"
@@ -30,6 +30,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " || e.hasAttribute('list') || a('aria-haspopup') === 'listbox'"
             + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask')),"
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
+            + " download: link !== null && link.hasAttribute('download'),"
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null }; }";
 
     /**
@@ -72,6 +73,14 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /** Whether clicking it follows a link into a new tab. */
     boolean opensNewTab() {
         return Boolean.TRUE.equals(facts.get("newTab"));
+    }
+
+    /**
+     * Whether it is (or sits in) a link with a {@code download} attribute: clicking it starts a download
+     * without a navigation, so nothing else tells the action to wait for the download event.
+     */
+    boolean startsDownload() {
+        return Boolean.TRUE.equals(facts.get("download"));
     }
 
     /** A native select's options as label/value maps, or null for anything else. */

@@ -304,6 +304,19 @@ class ActionExecutorTest {
     }
 
     @Test
+    void everyClickOnALinkWithADownloadAttributeSavesItsDownload() {
+        // such a link starts no navigation, so only waiting for the download event catches it every time
+        open("/download-attribute.html");
+        for (int i = 0; i < 5; i++) {
+            String name = "attribute-" + i + ".csv";
+            ActionResult result = browser.call(p -> executor.execute(p, new BrowserAction.Click(Target.id("dl")), name));
+            assertThat(result.success()).as("click %d", i).isTrue();
+            assertThat(result.downloads()).as("click %d", i).extracting(DownloadedFile::name).containsExactly(name);
+            assertThat(result.downloads().get(0).path()).hasContent(ActionTestServer.REPORT.stripTrailing());
+        }
+    }
+
+    @Test
     void plainClicksReportNoDownloads() {
         open("/page.html");
         ActionResult result = act(new BrowserAction.Click(Target.id("b3")));

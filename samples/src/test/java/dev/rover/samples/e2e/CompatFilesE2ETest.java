@@ -34,12 +34,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Real Skyvern exports from {@code shared/compat/skyvern} that use the service blocks, run unchanged
+ * Real Skyvern exports from {@code shared/compat/skyvern}, run unchanged
  * in headless Chromium with the offline engine against the portal they were written for ({@link EmberPortal}): SMTP settings from AWS Secrets
  * Manager (in-process), mail to GreenMail. {@code proxy_location: RESIDENTIAL} is met with a forwarding
- * proxy on 127.0.0.1 that every page request goes through.
+ * proxy on 127.0.0.1 that every page request goes through. The generic exports run against {@link AccountPortal}.
  */
-class CompatServiceFilesE2ETest {
+class CompatFilesE2ETest {
 
     static final String SMTP_USER = "ses-user";
     static final String SMTP_PASSWORD = "ses-password-Jx2Lp9Q";
@@ -58,6 +58,10 @@ class CompatServiceFilesE2ETest {
     static ForwardingProxy proxy;
     static Rover rover;
     static Credential login;
+    static AccountPortal accounts;
+    static Credential accountLogin;
+
+    static final String ACCOUNT_PASSWORD = "harbor-Pw-5531q";
 
     @BeforeAll
     static void start() throws IOException {
@@ -70,6 +74,8 @@ class CompatServiceFilesE2ETest {
                         "AWS_SECRET_ACCESS_KEY", "compat-secret-key-Vb71", "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()))
                 .build();
         login = rover.credentials().addPassword("ember-portal", "buyer@ember.test", "roast-Pw-8812x", null);
+        accounts = AccountPortal.start("harbor.owner", ACCOUNT_PASSWORD);
+        accountLogin = rover.credentials().addPassword("harbor-portal", "harbor.owner", ACCOUNT_PASSWORD, null);
     }
 
     @AfterAll
@@ -85,6 +91,9 @@ class CompatServiceFilesE2ETest {
         }
         if (site != null) {
             site.close();
+        }
+        if (accounts != null) {
+            accounts.close();
         }
     }
 
@@ -125,23 +134,22 @@ class CompatServiceFilesE2ETest {
         List<Map<String, Object>> orders = (List<Map<String, Object>>) extracted.get("orders");
         assertThat(orders).extracting(o -> o.get("order_id")).containsExactlyElementsOf(expected.stream().map(EmberPortal.Order::id).toList());
 
-        // which invoices the offline file_download iterations got is the page flow's business; every one they
-        // got must be parsed into the schema, attached and mailed
+        // every order's invoice is downloaded, parsed into the schema, attached and mailed
         List<Map<String, Object>> downloads = blockOutput(run, "for_1_block");
         List<Map<String, Object>> parsed = blockOutput(run, "for_2_block");
+        assertThat(downloads).hasSize(expected.size());
+        assertThat(parsed).hasSize(expected.size());
         List<String> downloadedFiles = new ArrayList<>();
-        for (int i = 0; i < downloads.size(); i++) {
-            if (downloads.get(i) != null && "completed".equals(downloads.get(i).get("status"))) {
-                EmberPortal.Order order = expected.get(i);
-                downloadedFiles.add("invoice_" + order.id() + ".pdf");
-                assertThat(parsed.get(i)).as("parsed invoice of %s", order.id())
-                        .containsEntry("invoice_id", "INV-" + order.id().substring(3))
-                        .containsEntry("date", order.date().toString());
-                assertThat(new java.math.BigDecimal(parsed.get(i).get("amount").toString()))
-                        .isEqualByComparingTo(new java.math.BigDecimal(order.total()));
-            }
+        for (int i = 0; i < expected.size(); i++) {
+            EmberPortal.Order order = expected.get(i);
+            assertThat(downloads.get(i)).as("download of the invoice of %s", order.id()).containsEntry("status", "completed");
+            downloadedFiles.add("invoice_" + order.id() + ".pdf");
+            assertThat(parsed.get(i)).as("parsed invoice of %s", order.id())
+                    .containsEntry("invoice_id", "INV-" + order.id().substring(3))
+                    .containsEntry("date", order.date().toString());
+            assertThat(new java.math.BigDecimal(parsed.get(i).get("amount").toString()))
+                    .isEqualByComparingTo(new java.math.BigDecimal(order.total()));
         }
-        assertThat(downloadedFiles).as("the first invoice download").isNotEmpty();
 
         MimeMessage[] received = MAIL.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -157,7 +165,24 @@ class CompatServiceFilesE2ETest {
         }
         assertThat(attached).containsExactlyInAnyOrderElementsOf(downloadedFiles);
         String body = (String) parts.getBodyPart(0).getContent();
-        assertThat(body).contains("INV-" + expected.get(0).id().substring(3));
+        for (EmberPortal.Order order : expected) {
+            assertThat(body).contains("INV-" + order.id().substring(3));
+        }
         assertThat(body + Json.compact(run.output())).doesNotContain(SMTP_PASSWORD).doesNotContain(SMTP_PASSWORD.substring(0, 6));
+    }
+
+    @Test
+    void loginAndExtractSignsInFromTheVaultAndExtractsTheSummary() {
+        assumeTrue(compat != null, "shared/compat/skyvern is not present above the working directory");
+        Run run = rover.runWorkflow(compat.resolve("login-and-extract.json"),
+                Map.of("portal_url", accounts.url() + "/login", "login_credential", accountLogin.id()),
+                WorkflowRunOptions.builder().waitForCompletion(true).timeout(Duration.ofMinutes(2)).build());
+
+        assertCompleted(run);
+        Map<String, Object> summary = blockOutput(run, "extract_summary");
+        assertThat(summary).containsEntry("account_name", AccountPortal.ACCOUNT_NAME)
+                .containsEntry("current_balance", AccountPortal.BALANCE)
+                .containsEntry("next_due_date", AccountPortal.DUE_DATE);
+        assertThat(Json.compact(run.output())).doesNotContain(ACCOUNT_PASSWORD).doesNotContain(ACCOUNT_PASSWORD.substring(0, 6));
     }
 }
