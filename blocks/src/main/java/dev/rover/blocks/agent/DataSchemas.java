@@ -92,4 +92,23 @@ public final class DataSchemas {
             node.forEach(DataSchemas::fixTypes);
         }
     }
+
+    /**
+     * Why this data does not answer the schema (at most 8 problems, sorted), or null when it does; no data at
+     * all is a problem even without a schema.
+     */
+    public static String problems(com.networknt.schema.JsonSchema schema, JsonNode data) {
+        if (data == null || data.isMissingNode()) {
+            return "no data was returned";
+        }
+        if (schema == null) {
+            return null;
+        }
+        Set<com.networknt.schema.ValidationMessage> messages = schema.validate(data);
+        if (messages.isEmpty()) {
+            return null;
+        }
+        return messages.stream().map(com.networknt.schema.ValidationMessage::getMessage).sorted().limit(8)
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
 }

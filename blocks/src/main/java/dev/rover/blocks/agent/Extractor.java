@@ -85,26 +85,12 @@ public final class Extractor {
                 return new Result(null, "the engine could not extract: " + services.secrets().redact(String.valueOf(e.getMessage())), usage, null);
             }
             usage = usage.plus(answer.usage());
-            String problem = problems(schema, answer.data());
+            String problem = DataSchemas.problems(schema, answer.data());
             if (problem == null) {
                 return new Result(answer.data(), null, usage, services.secrets().redact(answer.reasoning()));
             }
             previousError = problem;
         }
         return new Result(null, "the extracted data does not match data_schema: " + previousError, usage, null);
-    }
-
-    private static String problems(JsonSchema schema, JsonNode data) {
-        if (data == null || data.isMissingNode()) {
-            return "no data was returned";
-        }
-        if (schema == null) {
-            return null;
-        }
-        Set<ValidationMessage> messages = schema.validate(data);
-        if (messages.isEmpty()) {
-            return null;
-        }
-        return messages.stream().map(ValidationMessage::getMessage).sorted().limit(8).collect(Collectors.joining("; "));
     }
 }

@@ -5,6 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.rover.blocks.agent.DataSchemas;
 import dev.rover.core.engine.ExtractRequest;
 import dev.rover.core.engine.Engine;
 import dev.rover.core.engine.Extraction;
@@ -53,7 +54,7 @@ final class SchemaAnswers {
         String previousError = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             Extraction answer = ask.apply(previousError);
-            String problem = problems(schema, answer.data());
+            String problem = DataSchemas.problems(schema, answer.data());
             if (problem == null) {
                 return new Answer(answer.data(), null);
             }
@@ -90,19 +91,5 @@ final class SchemaAnswers {
         PageContent content = new PageContent(text, List.of(), tables, labelled);
         return new PageSnapshot(source, source, List.of(), content, "<document source=\"" + source + "\">\n" + shown
                 + "\n</document>", List.of(), Instant.now());
-    }
-
-    private static String problems(JsonSchema schema, JsonNode data) {
-        if (data == null || data.isMissingNode()) {
-            return "no data was returned";
-        }
-        if (schema == null) {
-            return null;
-        }
-        Set<ValidationMessage> messages = schema.validate(data);
-        if (messages.isEmpty()) {
-            return null;
-        }
-        return messages.stream().map(ValidationMessage::getMessage).sorted().limit(8).collect(Collectors.joining("; "));
     }
 }

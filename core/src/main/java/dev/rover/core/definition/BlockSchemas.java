@@ -57,8 +57,28 @@ public interface BlockSchemas {
      * {@link ServiceLoader} finds), then Skyvern's for the Skyvern types none of them implements.
      */
     static BlockSchemas fromClassPath() {
+        // every loader of a process would otherwise scan the class path (and instantiate every block type) again
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        synchronized (ClassPathSchemas.BY_LOADER) {
+            return ClassPathSchemas.BY_LOADER.computeIfAbsent(loader, ClassPathSchemas::scan);
+        }
+    }
+
+    /** The class-path formats, found once per class loader. */
+    final class ClassPathSchemas {
+        private static final Map<ClassLoader, BlockSchemas> BY_LOADER = new java.util.WeakHashMap<>();
+
+        private ClassPathSchemas() {
+        }
+
+        private static BlockSchemas scan(ClassLoader loader) {
+            return scanWith(ServiceLoader.load(Source.class, loader));
+        }
+    }
+
+    private static BlockSchemas scanWith(ServiceLoader<Source> sources) {
         List<BlockSchemas> found = new ArrayList<>();
-        ServiceLoader.load(Source.class).forEach(source -> found.add(source.schemas()));
+        sources.forEach(source -> found.add(source.schemas()));
         BlockSchemas all = skyvern();
         for (int i = found.size() - 1; i >= 0; i--) {
             all = found.get(i).or(all);

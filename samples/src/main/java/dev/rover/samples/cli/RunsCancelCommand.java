@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,50 +21,29 @@ import java.util.Optional;
                         + " still active after --timeout."})
 public final class RunsCancelCommand extends SingleRunCommand {
 
-    private static final Duration POLL = Duration.ofMillis(100);
-
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for the run to end (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
     int print(Rover rover, Run run, PrintWriter out, PrintWriter err) {
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second, not " + timeoutSeconds);
-        }
+        long deadline = deadline(timeoutSeconds);
         if (run.status().isTerminal()) {
             out.println("run " + runId + " had already ended: " + run.status().wireName());
             return 0;
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        Run now = rover.cancelRun(runId);
-        while (!now.status().isTerminal() && System.nanoTime() < deadline) {
-            pause();
-            now = RunsCommand.find(rover, runId);
-        }
+        Run now = pollUntil(rover.cancelRun(runId), () -> RunsCommand.find(rover, runId), r -> r.status().isTerminal(), deadline);
         if (!now.status().isTerminal()) {
             err.println("asked run " + runId + " to cancel, but it is still " + now.status().wireName() + " after "
                     + timeoutSeconds + " s; the process running it may be gone (its lease then lapses and the run"
                     + " is marked failed)");
             return RunSummary.EXIT_NOT_COMPLETED;
         }
-        Optional<Path> report = rover.reportPath(runId);
-        while (report.isEmpty() && System.nanoTime() < deadline) {
-            pause();
-            report = rover.reportPath(runId);
-        }
+        Optional<Path> report = pollUntil(rover.reportPath(runId), () -> rover.reportPath(runId), Optional::isPresent, deadline);
         out.println("run:     " + runId);
         out.println("status:  " + now.status().wireName());
         out.println("report:  " + report.map(Path::toString).orElse("(none yet)"));
         return now.status() == RunStatus.CANCELED ? 0 : RunSummary.EXIT_NOT_COMPLETED;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the run to end", e);
-        }
-    }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 
 /**
  * {@code rover runs resume ID [--reject] [--comment TEXT]}: answers a run paused in a
@@ -23,8 +22,6 @@ import java.time.Duration;
                         + " 2 when it is not paused."})
 public final class RunsResumeCommand extends SingleRunCommand {
 
-    private static final Duration POLL = Duration.ofMillis(100);
-
     @Option(names = "--reject", description = "Reject instead of approve: the run ends terminated.")
     boolean reject;
 
@@ -37,9 +34,7 @@ public final class RunsResumeCommand extends SingleRunCommand {
 
     @Override
     int print(Rover rover, Run run, PrintWriter out, PrintWriter err) {
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second, not " + timeoutSeconds);
-        }
+        long deadline = deadline(timeoutSeconds);
         if (run.status() != RunStatus.PAUSED) {
             err.println("run " + runId + " is " + run.status().wireName()
                     + ", not paused: only a run waiting in a human_interaction block can be resumed");
@@ -53,11 +48,7 @@ public final class RunsResumeCommand extends SingleRunCommand {
             err.println(e.getMessage());
             return RoverCli.EXIT_USER_ERROR;
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        while (now.status() == RunStatus.PAUSED && System.nanoTime() < deadline) {
-            pause();
-            now = RunsCommand.find(rover, runId);
-        }
+        now = pollUntil(now, () -> RunsCommand.find(rover, runId), r -> r.status() != RunStatus.PAUSED, deadline);
         if (now.status() == RunStatus.PAUSED) {
             err.println("recorded the answer for run " + runId + ", but it is still paused after " + timeoutSeconds
                     + " s; the process running it may be gone (its lease then lapses and the run is marked failed)");
@@ -69,12 +60,4 @@ public final class RunsResumeCommand extends SingleRunCommand {
         return 0;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the run to take the answer", e);
-        }
-    }
 }

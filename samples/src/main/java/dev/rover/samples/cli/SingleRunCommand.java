@@ -39,4 +39,29 @@ abstract class SingleRunCommand implements Callable<Integer> {
 
     /** Prints what the command shows about the run; returns the exit status. */
     abstract int print(Rover rover, Run run, PrintWriter out, PrintWriter err);
+
+    private static final long POLL_MILLIS = 100;
+
+    /** When a wait of {@code timeoutSeconds} (a {@code --timeout} option, at least 1) started now ends, in nanoTime. */
+    static long deadline(int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second, not " + timeoutSeconds);
+        }
+        return System.nanoTime() + java.time.Duration.ofSeconds(timeoutSeconds).toNanos();
+    }
+
+    /** The value {@code read} gives, read again every 100 ms until {@code done} accepts it or the deadline passes. */
+    static <T> T pollUntil(T first, java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, long deadline) {
+        T now = first;
+        while (!done.test(now) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the run", e);
+            }
+            now = read.get();
+        }
+        return now;
+    }
 }
