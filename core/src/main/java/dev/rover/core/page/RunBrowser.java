@@ -55,6 +55,15 @@ public interface RunBrowser {
     List<DownloadedFile> downloads();
 
     /**
+     * Finds the element a script recorded (a replay), trying the locator's strategies in order in the frame it
+     * names, and gives a target for acting on it with its fingerprint now. Empty when no strategy finds exactly
+     * one element.
+     */
+    default java.util.Optional<LocatedElement> locate(dev.rover.core.script.ElementLocator locator) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot find recorded elements again");
+    }
+
+    /**
      * Runs a JavaScript function body in the current page (a {@code code} block) with each binding as a
      * variable of the same name (and all of them as {@code params}), awaiting a returned promise.
      *
