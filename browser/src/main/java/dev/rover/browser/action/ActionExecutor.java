@@ -87,7 +87,8 @@ public final class ActionExecutor {
         ActionResult result;
         try (DownloadCapture downloads = DownloadCapture.begin(page)) {
             try {
-                result = ActionResult.ok().withBox(ElementBoxes.read(perform(browser, page, action, timeoutMillis)));
+                FoundElement element = perform(browser, page, action, timeoutMillis);
+                result = ActionResult.ok().withBox(ElementBoxes.read(element)).withElement(ElementIdentities.of(element));
             } catch (ActionFailure failure) {
                 result = ActionResult.failed(failure.getMessage());
             }

@@ -16,7 +16,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
      * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, and a native
-     * select's options.
+     * select's options, and its identity for a recorded script ({@link ElementIdentities}).
      */
     static final String FACTS = "els => { if (els.length === 0) return null; const e = els[0];"
             + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
@@ -31,7 +31,8 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask')),"
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " download: link !== null && link.hasAttribute('download'),"
-            + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null }; }";
+            + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
+            + " identity: (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
 
     /**
      * The same facts for the element with a {@code data-rover-id}, found with the DOM's own

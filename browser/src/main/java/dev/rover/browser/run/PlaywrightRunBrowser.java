@@ -115,6 +115,12 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     }
 
     @Override
+    public java.util.Optional<dev.rover.core.page.LocatedElement> locate(dev.rover.core.script.ElementLocator locator) {
+        return live.call(page -> page.page() == null ? java.util.Optional.<dev.rover.core.page.LocatedElement>empty()
+                : dev.rover.browser.action.ElementIdentities.locate(page.page(), locator));
+    }
+
+    @Override
     public String evaluate(String functionBody, String bindingsJson) {
         try {
             Object outcome = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));

@@ -52,6 +52,11 @@ public interface RunServices {
         return java.util.Optional.empty();
     }
 
+    /** The run's cached scripts: what blocks replay and where what the agent did is recorded. Default: none. */
+    default dev.rover.core.script.RunScripts scripts() {
+        return dev.rover.core.script.RunScripts.NONE;
+    }
+
     /** Services of a run that was started without a browser or engines (core's own tests and tools). */
     RunServices NONE = new RunServices() {
         @Override

@@ -30,6 +30,9 @@ import java.util.Map;
  * @param startedAt       when started, or null
  * @param finishedAt      when it reached a terminal status, or null
  * @param appUrl          where a person can look at it (the HTML report), or null
+ * @param runWith         {@code agent} or {@code code} (cached replay) as the run was started, or null before it starts
+ * @param aiFallback      whether a replay that no longer matches the page hands the block to the agent, or null
+ * @param scriptRun       how each cacheable block ran (replayed, agent, fallback) and the scripts used, or null
  */
 public record Run(
         RunId runId,
@@ -52,7 +55,10 @@ public record Run(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        String appUrl) {
+        String appUrl,
+        String runWith,
+        Boolean aiFallback,
+        ScriptRun scriptRun) {
 
     public Run {
         downloadedFiles = downloadedFiles == null ? List.of() : List.copyOf(downloadedFiles);
@@ -67,7 +73,7 @@ public record Run(
     public static Run created(RunId id, String title, Map<String, Object> parameters, String webhookUrl,
                               String workflowSource, Instant now) {
         return new Run(id, id.type(), RunStatus.CREATED, title, null, List.of(), null, List.of(), null, List.of(), 0,
-                RunUsage.NONE, parameters, webhookUrl, List.of(), workflowSource, now, null, null, null, null);
+                RunUsage.NONE, parameters, webhookUrl, List.of(), workflowSource, now, null, null, null, null, null, null, null);
     }
 
     /**
@@ -118,6 +124,9 @@ public record Run(
         private Instant startedAt;
         private Instant finishedAt;
         private String appUrl;
+        private String runWith;
+        private Boolean aiFallback;
+        private ScriptRun scriptRun;
 
         private Builder(Run r) {
             runId = r.runId; runType = r.runType; status = r.status; title = r.title; output = r.output;
@@ -126,6 +135,7 @@ public record Run(
             parameters = r.parameters; webhookUrl = r.webhookUrl; webhookAttempts = r.webhookAttempts;
             workflowSource = r.workflowSource; createdAt = r.createdAt; queuedAt = r.queuedAt;
             startedAt = r.startedAt; finishedAt = r.finishedAt; appUrl = r.appUrl;
+            runWith = r.runWith; aiFallback = r.aiFallback; scriptRun = r.scriptRun;
         }
 
         Builder status(RunStatus v) { status = v; return this; }
@@ -145,11 +155,14 @@ public record Run(
         Builder startedAt(Instant v) { startedAt = v; return this; }
         Builder finishedAt(Instant v) { finishedAt = v; return this; }
         public Builder appUrl(String v) { appUrl = v; return this; }
+        public Builder runWith(String v) { runWith = v; return this; }
+        public Builder aiFallback(Boolean v) { aiFallback = v; return this; }
+        public Builder scriptRun(ScriptRun v) { scriptRun = v; return this; }
 
         public Run build() {
             return new Run(runId, runType, status, title, output, downloadedFiles, recordingUrl, screenshotUrls,
                     failureReason, errors, stepCount, usage, parameters, webhookUrl, webhookAttempts, workflowSource,
-                    createdAt, queuedAt, startedAt, finishedAt, appUrl);
+                    createdAt, queuedAt, startedAt, finishedAt, appUrl, runWith, aiFallback, scriptRun);
         }
     }
 }

@@ -1,0 +1,115 @@
+package dev.rover.browser.action;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import dev.rover.core.page.LocatedElement;
+import dev.rover.core.page.Target;
+import dev.rover.core.script.ElementFingerprint;
+import dev.rover.core.script.ElementIdentity;
+import dev.rover.core.script.ElementLocator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Element identities for cached replay: what an action reads about its element so a script can find it again
+ * (read in the same round trip that finds the element, see {@link FoundElement#FACTS}), and finding it again on
+ * a replay by the recorded locator, in the frame the locator names. The page side is {@code replay/identity.js},
+ * which names elements the same way the page observer does.
+ */
+public final class ElementIdentities {
+
+    /** A JavaScript expression whose value has {@code identify(element)} and {@code locate(strategies, token)}. */
+    static final String LIBRARY = "(" + load("replay/identity.js") + ")((" + load("observe/names.js") + ")(80))";
+
+    private static final String LOCATE = "(args) => (" + LIBRARY + ").locate(args.strategies, args.token)";
+
+    private static final AtomicLong TOKENS = new AtomicLong();
+
+    private ElementIdentities() {
+    }
+
+    /** The identity of a found element from its facts, or null when the page could not tell. */
+    static ElementIdentity of(FoundElement element) {
+        if (element == null || !(element.facts().get("identity") instanceof Map<?, ?> identity)
+                || !(identity.get("locator") instanceof Map<?, ?> l) || !(identity.get("fingerprint") instanceof Map<?, ?> f)) {
+            return null;
+        }
+        ElementLocator locator = new ElementLocator(text(l, "id"), text(l, "testId"), text(l, "name"), text(l, "role"),
+                text(l, "accessibleName"), text(l, "label"), text(l, "placeholder"), text(l, "css"), text(l, "xpath"),
+                framePath(element.frame()));
+        return new ElementIdentity(locator, fingerprint(f));
+    }
+
+    /**
+     * Finds a recorded element again: the first strategy of the locator that matches exactly one element in the
+     * frame the locator names wins, and the element gets a fresh {@code data-rover-id} for the action that follows.
+     */
+    public static Optional<LocatedElement> locate(Page page, ElementLocator locator) {
+        List<List<String>> strategies = locator.strategies().stream().map(s -> List.of(s.kind(), s.value())).toList();
+        String token = "rp" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-" + TOKENS.incrementAndGet();
+        for (Frame frame : framesOf(page, locator.framePath())) {
+            try {
+                Object found = frame.evaluate(LOCATE, Map.of("strategies", strategies, "token", token));
+                if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
+                    return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy"))));
+                }
+            } catch (PlaywrightException e) {
+                // a frame that navigated away or is detached holds nothing to replay on
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The frames a frame path names: the top page for an empty path, else every frame whose name or URL is its last entry. */
+    private static List<Frame> framesOf(Page page, List<String> path) {
+        if (path.isEmpty()) {
+            return List.of(page.mainFrame());
+        }
+        String wanted = path.get(path.size() - 1);
+        return page.frames().stream().filter(f -> f != page.mainFrame() && (wanted.equals(f.name()) || wanted.equals(f.url()))).toList();
+    }
+
+    /** The frames from the top page down to this one, each by name, else by URL; empty for the top page. */
+    private static List<String> framePath(Frame frame) {
+        List<String> path = new ArrayList<>();
+        for (Frame f = frame; f != null && f.parentFrame() != null; f = f.parentFrame()) {
+            path.add(0, f.name() == null || f.name().isBlank() ? f.url() : f.name());
+        }
+        return path;
+    }
+
+    private static ElementFingerprint fingerprint(Map<?, ?> f) {
+        return new ElementFingerprint(text(f, "tag"), text(f, "role"), text(f, "name"), text(f, "label"), text(f, "nearby"),
+                number(f.get("x")), number(f.get("y")));
+    }
+
+    private static String text(Map<?, ?> map, String key) {
+        Object v = map.get(key);
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : -1;
+    }
+
+    private static String load(String name) {
+        String resource = "/dev/rover/browser/" + name;
+        try (InputStream in = ElementIdentities.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("browser script " + resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read browser script " + resource, e);
+        }
+    }
+}
