@@ -97,7 +97,7 @@ public final class Rover implements AutoCloseable {
         LaunchSettings settings = new LaunchSettings(request.engine(), null, request.webhookUrl(), request.browserSessionId(),
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
-                request.proxyLocation(), request.totpIdentifier(), request.totpUrl());
+                request.proxyLocation(), request.totpIdentifier(), request.totpUrl(), request.runWith(), request.aiFallback());
         return launch(TaskWorkflows.of(request), RunId.next(RunType.forTaskEngine(request.engine())), Map.of(), settings);
     }
 
@@ -132,7 +132,8 @@ public final class Rover implements AutoCloseable {
         LaunchSettings settings = new LaunchSettings(options.engine(), options.model(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
                 null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
-                totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"));
+                totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"),
+                options.runWith(), options.aiFallback());
         return launch(workflow, RunId.next(RunType.WORKFLOW), parameters == null ? Map.of() : parameters, settings);
     }
 

@@ -58,6 +58,9 @@ public final class TaskRequest {
     private final Boolean includeActionHistoryInVerification;
     private final Integer maxScreenshotScrolls;
     private final List<String> credentials;
+    private final dev.rover.core.definition.WorkflowSettings.RunWith runWith;
+    private final Boolean aiFallback;
+    private final boolean publishWorkflow;
 
 
     /** How long {@code waitForCompletion} waits by default, as in Skyvern. */
@@ -69,7 +72,7 @@ public final class TaskRequest {
         return new Builder(prompt);
     }
 
-    private TaskRequest(String prompt, String url, String engine, boolean waitForCompletion, Duration timeout, Integer maxSteps, Object dataExtractionSchema, String proxyLocation, String browserSessionId, String browserAddress, String webhookUrl, Map<String, String> errorCodeMapping, String totpIdentifier, String totpUrl, String title, Map<String, Object> model, String userAgent, Map<String, String> extraHttpHeaders, Boolean includeActionHistoryInVerification, Integer maxScreenshotScrolls, List<String> credentials) {
+    private TaskRequest(String prompt, String url, String engine, boolean waitForCompletion, Duration timeout, Integer maxSteps, Object dataExtractionSchema, String proxyLocation, String browserSessionId, String browserAddress, String webhookUrl, Map<String, String> errorCodeMapping, String totpIdentifier, String totpUrl, String title, Map<String, Object> model, String userAgent, Map<String, String> extraHttpHeaders, Boolean includeActionHistoryInVerification, Integer maxScreenshotScrolls, List<String> credentials, dev.rover.core.definition.WorkflowSettings.RunWith runWith, Boolean aiFallback, boolean publishWorkflow) {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.isBlank()) {
             throw new IllegalArgumentException("a task needs a prompt: say what the run should achieve");
@@ -115,6 +118,24 @@ public final class TaskRequest {
         this.includeActionHistoryInVerification = includeActionHistoryInVerification;
         this.maxScreenshotScrolls = maxScreenshotScrolls;
         this.credentials = credentials;
+        this.runWith = runWith;
+        this.aiFallback = aiFallback;
+        this.publishWorkflow = publishWorkflow;
+    }
+
+    /** {@code CODE} replays the task's cached script when it has one; null or {@code AGENT} asks the engine every step. */
+    public dev.rover.core.definition.WorkflowSettings.RunWith runWith() {
+        return runWith;
+    }
+
+    /** Whether a replay that no longer matches hands over to the agent; null is the default (true). */
+    public Boolean aiFallback() {
+        return aiFallback;
+    }
+
+    /** Whether the task's recorded script is published as a workflow with {@code run_with: code} when it completes. */
+    public boolean publishWorkflow() {
+        return publishWorkflow;
     }
 
     public String prompt() {
@@ -229,6 +250,9 @@ public final class TaskRequest {
         private Boolean includeActionHistoryInVerification;
         private Integer maxScreenshotScrolls;
         private final List<String> credentials = new ArrayList<>();
+        private dev.rover.core.definition.WorkflowSettings.RunWith runWith;
+        private Boolean aiFallback;
+        private boolean publishWorkflow;
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -256,6 +280,12 @@ public final class TaskRequest {
         public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
         public Builder includeActionHistoryInVerification(boolean v) { includeActionHistoryInVerification = v; return this; }
         public Builder maxScreenshotScrolls(int v) { maxScreenshotScrolls = v; return this; }
+        /** {@code CODE} replays the task's cached script when one was recorded by an earlier run of the same task. */
+        public Builder runWith(dev.rover.core.definition.WorkflowSettings.RunWith v) { runWith = v; return this; }
+        /** Whether a replay that no longer matches the page hands the task to the agent (default true). */
+        public Builder aiFallback(boolean v) { aiFallback = v; return this; }
+        /** Publish the recorded script as a workflow with {@code run_with: code} when the task completes (Skyvern's {@code publish_workflow}). */
+        public Builder publishWorkflow(boolean v) { publishWorkflow = v; return this; }
 
         /**
          * Stored credentials (vault ids or names) the task may log in with, as Skyvern's login task takes
@@ -275,7 +305,8 @@ public final class TaskRequest {
         public TaskRequest build() {
             return new TaskRequest(prompt, url, engine, waitForCompletion, timeout, maxSteps, dataExtractionSchema, proxyLocation,
                     browserSessionId, browserAddress, webhookUrl, errorCodeMapping, totpIdentifier, totpUrl, title, model,
-                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls, credentials);
+                    userAgent, extraHttpHeaders, includeActionHistoryInVerification, maxScreenshotScrolls, credentials, runWith,
+                    aiFallback, publishWorkflow);
         }
     }
 }

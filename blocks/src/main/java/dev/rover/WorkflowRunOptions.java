@@ -17,6 +17,10 @@ import java.util.Map;
  * @param maxStepsPerBlock   a step budget for every AI block, overriding the blocks' own
  * @param elapsedTimeLimit   overrides {@code max_elapsed_time_minutes} (finer than minutes; tests and previews)
  * @param extraHttpHeaders   merged over the workflow's {@code extra_http_headers}
+ * @param runWith            {@code CODE} replays cached block scripts, {@code AGENT} asks the engine every step; null keeps
+ *                           the workflow's {@code run_with}
+ * @param aiFallback         whether a replay that no longer matches the page hands the block to the agent; null keeps the
+ *                           workflow's {@code ai_fallback}
  */
 public final class WorkflowRunOptions {
     private final String engine;
@@ -29,6 +33,8 @@ public final class WorkflowRunOptions {
     private final Integer maxStepsPerBlock;
     private final Duration elapsedTimeLimit;
     private final Map<String, String> extraHttpHeaders;
+    private final dev.rover.core.definition.WorkflowSettings.RunWith runWith;
+    private final Boolean aiFallback;
 
 
 
@@ -41,7 +47,7 @@ public final class WorkflowRunOptions {
         return new Builder();
     }
 
-    private WorkflowRunOptions(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress, boolean waitForCompletion, Duration timeout, Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders) {
+    private WorkflowRunOptions(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress, boolean waitForCompletion, Duration timeout, Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders, dev.rover.core.definition.WorkflowSettings.RunWith runWith, Boolean aiFallback) {
         timeout = timeout == null ? TaskRequest.DEFAULT_TIMEOUT : timeout;
         if (maxStepsPerBlock != null && maxStepsPerBlock < 1) {
             throw new IllegalArgumentException("maxStepsPerBlock must be at least 1, got " + maxStepsPerBlock);
@@ -60,6 +66,8 @@ public final class WorkflowRunOptions {
         this.maxStepsPerBlock = maxStepsPerBlock;
         this.elapsedTimeLimit = elapsedTimeLimit;
         this.extraHttpHeaders = extraHttpHeaders;
+        this.runWith = runWith;
+        this.aiFallback = aiFallback;
     }
 
     public String engine() {
@@ -103,9 +111,19 @@ public final class WorkflowRunOptions {
         return extraHttpHeaders;
     }
 
+    /** {@code CODE} or {@code AGENT} for this run, or null for the workflow's {@code run_with}. */
+    public dev.rover.core.definition.WorkflowSettings.RunWith runWith() {
+        return runWith;
+    }
+
+    /** Whether a replay that no longer matches hands over to the agent, or null for the workflow's {@code ai_fallback}. */
+    public Boolean aiFallback() {
+        return aiFallback;
+    }
+
     @Override
     public String toString() {
-        return "WorkflowRunOptions[" + "engine=" + engine + ", model=" + model + ", " + "webhookUrl=" + webhookUrl + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxStepsPerBlock=" + maxStepsPerBlock + ", " + "elapsedTimeLimit=" + elapsedTimeLimit + ", " + "extraHttpHeaders=" + extraHttpHeaders + "]";
+        return "WorkflowRunOptions[" + "engine=" + engine + ", model=" + model + ", " + "webhookUrl=" + webhookUrl + ", " + "browserSessionId=" + browserSessionId + ", " + "browserAddress=" + browserAddress + ", " + "waitForCompletion=" + waitForCompletion + ", " + "timeout=" + timeout + ", " + "maxStepsPerBlock=" + maxStepsPerBlock + ", " + "elapsedTimeLimit=" + elapsedTimeLimit + ", " + "extraHttpHeaders=" + extraHttpHeaders + ", runWith=" + runWith + ", aiFallback=" + aiFallback + "]";
     }
 
     /** Builds {@link WorkflowRunOptions}. */
@@ -120,6 +138,8 @@ public final class WorkflowRunOptions {
         private Integer maxStepsPerBlock;
         private Duration elapsedTimeLimit;
         private Map<String, String> extraHttpHeaders;
+        private dev.rover.core.definition.WorkflowSettings.RunWith runWith;
+        private Boolean aiFallback;
 
         public Builder engine(String v) { engine = v; return this; }
         /** The model blocks call unless they name one (over the workflow's {@code model}). */
@@ -132,10 +152,14 @@ public final class WorkflowRunOptions {
         public Builder maxStepsPerBlock(int v) { maxStepsPerBlock = v; return this; }
         public Builder elapsedTimeLimit(Duration v) { elapsedTimeLimit = v; return this; }
         public Builder extraHttpHeaders(Map<String, String> v) { extraHttpHeaders = v; return this; }
+        /** {@code CODE} replays the blocks' cached scripts (the agent runs and records blocks without one); over the workflow's. */
+        public Builder runWith(dev.rover.core.definition.WorkflowSettings.RunWith v) { runWith = v; return this; }
+        /** Whether a replay that no longer matches the page hands the block to the agent (default true); over the workflow's. */
+        public Builder aiFallback(boolean v) { aiFallback = v; return this; }
 
         public WorkflowRunOptions build() {
             return new WorkflowRunOptions(engine, model, webhookUrl, browserSessionId, browserAddress, waitForCompletion, timeout,
-                    maxStepsPerBlock, elapsedTimeLimit, extraHttpHeaders);
+                    maxStepsPerBlock, elapsedTimeLimit, extraHttpHeaders, runWith, aiFallback);
         }
     }
 }

@@ -281,7 +281,7 @@ public final class AgentLoop {
     /** The result as the engine and the timeline may see it: a browser that echoes typed text must not leak it. */
     private ActionResult redacted(ActionResult result) {
         return new ActionResult(result.success(), redact(result.failureReason()), result.downloads(),
-                result.dialogs().stream().map(this::redact).toList(), result.box());
+                result.dialogs().stream().map(this::redact).toList(), result.box(), result.element());
     }
 
     private String redact(String text) {
@@ -309,7 +309,7 @@ public final class AgentLoop {
         AgentOutcome outcome(BlockStatus status, String reason, List<String> errorCodes) {
             List<DownloadedFile> all = services.browser().downloads();
             return new AgentOutcome(status, reason, errorCodes, steps, usage, all.subList(Math.min(downloadsBefore, all.size()), all.size()),
-                    redact(services.browser().currentUrl()));
+                    redact(services.browser().currentUrl()), history.stream().filter(r -> r.result().success()).toList());
         }
     }
 

@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * How an agent loop ended: the status, a reason a person understands, the error codes matched
- * when terminating, the steps it took and what they cost, and the files downloaded on the way.
+ * when terminating, the steps it took and what they cost, the files downloaded on the way, and the actions that
+ * went through, in order (what a recorded script replays).
  */
 public record AgentOutcome(BlockStatus status, String reason, List<String> errorCodes, int steps, Usage usage,
-                           List<DownloadedFile> downloads, String finalUrl) {
+                           List<DownloadedFile> downloads, String finalUrl, List<dev.rover.core.engine.ActionRecord> performed) {
     public AgentOutcome {
+        performed = performed == null ? List.of() : List.copyOf(performed);
         errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
         usage = usage == null ? Usage.ZERO : usage;

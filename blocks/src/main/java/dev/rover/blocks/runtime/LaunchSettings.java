@@ -20,12 +20,22 @@ import java.util.Map;
  * @param proxyLocation         requested proxy location, or null
  * @param totpIdentifier        where pushed one-time codes for this run arrive, or null
  * @param totpUrl               where to fetch one-time codes, or null
+ * @param runWith               {@code agent} or {@code code} for this run, or null for the workflow's {@code run_with}
+ * @param aiFallback            whether a replay that no longer matches hands over to the agent, or null for the workflow's
  */
 public record LaunchSettings(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress,
                              Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders,
                              String userAgent, boolean historyInVerification, Integer maxScreenshotScrolls,
-                             String proxyLocation, String totpIdentifier, String totpUrl) {
+                             String proxyLocation, String totpIdentifier, String totpUrl,
+                             dev.rover.core.definition.WorkflowSettings.RunWith runWith, Boolean aiFallback) {
     public LaunchSettings {
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+    }
+
+    /** These settings on a persistent browser session. */
+    LaunchSettings withBrowserSession(String sessionId) {
+        return new LaunchSettings(engine, model, webhookUrl, sessionId, browserAddress, maxStepsPerBlock, elapsedTimeLimit,
+                extraHttpHeaders, userAgent, historyInVerification, maxScreenshotScrolls, proxyLocation, totpIdentifier, totpUrl,
+                runWith, aiFallback);
     }
 }

@@ -37,10 +37,11 @@ import java.time.Clock;
  * @param totpUrls       fetches one-time codes from {@code totp_url}s
  * @param clock          time source
  * @param environment    the variables Rover was configured from (AWS and SMTP settings of the service blocks)
+ * @param scripts        the block scripts of cached replay
  */
 public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialStore vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
                             RunBudget budget, String proxyServer, boolean proxyDirect, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock,
-                            dev.rover.core.env.EnvironmentVariables environment) {
+                            dev.rover.core.env.EnvironmentVariables environment, dev.rover.core.script.ScriptStore scripts) {
 }

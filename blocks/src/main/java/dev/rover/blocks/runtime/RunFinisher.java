@@ -80,12 +80,29 @@ final class RunFinisher {
         List<String> screenshots = new ArrayList<>(runs.artifacts(ended.runId(),
                 EnumSet.of(ArtifactType.SCREENSHOT_ACTION, ArtifactType.SCREENSHOT_FINAL)).stream().map(ArtifactRecord::uri).toList());
         Collections.reverse(screenshots);
+        scripts(resources.scriptSession(), run, artifacts, ended);
         run.downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
         return report(run.build(), noRecording[0], resources.secrets()::redact);
     }
 
+
+    /**
+     * The run's {@code run_with}, {@code ai_fallback} and {@code script_run}, and a {@code script_file} artifact with
+     * every script the run replayed or recorded.
+     */
+    private static void scripts(RunScriptSession scripts, Run.Builder run, StoreArtifacts artifacts, Run ended) {
+        if (scripts == null) {
+            return;
+        }
+        run.runWith(scripts.replay() ? "code" : "agent").aiFallback(scripts.aiFallback()).scriptRun(scripts.summary());
+        List<dev.rover.core.script.BlockScript> used = scripts.scriptsUsed();
+        if (!used.isEmpty()) {
+            attempt("script file", ended, () -> artifacts.record(ArtifactType.SCRIPT_FILE, null, null, "scripts.yaml",
+                    "application/yaml", dev.rover.core.script.ScriptDocuments.yaml(used).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
 
     /** A task run's output is its one block's output; a workflow's is the map of block outputs. */
     private static Object output(Run run) {

@@ -67,7 +67,8 @@ public final class RunLauncher {
                 .parameters(parameters == null ? Map.of() : parameters)
                 .budget(services.budget())
                 .resources(admission -> WorkflowSessions.naming(workflow, launch,
-                        bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch))));
+                        bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch)
+                                .withScripts(scripts(workflow, admission.runId(), launch)))));
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -77,7 +78,16 @@ public final class RunLauncher {
         return services.coordinator().start(workflow, runId, options.build());
     }
 
-    private RunResources open(RunAdmission admission, BrowserOptions browserOptions, RunSettings runSettings,
+    /** The run's cached scripts: its run_with and ai_fallback beat the workflow's. */
+    private RunScriptSession scripts(Workflow workflow, RunId runId, LaunchSettings settings) {
+        WorkflowSettings ws = workflow.settings();
+        WorkflowSettings.RunWith runWith = settings.runWith() != null ? settings.runWith() : ws.runWith();
+        boolean aiFallback = settings.aiFallback() != null ? settings.aiFallback() : ws.aiFallback();
+        return new RunScriptSession(services.scripts(), dev.rover.blocks.replay.ScriptKeys.workflow(workflow), runId.value(),
+                runWith == WorkflowSettings.RunWith.CODE, aiFallback);
+    }
+
+    private RunOfRover open(RunAdmission admission, BrowserOptions browserOptions, RunSettings runSettings,
                               LaunchSettings settings) {
         SecretScope scope = SecretScope.open(services.clock());
         try {

@@ -104,6 +104,24 @@ final class RunOfRover implements RunResources, RunServices {
         return clock;
     }
 
+    private RunScriptSession scripts;
+
+    /** This run with its cached scripts. */
+    RunOfRover withScripts(RunScriptSession session) {
+        this.scripts = session;
+        return this;
+    }
+
+    @Override
+    public dev.rover.core.script.RunScripts scripts() {
+        return scripts == null ? dev.rover.core.script.RunScripts.NONE : scripts;
+    }
+
+    /** The run's script session, or null when it keeps no scripts. */
+    RunScriptSession scriptSession() {
+        return scripts;
+    }
+
     private dev.rover.core.env.EnvironmentVariables environment = dev.rover.core.env.EnvironmentVariables.of(java.util.Map.of());
     private java.nio.file.Path downloads;
 

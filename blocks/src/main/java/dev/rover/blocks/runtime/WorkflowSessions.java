@@ -42,10 +42,7 @@ final class WorkflowSessions {
             id = sessions.create(options).id();
             byWorkflow.put(key, id);
         }
-        return new LaunchSettings(settings.engine(), settings.model(), settings.webhookUrl(), id, settings.browserAddress(),
-                settings.maxStepsPerBlock(), settings.elapsedTimeLimit(), settings.extraHttpHeaders(), settings.userAgent(),
-                settings.historyInVerification(), settings.maxScreenshotScrolls(), settings.proxyLocation(),
-                settings.totpIdentifier(), settings.totpUrl());
+        return settings.withBrowserSession(id);
     }
 
     /** The run's resources, naming the kept session in the run's output when the workflow persists it. */

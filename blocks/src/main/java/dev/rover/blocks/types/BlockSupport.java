@@ -4,6 +4,7 @@ import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentLoop;
 import dev.rover.blocks.agent.AgentOutcome;
 import dev.rover.blocks.agent.AgentServices;
+import dev.rover.blocks.replay.CachedBlocks;
 import dev.rover.core.exec.RunServices;
 import dev.rover.core.definition.BlockDefinition;
 import dev.rover.core.exec.BlockContext;
@@ -86,11 +87,22 @@ final class BlockSupport {
                 .systemPrompt(runtime.settings().systemPrompt());
     }
 
-    /** Runs the agent loop, again up to {@code max_retries} times while it fails. */
+    /**
+     * Runs the agent loop, again up to {@code max_retries} times while it fails; a cacheable block (every caller but
+     * task_v2, whose planner runs several goals under one label) replays its script instead when the run asks for it
+     * ({@link CachedBlocks}).
+     */
     static AgentOutcome runAgent(BlockDefinition block, BlockContext context, RunServices runtime, AgentGoal goal) {
         Engine engine = BlockSupport.engine(block, context);
         AgentServices services = new AgentServices(engine, runtime.browser(), runtime.secrets(), runtime.artifacts(),
                 ContextTimeline.stepSink(context), context.cancellation(), context.deadline(), runtime.clock());
+        if ("task_v2".equals(block.blockType())) {
+            return runLoop(block, context, services, goal);
+        }
+        return CachedBlocks.run(block, context, services, goal, () -> runLoop(block, context, services, goal));
+    }
+
+    private static AgentOutcome runLoop(BlockDefinition block, BlockContext context, AgentServices services, AgentGoal goal) {
         long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         AgentOutcome outcome = null;
         for (long attempt = 0; attempt <= retries; attempt++) {

@@ -33,6 +33,7 @@ public final class ElementIdentities {
     private static final String LOCATE = "(args) => (" + LIBRARY + ").locate(args.strategies, args.token)";
 
     private static final AtomicLong TOKENS = new AtomicLong();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ElementIdentities.class);
 
     private ElementIdentities() {
     }
@@ -46,7 +47,7 @@ public final class ElementIdentities {
         ElementLocator locator = new ElementLocator(text(l, "id"), text(l, "testId"), text(l, "name"), text(l, "role"),
                 text(l, "accessibleName"), text(l, "label"), text(l, "placeholder"), text(l, "css"), text(l, "xpath"),
                 framePath(element.frame()));
-        return new ElementIdentity(locator, fingerprint(f));
+        return new ElementIdentity(locator, fingerprint(f), text(identity, "origin"));
     }
 
     /**
@@ -60,10 +61,12 @@ public final class ElementIdentities {
             try {
                 Object found = frame.evaluate(LOCATE, Map.of("strategies", strategies, "token", token));
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
-                    return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy"))));
+                    return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy")),
+                            text(m, "origin")));
                 }
             } catch (PlaywrightException e) {
                 // a frame that navigated away or is detached holds nothing to replay on
+                log.debug("could not look for a recorded element in {}: {}", frame.url(), FailureReasons.firstLine(e));
             }
         }
         return Optional.empty();

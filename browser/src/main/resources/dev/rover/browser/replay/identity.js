@@ -103,7 +103,7 @@
     return { locator: { id, testId: testId && unique(document, attrSelector('data-testid', testId)) === el ? testId : '',
         name: nameAttr && unique(document, attrSelector('name', nameAttr)) === el ? nameAttr : '',
         role: print.role, accessibleName: print.name, label: print.label, placeholder, css: cssPath(el), xpath: xpath(el) },
-      fingerprint: print };
+      fingerprint: print, origin: location.origin };
   }
   function byRoleAndName(value) {
     const bar = value.indexOf('|');
@@ -136,7 +136,7 @@
       const found = candidates(kind, value);
       if (found.length === 1) {
         found[0].setAttribute('data-rover-id', token);
-        return { strategy: kind, fingerprint: fingerprint(found[0]) };
+        return { strategy: kind, fingerprint: fingerprint(found[0]), origin: location.origin };
       }
     }
     return null;

@@ -30,8 +30,9 @@ public record ElementFingerprint(String tag, String role, String name, String la
 
     /**
      * Why {@code found} is not the element this fingerprint describes, or null when it is. The tag, role, name and
-     * label must be equal (case and spacing aside); nearby text must share at least half its words, so a row that
-     * gained a column still matches but a button that moved to another row does not. Position is not compared:
+     * label must be equal (case and spacing aside); nearby text must share at least half its words and keep every word
+     * with a digit in it (an invoice number, a row id), so a row that gained a column still matches but the same button
+     * in another row does not. Position is not compared:
      * layouts move without the control changing.
      */
     public String differenceFrom(ElementFingerprint found) {
@@ -47,7 +48,8 @@ public record ElementFingerprint(String tag, String role, String name, String la
         if (!label.equalsIgnoreCase(found.label)) {
             return "expected the label '" + label + "' but found '" + found.label + "'";
         }
-        if (!nearbyText.isEmpty() && similarity(nearbyText, found.nearbyText) < NEARBY_TEXT_SIMILARITY) {
+        if (!nearbyText.isEmpty() && (similarity(nearbyText, found.nearbyText) < NEARBY_TEXT_SIMILARITY
+                || !numbers(found.nearbyText).containsAll(numbers(nearbyText)))) {
             return "expected it near '" + shorten(nearbyText) + "' but it is near '" + shorten(found.nearbyText) + "'";
         }
         return null;
@@ -82,6 +84,12 @@ public record ElementFingerprint(String tag, String role, String name, String la
         var common = new java.util.HashSet<>(wordsA);
         common.retainAll(wordsB);
         return (double) common.size() / Math.min(wordsA.size(), wordsB.size());
+    }
+
+    private static java.util.Set<String> numbers(String s) {
+        var out = words(s);
+        out.removeIf(w -> w.chars().noneMatch(Character::isDigit));
+        return out;
     }
 
     private static java.util.Set<String> words(String s) {

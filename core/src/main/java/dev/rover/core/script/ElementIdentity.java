@@ -2,11 +2,15 @@ package dev.rover.core.script;
 
 import java.util.Objects;
 
-/** An element as a script remembers it: how to find it again and what it must look like when found. */
-public record ElementIdentity(ElementLocator locator, ElementFingerprint fingerprint) {
+/**
+ * An element as a script remembers it: how to find it again, what it must look like when found, and the origin
+ * of the page it was on ({@code https://shop.example}): a replay never acts on it on another origin.
+ */
+public record ElementIdentity(ElementLocator locator, ElementFingerprint fingerprint, String origin) {
 
     public ElementIdentity {
         Objects.requireNonNull(locator, "locator");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        origin = origin == null ? "" : origin;
     }
 }

@@ -18,11 +18,14 @@ public interface RunScripts {
     /** True when a replay that no longer matches the page hands its block to the agent ({@code ai_fallback}). */
     boolean aiFallback();
 
-    /** The newest script of a block of this run's workflow under the run's cache key. */
-    Optional<BlockScript> script(String blockLabel);
+    /** The newest script of a block of this run's workflow under a rendered cache key. */
+    Optional<BlockScript> script(String cacheKey, String blockLabel);
 
-    /** Stores what the agent did in a block as the block's next script revision (or the same one when nothing changed). */
-    BlockScript record(String blockLabel, List<ScriptAction> actions);
+    /**
+     * Stores what the agent did in a block as the block's next script revision (the same revision when nothing
+     * changed); null when this run keeps no scripts.
+     */
+    BlockScript record(String cacheKey, String blockLabel, List<ScriptAction> actions);
 
     /** Notes how a block ran, for the run's {@code script_run}. */
     void ran(ScriptRun.Block block);
@@ -43,12 +46,12 @@ public interface RunScripts {
         }
 
         @Override
-        public Optional<BlockScript> script(String blockLabel) {
+        public Optional<BlockScript> script(String cacheKey, String blockLabel) {
             return Optional.empty();
         }
 
         @Override
-        public BlockScript record(String blockLabel, List<ScriptAction> actions) {
+        public BlockScript record(String cacheKey, String blockLabel, List<ScriptAction> actions) {
             return null;
         }
 

@@ -1,0 +1,85 @@
+package dev.rover.blocks.replay;
+
+import dev.rover.core.definition.BlockDefinition;
+import dev.rover.core.definition.Parameter;
+import dev.rover.core.exec.BlockContext;
+import dev.rover.core.json.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a value the agent typed, chose or opened back to where it came from, so a script stores a reference rather
+ * than the value: a parameter, a credential field or an earlier block's output becomes {@code {{ key }}} or
+ * {@code {{ key.field }}} (rendered with the next run's values, placeholders included); text the block's own
+ * definition holds stays literal. Anything else (a value the model made up or read off the page) cannot be
+ * replayed safely, and the block is not recorded.
+ */
+final class ScriptValues {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Every reachable value as {@code template -> value}, declared parameters first. */
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final String definition;
+
+    ScriptValues(BlockContext context, BlockDefinition block) {
+        Map<String, Object> values = context.values();
+        for (Parameter p : context.workflow().parameters()) {
+            add(p.key(), values.get(p.key()), 0);
+        }
+        values.forEach((k, v) -> add(k, v, 0));
+        BlockDefinition raw = context.workflow().allBlocks().stream().filter(b -> b.label().equals(block.label()))
+                .findFirst().orElse(block);
+        this.definition = Json.compact(raw.fields());
+    }
+
+    /**
+     * The template for a value.
+     *
+     * @param what what the value is, for the reason ({@code "the text typed by action 3"})
+     * @throws Unrecordable when the value has no source a script may name
+     */
+    String template(String value, String what) {
+        if (value == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            if (source.getValue().equals(value)) {
+                return "{{ " + source.getKey() + " }}";
+            }
+        }
+        if (value.isEmpty() || (definition.contains(Json.compact(value).replaceAll("^\"|\"$", ""))
+                && !value.contains("{{") && !value.contains("{%"))) {
+            return value;
+        }
+        throw new Unrecordable(what + " came from neither a parameter, a credential, an earlier output nor the block's "
+                + "definition, so a replay could not reproduce it");
+    }
+
+    private void add(String path, Object value, int depth) {
+        String segment = path.substring(path.lastIndexOf('.') + 1);
+        if (!KEY.matcher(segment).matches() || value == null) {
+            return;
+        }
+        String key = path;
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            sources.putIfAbsent(key, String.valueOf(value));
+        } else if (value instanceof Map<?, ?> map && depth < 2) {
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+            for (Map.Entry<?, ?> e : entries) {
+                add(key + "." + e.getKey(), e.getValue(), depth + 1);
+            }
+        }
+    }
+
+    /** Why a block's actions cannot become a script. */
+    static final class Unrecordable extends RuntimeException {
+        Unrecordable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

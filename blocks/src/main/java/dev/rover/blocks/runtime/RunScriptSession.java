@@ -1,0 +1,84 @@
+package dev.rover.blocks.runtime;
+
+import dev.rover.core.run.ScriptRun;
+import dev.rover.core.script.BlockScript;
+import dev.rover.core.script.RunScripts;
+import dev.rover.core.script.ScriptAction;
+import dev.rover.core.script.ScriptKey;
+import dev.rover.core.script.ScriptStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run's cached scripts: whether it replays, the store its workflow's scripts live in, and how each cacheable
+ * block ran, for the run's {@code script_run} and its {@code script_file} artifact.
+ */
+final class RunScriptSession implements RunScripts {
+
+    private final ScriptStore store;
+    private final String workflowKey;
+    private final String runId;
+    private final boolean replay;
+    private final boolean aiFallback;
+    private final List<ScriptRun.Block> blocks = new ArrayList<>();
+    private final List<BlockScript> used = new ArrayList<>();
+
+    RunScriptSession(ScriptStore store, String workflowKey, String runId, boolean replay, boolean aiFallback) {
+        this.store = store;
+        this.workflowKey = workflowKey;
+        this.runId = runId;
+        this.replay = replay;
+        this.aiFallback = aiFallback;
+    }
+
+    @Override
+    public boolean replay() {
+        return replay;
+    }
+
+    @Override
+    public boolean aiFallback() {
+        return aiFallback;
+    }
+
+    @Override
+    public Optional<BlockScript> script(String cacheKey, String blockLabel) {
+        Optional<BlockScript> found = store.latest(new ScriptKey(workflowKey, cacheKey, blockLabel));
+        found.ifPresent(this::use);
+        return found;
+    }
+
+    @Override
+    public BlockScript record(String cacheKey, String blockLabel, List<ScriptAction> actions) {
+        BlockScript saved = store.save(new ScriptKey(workflowKey, cacheKey, blockLabel), actions, runId);
+        use(saved);
+        return saved;
+    }
+
+    @Override
+    public synchronized void ran(ScriptRun.Block block) {
+        blocks.add(block);
+    }
+
+    @Override
+    public synchronized ScriptRun summary() {
+        if (blocks.isEmpty()) {
+            return null;
+        }
+        ScriptRun.Block first = blocks.stream().filter(b -> b.scriptId() != null).findFirst().orElse(null);
+        return new ScriptRun(first == null ? null : first.scriptId(), first == null ? null : first.revision(),
+                blocks.stream().anyMatch(b -> b.mode() == ScriptRun.Mode.FALLBACK), blocks);
+    }
+
+    /** The newest revision of every script this run replayed or recorded, in the order first used. */
+    synchronized List<BlockScript> scriptsUsed() {
+        return List.copyOf(used);
+    }
+
+    private synchronized void use(BlockScript script) {
+        used.removeIf(s -> s.scriptId().equals(script.scriptId()));
+        used.add(script);
+    }
+}

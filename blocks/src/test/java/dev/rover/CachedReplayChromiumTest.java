@@ -1,0 +1,276 @@
+package dev.rover;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.rover.core.definition.Workflow;
+import dev.rover.core.definition.WorkflowLoader;
+import dev.rover.core.definition.WorkflowSettings.RunWith;
+import dev.rover.core.engine.DecideRequest;
+import dev.rover.core.engine.Decision;
+import dev.rover.core.engine.Engine;
+import dev.rover.core.engine.ExtractRequest;
+import dev.rover.core.engine.Extraction;
+import dev.rover.core.engine.Verification;
+import dev.rover.core.engine.VerifyRequest;
+import dev.rover.core.run.Run;
+import dev.rover.core.run.RunStatus;
+import dev.rover.core.run.ScriptRun;
+import dev.rover.llm.offline.OfflineEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cached replay ({@code run_with: code}) end to end in real headless Chromium with the offline engine, against
+ * pages this test serves on 127.0.0.1: recording, replays with no engine call, new parameter values, the fingerprint
+ * check catching swapped buttons, healing through the agent, and a field that disappeared.
+ */
+class CachedReplayChromiumTest {
+
+    /** Which variant of the form the server shows: 0 as recorded, 1 with Save and Cancel swapped, 2 without the Email field. */
+    private static volatile int variant;
+    private static final List<Map<String, String>> submitted = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger engineCalls = new AtomicInteger();
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path files;
+
+    private static HttpServer server;
+    private static String base;
+    private static Rover rover;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/form", ex -> page(ex, form()));
+        server.createContext("/done", ex -> {
+            submitted.add(query(ex.getRequestURI().getRawQuery()));
+            page(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        rover = Rover.builder().dataDirectory(home).defaultEngine("counting")
+                .engine("counting", () -> new CountingEngine(new OfflineEngine())).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rover != null) {
+            rover.close();
+        }
+        server.stop(0);
+    }
+
+    @BeforeEach
+    void reset() {
+        variant = 0;
+        submitted.clear();
+    }
+
+    @Test
+    void theSecondRunReplaysWithoutTheEngineAndTypesNewParameterValues() throws IOException {
+        Workflow workflow = workflow("same-page", "true");
+        Run first = run(workflow, Map.of("name", "Ada Lovelace", "email", "ada@example.com"));
+        assertThat(first.status()).as(String.valueOf(first.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(first.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.AGENT);
+            assertThat(b.revision()).isEqualTo(1);
+        });
+        assertThat(first.runWith()).isEqualTo("code");
+
+        int before = engineCalls.get();
+        Run second = run(workflow, Map.of("name", "Ada Lovelace", "email", "ada@example.com"));
+        assertThat(second.status()).as(String.valueOf(second.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).as("engine calls in the replay").isZero();
+        assertThat(second.stepCount()).isZero();
+        assertThat(second.scriptRun().blocks()).singleElement().satisfies(b -> assertThat(b.mode()).isEqualTo(ScriptRun.Mode.REPLAYED));
+        assertThat(submitted).hasSize(2);
+        assertThat(submitted.get(1)).isEqualTo(submitted.get(0))
+                .containsEntry("name", "Ada Lovelace").containsEntry("email", "ada@example.com")
+                .containsEntry("plan", "pro").containsEntry("terms", "on").containsEntry("action", "save");
+
+        Run third = run(workflow, Map.of("name", "Grace Hopper", "email", "grace@example.com"));
+        assertThat(third.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).isZero();
+        assertThat(submitted.get(2)).containsEntry("name", "Grace Hopper").containsEntry("email", "grace@example.com");
+    }
+
+    @Test
+    void swappedButtonsAreCaughtByTheFingerprintAndTheAgentHealsTheScript() throws IOException {
+        Workflow workflow = workflow("swap", "true");
+        assertThat(run(workflow, Map.of("name", "Ada", "email", "ada@example.com")).status()).isEqualTo(RunStatus.COMPLETED);
+
+        variant = 1; // #save now reads "Cancel": the recorded selector finds the wrong control
+        Run healed = run(workflow, Map.of("name", "Ada", "email", "ada@example.com"));
+        assertThat(healed.status()).as(String.valueOf(healed.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(healed.scriptRun().aiFallbackTriggered()).isTrue();
+        assertThat(healed.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.FALLBACK);
+            assertThat(b.reason()).contains("click on button 'Save'").contains("found 'Cancel'");
+            assertThat(b.revision()).isEqualTo(2);
+        });
+        assertThat(submitted.get(1)).containsEntry("action", "save");
+
+        int before = engineCalls.get();
+        Run third = run(workflow, Map.of("name", "Ada", "email", "ada@example.com"));
+        assertThat(third.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).isZero();
+        assertThat(third.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.REPLAYED);
+            assertThat(b.revision()).isEqualTo(2);
+        });
+        assertThat(submitted.get(2)).containsEntry("action", "save");
+    }
+
+    @Test
+    void aFieldThatDisappearedFallsBackOrFailsClearlyWithoutFallback() throws IOException {
+        Workflow withFallback = workflow("gone-fallback", "true");
+        Workflow withoutFallback = workflow("gone-strict", "false");
+        assertThat(run(withFallback, Map.of("name", "Ada", "email", "ada@example.com")).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run(withoutFallback, Map.of("name", "Ada", "email", "ada@example.com")).status()).isEqualTo(RunStatus.COMPLETED);
+
+        variant = 2;
+        Run fallback = run(withFallback, Map.of("name", "Ada", "email", "ada@example.com"));
+        assertThat(fallback.scriptRun().aiFallbackTriggered()).isTrue();
+        assertThat(fallback.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.FALLBACK);
+            assertThat(b.reason()).contains("input_text on textbox 'Email'").contains("no element");
+        });
+
+        int before = engineCalls.get();
+        Run strict = run(withoutFallback, Map.of("name", "Ada", "email", "ada@example.com"));
+        assertThat(strict.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(engineCalls.get() - before).isZero();
+        assertThat(strict.failureReason()).contains("input_text on textbox 'Email'").contains("no element")
+                .contains("ai_fallback is off");
+        assertThat(strict.scriptRun().aiFallbackTriggered()).isFalse();
+    }
+
+    @Test
+    void runOptionsBeatTheWorkflowsRunWith() throws IOException {
+        Workflow workflow = workflow("options", "true");
+        run(workflow, Map.of("name", "Ada", "email", "ada@example.com"));
+        int before = engineCalls.get();
+        Run agent = rover.runWorkflow(workflow, Map.of("name", "Ada", "email", "ada@example.com"),
+                WorkflowRunOptions.builder().waitForCompletion(true).runWith(RunWith.AGENT).build());
+        assertThat(agent.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).isPositive();
+        assertThat(agent.runWith()).isEqualTo("agent");
+        assertThat(agent.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.AGENT);
+            assertThat(b.reason()).contains("unchanged");
+        });
+    }
+
+    private static Run run(Workflow workflow, Map<String, Object> parameters) {
+        return rover.runWorkflow(workflow, parameters, WorkflowRunOptions.waiting());
+    }
+
+    /** A workflow with run_with: code; its title keeps each test's scripts apart (the cache key is the title). */
+    private static Workflow workflow(String name, String aiFallback) throws IOException {
+        String yaml = """
+                title: replay %s
+                run_with: code
+                ai_fallback: %s
+                cache_key: %s
+                workflow_definition:
+                  parameters:
+                    - {key: name, parameter_type: workflow, workflow_parameter_type: string}
+                    - {key: email, parameter_type: workflow, workflow_parameter_type: string}
+                  blocks:
+                    - block_type: navigation
+                      label: fill
+                      url: %s/form
+                      navigation_goal: |
+                        Enter "{{ name }}" into "Name".
+                        Enter "{{ email }}" into "Email".
+                        Select "Pro" from "Plan".
+                        Check "I agree to the terms".
+                        Click the "Save" button.
+                      complete_criterion: the page shows "Message sent"
+                """.formatted(name, aiFallback, name, base);
+        Path file = files.resolve(name + ".yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        return new WorkflowLoader().load(file);
+    }
+
+    private static String form() {
+        String save = variant == 1 ? "cancel" : "save";
+        String cancel = variant == 1 ? "save" : "cancel";
+        String email = variant == 2 ? "" : """
+                <p><label for="email">Email</label> <input id="email" name="email" type="email"></p>""";
+        return """
+                <html><head><title>Contact</title></head><body><h1>Contact us</h1>
+                <form action="/done" method="get">
+                <p><label for="name">Name</label> <input id="name" name="name"></p>
+                %s
+                <p><label for="plan">Plan</label> <select id="plan" name="plan"><option value="free">Free</option>
+                <option value="pro">Pro</option></select></p>
+                <p><label><input type="checkbox" name="terms"> I agree to the terms</label></p>
+                <button id="%s" name="action" value="%s" type="submit">Save</button>
+                <button id="%s" name="action" value="cancel" type="submit">Cancel</button>
+                </form></body></html>""".formatted(email, save, "save", cancel);
+    }
+
+    private static void page(HttpExchange ex, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** The offline engine, counting every call a run makes to it. */
+    private record CountingEngine(Engine engine) implements Engine {
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public Decision decide(DecideRequest request) {
+            engineCalls.incrementAndGet();
+            return engine.decide(request);
+        }
+
+        @Override
+        public Extraction extract(ExtractRequest request) {
+            engineCalls.incrementAndGet();
+            return engine.extract(request);
+        }
+
+        @Override
+        public Verification verify(VerifyRequest request) {
+            engineCalls.incrementAndGet();
+            return engine.verify(request);
+        }
+    }
+}
