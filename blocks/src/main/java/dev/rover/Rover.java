@@ -97,7 +97,8 @@ public final class Rover implements AutoCloseable {
         LaunchSettings settings = new LaunchSettings(request.engine(), null, request.webhookUrl(), request.browserSessionId(),
                 request.browserAddress(), request.maxSteps(), null, request.extraHttpHeaders(), request.userAgent(),
                 Boolean.TRUE.equals(request.includeActionHistoryInVerification()), request.maxScreenshotScrolls(),
-                request.proxyLocation(), request.totpIdentifier(), request.totpUrl(), request.runWith(), request.aiFallback());
+                request.proxyLocation(), request.totpIdentifier(), request.totpUrl(), request.runWith(), request.aiFallback(),
+                request.publishWorkflow());
         return launch(TaskWorkflows.of(request), RunId.next(RunType.forTaskEngine(request.engine())), Map.of(), settings);
     }
 
@@ -133,7 +134,7 @@ public final class Rover implements AutoCloseable {
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
                 null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
                 totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"),
-                options.runWith(), options.aiFallback());
+                options.runWith(), options.aiFallback(), false);
         return launch(workflow, RunId.next(RunType.WORKFLOW), parameters == null ? Map.of() : parameters, settings);
     }
 

@@ -178,6 +178,30 @@ class CachedReplayChromiumTest {
         });
     }
 
+    @Test
+    void aPublishedTaskBecomesAWorkflowThatReplaysItsScript() {
+        Run task = rover.runTask(TaskRequest.builder("Enter \"Lin\" into \"Name\". Enter \"lin@example.com\" into \"Email\". "
+                        + "Select \"Pro\" from \"Plan\". Check \"I agree to the terms\". Click the \"Save\" button.")
+                .url(base + "/form").waitForCompletion(true).publishWorkflow(true).build());
+        assertThat(task.status()).as(String.valueOf(task.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        ScriptRun published = task.scriptRun();
+        assertThat(published.publishedWorkflowId()).startsWith("wpid_");
+        Path file = Path.of(published.publishedWorkflowFile());
+        assertThat(file).exists();
+        assertThat(rover.workflows().latest(published.publishedWorkflowId())).isPresent();
+
+        int before = engineCalls.get();
+        Run replay = rover.runWorkflow(file, Map.of(), WorkflowRunOptions.waiting());
+        assertThat(replay.status()).as(String.valueOf(replay.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).isZero();
+        assertThat(replay.runWith()).isEqualTo("code");
+        assertThat(replay.scriptRun().blocks()).singleElement().satisfies(b -> {
+            assertThat(b.mode()).isEqualTo(ScriptRun.Mode.REPLAYED);
+            assertThat(b.scriptId()).isEqualTo(published.scriptId());
+        });
+        assertThat(submitted.get(submitted.size() - 1)).containsEntry("name", "Lin").containsEntry("action", "save");
+    }
+
     private static Run run(Workflow workflow, Map<String, Object> parameters) {
         return rover.runWorkflow(workflow, parameters, WorkflowRunOptions.waiting());
     }

@@ -22,12 +22,14 @@ import java.util.Map;
  * @param totpUrl               where to fetch one-time codes, or null
  * @param runWith               {@code agent} or {@code code} for this run, or null for the workflow's {@code run_with}
  * @param aiFallback            whether a replay that no longer matches hands over to the agent, or null for the workflow's
+ * @param publishWorkflow       save a completed task's script as a workflow with {@code run_with: code}
  */
 public record LaunchSettings(String engine, String model, String webhookUrl, String browserSessionId, String browserAddress,
                              Integer maxStepsPerBlock, Duration elapsedTimeLimit, Map<String, String> extraHttpHeaders,
                              String userAgent, boolean historyInVerification, Integer maxScreenshotScrolls,
                              String proxyLocation, String totpIdentifier, String totpUrl,
-                             dev.rover.core.definition.WorkflowSettings.RunWith runWith, Boolean aiFallback) {
+                             dev.rover.core.definition.WorkflowSettings.RunWith runWith, Boolean aiFallback,
+                             boolean publishWorkflow) {
     public LaunchSettings {
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
     }
@@ -36,6 +38,6 @@ public record LaunchSettings(String engine, String model, String webhookUrl, Str
     LaunchSettings withBrowserSession(String sessionId) {
         return new LaunchSettings(engine, model, webhookUrl, sessionId, browserAddress, maxStepsPerBlock, elapsedTimeLimit,
                 extraHttpHeaders, userAgent, historyInVerification, maxScreenshotScrolls, proxyLocation, totpIdentifier, totpUrl,
-                runWith, aiFallback);
+                runWith, aiFallback, publishWorkflow);
     }
 }

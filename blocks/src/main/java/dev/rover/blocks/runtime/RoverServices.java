@@ -38,10 +38,13 @@ import java.time.Clock;
  * @param clock          time source
  * @param environment    the variables Rover was configured from (AWS and SMTP settings of the service blocks)
  * @param scripts        the block scripts of cached replay
+ * @param workflows      stored workflow definitions (where a task's {@code publish_workflow} goes)
+ * @param home           the data directory
  */
 public record RoverServices(RunStore runs, ArtifactStore files, RunFolders folders, CredentialStore vault, RunCoordinator coordinator,
                             BrowserSessions sessions, BrowserProfiles profiles, EngineRegistry engines, String defaultEngine,
                             BrowserOptions browserOptions, ObserveOptions observeOptions,
                             RunBudget budget, String proxyServer, boolean proxyDirect, TotpMailbox totpCodes, TotpUrlClient totpUrls, Clock clock,
-                            dev.rover.core.env.EnvironmentVariables environment, dev.rover.core.script.ScriptStore scripts) {
+                            dev.rover.core.env.EnvironmentVariables environment, dev.rover.core.script.ScriptStore scripts,
+                            dev.rover.core.store.WorkflowStore workflows, dev.rover.core.store.RoverHome home) {
 }

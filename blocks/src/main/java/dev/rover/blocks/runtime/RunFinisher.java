@@ -97,6 +97,8 @@ final class RunFinisher {
             return;
         }
         run.runWith(scripts.replay() ? "code" : "agent").aiFallback(scripts.aiFallback()).scriptRun(scripts.summary());
+        attempt("published workflow", ended, () -> run.scriptRun(scripts.summaryPublishing(
+                ended.status() == dev.rover.core.run.RunStatus.COMPLETED)));
         List<dev.rover.core.script.BlockScript> used = scripts.scriptsUsed();
         if (!used.isEmpty()) {
             attempt("script file", ended, () -> artifacts.record(ArtifactType.SCRIPT_FILE, null, null, "scripts.yaml",

@@ -84,7 +84,9 @@ public final class RunLauncher {
         WorkflowSettings.RunWith runWith = settings.runWith() != null ? settings.runWith() : ws.runWith();
         boolean aiFallback = settings.aiFallback() != null ? settings.aiFallback() : ws.aiFallback();
         return new RunScriptSession(services.scripts(), dev.rover.blocks.replay.ScriptKeys.workflow(workflow), runId.value(),
-                runWith == WorkflowSettings.RunWith.CODE, aiFallback);
+                runWith == WorkflowSettings.RunWith.CODE, aiFallback)
+                .publishing(settings.publishWorkflow() ? workflow : null,
+                        new WorkflowPublisher(services.workflows(), services.home().subdirectory("workflows")));
     }
 
     private RunOfRover open(RunAdmission admission, BrowserOptions browserOptions, RunSettings runSettings,

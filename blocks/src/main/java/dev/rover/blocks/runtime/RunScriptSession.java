@@ -1,5 +1,6 @@
 package dev.rover.blocks.runtime;
 
+import dev.rover.core.definition.Workflow;
 import dev.rover.core.run.ScriptRun;
 import dev.rover.core.script.BlockScript;
 import dev.rover.core.script.RunScripts;
@@ -69,7 +70,36 @@ final class RunScriptSession implements RunScripts {
         }
         ScriptRun.Block first = blocks.stream().filter(b -> b.scriptId() != null).findFirst().orElse(null);
         return new ScriptRun(first == null ? null : first.scriptId(), first == null ? null : first.revision(),
-                blocks.stream().anyMatch(b -> b.mode() == ScriptRun.Mode.FALLBACK), blocks);
+                blocks.stream().anyMatch(b -> b.mode() == ScriptRun.Mode.FALLBACK), blocks, null, null);
+    }
+
+    private Workflow publishedTask;
+    private WorkflowPublisher publisher;
+
+    /** This session publishing the task as a workflow when it completes with a script (null: no publishing). */
+    RunScriptSession publishing(Workflow task, WorkflowPublisher to) {
+        this.publishedTask = task;
+        this.publisher = to;
+        return this;
+    }
+
+    /**
+     * The run's {@code script_run}, with the published workflow when the task asked for it, completed, and left a
+     * script to replay.
+     *
+     * @throws IllegalStateException when publishing was asked for but the task recorded no script (the reason says why)
+     */
+    ScriptRun summaryPublishing(boolean completed) {
+        ScriptRun summary = summary();
+        if (publishedTask == null || !completed) {
+            return summary;
+        }
+        if (summary == null || summary.scriptId() == null) {
+            throw new IllegalStateException("publish_workflow: the task left no script to publish"
+                    + (summary == null || summary.blocks().isEmpty() ? "" : " (" + summary.blocks().get(0).reason() + ")"));
+        }
+        WorkflowPublisher.Published published = publisher.publish(publishedTask);
+        return summary.published(published.workflowPermanentId(), published.file().toString());
     }
 
     /** The newest revision of every script this run replayed or recorded, in the order first used. */

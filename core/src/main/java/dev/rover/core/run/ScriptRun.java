@@ -9,11 +9,19 @@ import java.util.List;
  * @param revision            that script's revision after the run, or null
  * @param aiFallbackTriggered whether the agent took over a block whose replay no longer matched the page
  * @param blocks              each cacheable block that ran, in order
+ * @param publishedWorkflowId   the {@code wpid_...} a task with {@code publish_workflow} was saved as, or null
+ * @param publishedWorkflowFile the YAML file of that workflow, or null
  */
-public record ScriptRun(String scriptId, Integer revision, boolean aiFallbackTriggered, List<Block> blocks) {
+public record ScriptRun(String scriptId, Integer revision, boolean aiFallbackTriggered, List<Block> blocks,
+                        String publishedWorkflowId, String publishedWorkflowFile) {
 
     public ScriptRun {
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
+    }
+
+    /** This account with where the task was published. */
+    public ScriptRun published(String workflowId, String file) {
+        return new ScriptRun(scriptId, revision, aiFallbackTriggered, blocks, workflowId, file);
     }
 
     /** How a block ran: {@code replayed}, {@code agent} (no script, or {@code run_with: agent}) or {@code fallback}. */

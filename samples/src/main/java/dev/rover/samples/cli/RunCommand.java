@@ -64,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
+    @Mixin
+    ReplayOption replay;
+
     @Option(names = "--proxy", paramLabel = "URL",
             description = "The proxy (http://host:port) for a workflow that sets proxy_location (default: $ROVER_PROXY).")
     String proxy;
@@ -77,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> values = parameterValues(params);
+        replay.mode();
         Workflow workflow;
         try {
             workflow = new WorkflowLoader().load(file);
@@ -111,9 +115,12 @@ public final class RunCommand implements Callable<Integer> {
         });
         try (CancelOnSignal guarded = CancelOnSignal.guard(opened, err)) {
             Rover rover = guarded.rover();
-            WorkflowRunOptions options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
-                    .timeout(WAIT_LIMIT).build();
-            Run run = rover.runWorkflow(workflow, values, options);
+            WorkflowRunOptions.Builder options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
+                    .timeout(WAIT_LIMIT).runWith(replay.mode());
+            if (replay.aiFallback() != null) {
+                options.aiFallback(replay.aiFallback());
+            }
+            Run run = rover.runWorkflow(workflow, values, options.build());
             return RunSummary.print(rover, run, json, out);
         }
     }

@@ -61,6 +61,13 @@ public final class TaskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final run response as JSON on stdout.")
     boolean json;
 
+    @Mixin
+    ReplayOption replay;
+
+    @Option(names = "--publish-workflow",
+            description = "When the task completes, save its recorded script as a workflow with run_with: code; the run says where.")
+    boolean publishWorkflow;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +78,10 @@ public final class TaskCommand implements Callable<Integer> {
             });
         }
         TaskRequest.Builder request = TaskRequest.builder(prompt).url(url).engine(engine).waitForCompletion(true)
-                .timeout(RunCommand.WAIT_LIMIT).credentials(credentials);
+                .timeout(RunCommand.WAIT_LIMIT).credentials(credentials).runWith(replay.mode()).publishWorkflow(publishWorkflow);
+        if (replay.aiFallback() != null) {
+            request.aiFallback(replay.aiFallback());
+        }
         if (maxSteps != null) {
             request.maxSteps(maxSteps);
         }
