@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure the page observer, concurrent browser runs and the offline engine's reading on this machine.",
-        subcommands = {BenchObserveCommand.class, BenchConcurrencyCommand.class, BenchOfflineCommand.class})
+        subcommands = {BenchObserveCommand.class, BenchConcurrencyCommand.class, BenchOfflineCommand.class, BenchReplayCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
