@@ -29,13 +29,12 @@ final class RunService {
     private static final Set<String> TASK_FIELDS = Set.of("prompt", "url", "engine", "title", "proxy_location",
             "data_extraction_schema", "error_code_mapping", "max_steps", "webhook_url", "totp_identifier", "totp_url",
             "browser_session_id", "model", "extra_http_headers", "include_action_history_in_verification",
-            "max_screenshot_scrolls", "browser_address", "user_agent", "credentials", "publish_workflow");
+            "max_screenshot_scrolls", "browser_address", "user_agent", "credentials", "publish_workflow", "run_with", "ai_fallback");
     private static final Map<String, String> TASK_UNSUPPORTED = Map.of(
-            "cdp_connect_headers", "not supported: Rover connects to browser_address without extra headers",
-            "run_with", "not supported: Rover runs every task with its agent (run_with 'code' needs Skyvern's generated scripts)");
+            "cdp_connect_headers", "not supported: Rover connects to browser_address without extra headers");
     private static final Set<String> WORKFLOW_FIELDS = Set.of("agent_id", "workflow_id", "yaml_definition", "json_definition",
             "parameters", "webhook_url", "browser_session_id", "max_elapsed_time_minutes", "extra_http_headers",
-            "browser_address", "engine", "model");
+            "browser_address", "engine", "model", "run_with", "ai_fallback");
     private static final Map<String, String> WORKFLOW_UNSUPPORTED = Map.of(
             "title", "not supported: a workflow run takes the workflow's title",
             "proxy_location", "not supported per run: set proxy_location on the workflow's blocks",
@@ -44,8 +43,6 @@ final class RunService {
             "browser_profile_id", "not supported per run: start a browser session from the profile and pass browser_session_id",
             "max_screenshot_scrolls", "not supported for workflow runs",
             "cdp_connect_headers", "not supported: Rover connects to browser_address without extra headers",
-            "ai_fallback", "not supported: Rover runs every block with its agent",
-            "run_with", "not supported: Rover runs every block with its agent",
             "run_metadata", "not supported");
 
     private final Rover rover;
@@ -61,10 +58,11 @@ final class RunService {
     /** Starts a task from a TaskRunRequest body; answers at once with the queued run. */
     Run startTask(Fields f) {
         f.only(TASK_FIELDS, TASK_UNSUPPORTED);
-        if (Boolean.TRUE.equals(f.bool("publish_workflow"))) {
-            throw new InvalidFieldException(List.of("body", "publish_workflow"), "not supported: only false is allowed");
-        }
         TaskRequest.Builder b = TaskRequest.builder(f.requiredString("prompt"));
+        b.publishWorkflow(Boolean.TRUE.equals(f.bool("publish_workflow"))).runWith(runWith(f));
+        if (f.bool("ai_fallback") != null) {
+            b.aiFallback(f.bool("ai_fallback"));
+        }
         b.url(f.string("url")).engine(f.string("engine")).title(f.string("title")).proxyLocation(f.string("proxy_location"))
                 .dataExtractionSchema(f.any("data_extraction_schema")).errorCodeMapping(f.stringMap("error_code_mapping"))
                 .webhookUrl(f.string("webhook_url")).totpIdentifier(f.string("totp_identifier")).totpUrl(f.string("totp_url"))
@@ -96,6 +94,19 @@ final class RunService {
         return rover.startTask(build(b)).current();
     }
 
+    /** {@code run_with}: {@code code} (cached replay) or {@code agent}; null when not given. */
+    private static dev.rover.core.definition.WorkflowSettings.RunWith runWith(Fields f) {
+        String text = f.string("run_with");
+        if (text == null) {
+            return null;
+        }
+        var mode = dev.rover.core.definition.WorkflowSettings.RunWith.parse(text);
+        if (mode == null) {
+            throw new InvalidFieldException(List.of("body", "run_with"), "must be code or agent, not '" + text + "'");
+        }
+        return mode;
+    }
+
     private static TaskRequest build(TaskRequest.Builder b) {
         try {
             return b.build();
@@ -113,7 +124,11 @@ final class RunService {
         Workflow workflow = workflow(f);
         WorkflowRunOptions.Builder options = WorkflowRunOptions.builder().webhookUrl(f.string("webhook_url"))
                 .browserSessionId(f.string("browser_session_id")).browserAddress(f.string("browser_address"))
-                .extraHttpHeaders(f.stringMap("extra_http_headers")).engine(f.string("engine")).model(f.string("model"));
+                .extraHttpHeaders(f.stringMap("extra_http_headers")).engine(f.string("engine")).model(f.string("model"))
+                .runWith(runWith(f));
+        if (f.bool("ai_fallback") != null) {
+            options.aiFallback(f.bool("ai_fallback"));
+        }
         Integer minutes = f.integer("max_elapsed_time_minutes", 1, 24 * 60);
         if (minutes != null) {
             options.elapsedTimeLimit(Duration.ofMinutes(minutes));

@@ -89,6 +89,30 @@ class ApiRunsTest {
     }
 
     @Test
+    void aTaskPublishedOverHttpBecomesAWorkflowThatReplaysWithoutTheEngine() {
+        JsonNode task = api.awaitEnd(api.post("/v1/run/tasks", Map.of("prompt", "Enter \"grinder\" into \"Search\". Click the \"Search\" button.",
+                "url", site.url("/search"), "engine", "offline", "publish_workflow", true)).json().get("run_id").asText());
+        assertThat(task.get("status").asText()).as(task.toString()).isEqualTo("completed");
+        JsonNode scriptRun = task.get("script_run");
+        assertThat(scriptRun.get("blocks").get(0).get("mode").asText()).isEqualTo("agent");
+        String workflowId = scriptRun.get("published_workflow_id").asText();
+        assertThat(workflowId).startsWith("wpid_");
+        assertThat(api.get("/v1/workflows/" + workflowId).status()).isEqualTo(200);
+
+        JsonNode replay = api.awaitEnd(api.post("/v1/run/workflows", Map.of("workflow_id", workflowId, "engine", "offline"))
+                .json().get("run_id").asText());
+        assertThat(replay.get("status").asText()).as(replay.toString()).isEqualTo("completed");
+        assertThat(replay.get("run_with").asText()).isEqualTo("code");
+        assertThat(replay.get("step_count").asInt()).isZero();
+        assertThat(replay.get("script_run").get("blocks").get(0).get("mode").asText()).isEqualTo("replayed");
+        assertThat(replay.get("script_run").get("script_id").asText()).isEqualTo(scriptRun.get("script_id").asText());
+
+        ServerFixture.Answer wrong = api.post("/v1/run/tasks", Map.of("prompt", "x", "run_with", "fast"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("run_with").contains("code or agent");
+    }
+
+    @Test
     void aRunIsCanceledOverHttp() {
         String wait = "title: Long wait\nworkflow_definition:\n  blocks:\n    - block_type: wait\n      label: pause\n      wait_sec: 60\n";
         JsonNode started = api.post("/v1/run/workflows", Map.of("yaml_definition", wait)).json();
