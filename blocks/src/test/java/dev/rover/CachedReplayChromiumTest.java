@@ -45,6 +45,8 @@ class CachedReplayChromiumTest {
     private static volatile int variant;
     private static final List<Map<String, String>> submitted = new CopyOnWriteArrayList<>();
     private static final AtomicInteger engineCalls = new AtomicInteger();
+    private static final String PASSWORD = "Tr0ub4dor-and-3-horses";
+    private static final List<String> logins = new CopyOnWriteArrayList<>();
 
     @TempDir
     static Path home;
@@ -63,6 +65,19 @@ class CachedReplayChromiumTest {
             submitted.add(query(ex.getRequestURI().getRawQuery()));
             page(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
         });
+        server.createContext("/login", ex -> page(ex, """
+                <html><head><title>Sign in</title></head><body><h1>Sign in</h1><form action="/session" method="post">
+                <p><label for="user">Email</label> <input id="user" name="user" type="email"></p>
+                <p><label for="pass">Password</label> <input id="pass" name="pass" type="password"></p>
+                <button type="submit">Sign in</button></form></body></html>"""));
+        server.createContext("/session", ex -> {
+            Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            logins.add(form.get("user") + ":" + form.get("pass"));
+            ex.getResponseHeaders().add("Location", "/welcome");
+            ex.sendResponseHeaders(303, -1);
+            ex.close();
+        });
+        server.createContext("/welcome", ex -> page(ex, "<html><head><title>Home</title></head><body><h1>Welcome back</h1></body></html>"));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         rover = Rover.builder().dataDirectory(home).defaultEngine("counting")
@@ -160,6 +175,49 @@ class CachedReplayChromiumTest {
         assertThat(strict.failureReason()).contains("input_text on textbox 'Email'").contains("no element")
                 .contains("ai_fallback is off");
         assertThat(strict.scriptRun().aiFallbackTriggered()).isFalse();
+    }
+
+    @Test
+    void aLoginScriptHoldsOnlyCredentialReferencesAndNoSecretIsStoredAnywhere() throws IOException {
+        rover.credentials().addPassword("replay-shop", "ann@shop.test", PASSWORD, null);
+        String yaml = """
+                title: replay login
+                run_with: code
+                workflow_definition:
+                  parameters:
+                    - {key: shop, parameter_type: credential, credential_id: replay-shop}
+                  blocks:
+                    - block_type: login
+                      label: sign_in
+                      url: %s/login
+                      parameter_keys: [shop]
+                      complete_criterion: URL contains /welcome
+                """.formatted(base);
+        Workflow workflow = new WorkflowLoader().load(yaml, "login.yaml");
+        Run first = rover.runWorkflow(workflow, Map.of(), WorkflowRunOptions.waiting());
+        assertThat(first.status()).as(String.valueOf(first.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        int before = engineCalls.get();
+        Run second = rover.runWorkflow(workflow, Map.of(), WorkflowRunOptions.waiting());
+        assertThat(second.status()).as(String.valueOf(second.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(engineCalls.get() - before).isZero();
+        assertThat(second.scriptRun().blocks()).singleElement().satisfies(b -> assertThat(b.mode()).isEqualTo(ScriptRun.Mode.REPLAYED));
+        assertThat(logins).containsOnly("ann@shop.test:" + PASSWORD);
+
+        var scriptFiles = rover.getRunArtifacts(second.runId(), dev.rover.core.run.ArtifactType.SCRIPT_FILE);
+        assertThat(scriptFiles).hasSize(1);
+        String script = java.nio.file.Files.readString(Path.of(java.net.URI.create(scriptFiles.get(0).uri())));
+        assertThat(script).contains("{{ shop.username }}").contains("{{ shop.password }}");
+        try (var files = java.nio.file.Files.walk(home)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                if (file.toString().contains("credentials")) {
+                    continue; // the encrypted vault itself
+                }
+                String content = new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (int i = 0; i + 6 <= PASSWORD.length(); i++) {
+                    assertThat(content).as("%s holds part of the password", file).doesNotContain(PASSWORD.substring(i, i + 6));
+                }
+            }
+        }
     }
 
     @Test
