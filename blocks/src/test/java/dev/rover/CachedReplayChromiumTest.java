@@ -141,6 +141,8 @@ class CachedReplayChromiumTest {
             assertThat(b.revision()).isEqualTo(2);
         });
         assertThat(submitted.get(1)).containsEntry("action", "save");
+        assertThat(java.nio.file.Files.readString(rover.reportPath(healed.runId()).orElseThrow()))
+                .contains("<span class=\"mode fallback\"").contains("found &#39;Cancel&#39;");
 
         int before = engineCalls.get();
         Run third = run(workflow, Map.of("name", "Ada", "email", "ada@example.com"));
@@ -151,6 +153,7 @@ class CachedReplayChromiumTest {
             assertThat(b.revision()).isEqualTo(2);
         });
         assertThat(submitted.get(2)).containsEntry("action", "save");
+        assertThat(java.nio.file.Files.readString(rover.reportPath(third.runId()).orElseThrow())).contains("<span class=\"mode replayed\"");
     }
 
     @Test
