@@ -60,6 +60,11 @@ public final class ScriptDocuments {
         return out;
     }
 
+    /** Whether two action lists record the same actions (number types and argument order aside). */
+    public static boolean sameActions(List<ScriptAction> a, List<ScriptAction> b) {
+        return actionsToList(a).equals(actionsToList(b));
+    }
+
     private static Map<String, Object> actionToMap(ScriptAction action) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", action.type());
