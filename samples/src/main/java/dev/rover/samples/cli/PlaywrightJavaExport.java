@@ -289,7 +289,7 @@ final class PlaywrightJavaExport {
             }
             String name = m.group(1);
             String variable = parameters.computeIfAbsent(name, PlaywrightJavaExport::variable);
-            lines.add("// value of the parameter " + comment(name) + ": " + comment(name) + "=VALUE or " + variable);
+            lines.add("// {{ " + comment(name) + " }}: give " + comment(name) + "=VALUE or set " + variable);
             parts.add("value(given, " + literal(name) + ", " + literal(variable) + ")");
             at = m.end();
         }

@@ -122,7 +122,7 @@ class ScriptsExportJavaTest {
         String java = Files.readString(source);
         assertThat(java.lines().filter(l -> l.startsWith("import "))).allMatch(l ->
                 l.startsWith("import com.microsoft.playwright.") || l.startsWith("import java."));
-        assertThat(java).contains("// value of the parameter login.code: login.code=VALUE or LOGIN_CODE",
+        assertThat(java).contains("// {{ login.code }}: give login.code=VALUE or set LOGIN_CODE",
                 ".frameLocator(\"iframe[name=\\\"inner\\\"], frame[name=\\\"inner\\\"]\")",
                 "page.mouse().wheel(0, 200);", "new SelectOption().setLabel(\"Japan\")", ".setChecked(true);");
 
