@@ -7,12 +7,8 @@ import dev.rover.core.script.ElementLocator;
 import dev.rover.core.script.ScriptAction;
 import dev.rover.core.script.ScriptKey;
 import dev.rover.core.script.ScriptStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +18,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What every script store must do: revisions per key, nothing stored for an unchanged recording, list and delete. */
+/**
+ * What every script store must do: revisions per key, nothing stored for an unchanged recording, list and delete.
+ * Run by {@link SqliteScriptStoreContractTest}, {@link PostgresScriptStoreContractTest} and
+ * {@link InMemoryScriptStoreContractTest}.
+ */
 abstract class ScriptStoreContractTest {
 
     /** A clock a second further on every reading, so revisions get distinct, ordered times. */
@@ -112,74 +111,5 @@ abstract class ScriptStoreContractTest {
         BlockScript again = store.save(SIGNUP, List.of(fill("email", "{{ email }}")), "wr_3");
         assertThat(again.scriptId()).isNotEqualTo(first.scriptId());
         assertThat(again.revision()).isEqualTo(1);
-    }
-
-    /** On embedded SQLite; scripts outlive the store that recorded them. */
-    static class Sqlite extends ScriptStoreContractTest {
-        @TempDir
-        Path dir;
-        private JdbcRunStore store;
-
-        @Override
-        ScriptStore open(Clock clock) {
-            store = JdbcRunStore.builder().url("jdbc:sqlite:" + dir.resolve("rover.db")).clock(clock).build();
-            return store.scripts();
-        }
-
-        @AfterEach
-        void close() {
-            store.close();
-        }
-
-        @Test
-        void scriptsSurviveReopeningTheDatabase() {
-            BlockScript saved = open(ticking()).save(SIGNUP, List.of(fill("email", "{{ email }}")), "wr_1");
-            store.close();
-
-            ScriptStore reopened = open(ticking());
-
-            assertThat(reopened.latest(SIGNUP)).contains(saved);
-            assertThatThrownBy(() -> reopened.save(new ScriptKey("w", "k".repeat(501), "b"), List.of(), null))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("a script's cache_key is at most 500 characters, got 501");
-        }
-    }
-
-    /** On a real PostgreSQL server, one schema per test. */
-    @ExtendWith(PostgresServer.Extension.class)
-    static class Postgres extends ScriptStoreContractTest {
-        private final PostgresServer server;
-        private JdbcRunStore store;
-
-        Postgres(PostgresServer server) {
-            this.server = server;
-        }
-
-        @Override
-        ScriptStore open(Clock clock) {
-            store = JdbcRunStore.builder().url(server.newSchemaUrl()).clock(clock).build();
-            return store.scripts();
-        }
-
-        @AfterEach
-        void close() {
-            store.close();
-        }
-    }
-
-    /** In memory, next to the in-memory run store. */
-    static class InMemory extends ScriptStoreContractTest {
-        @Override
-        ScriptStore open(Clock clock) {
-            return new InMemoryScriptStore(clock);
-        }
-
-        @Test
-        void theInMemoryRunStoreHandsOutOne() {
-            try (InMemoryRunStore runs = new InMemoryRunStore()) {
-                BlockScript saved = runs.scripts().save(SIGNUP, List.of(), "wr_1");
-                assertThat(runs.scripts().latest(SIGNUP)).contains(saved);
-            }
-        }
     }
 }
