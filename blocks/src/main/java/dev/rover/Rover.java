@@ -22,6 +22,7 @@ import dev.rover.core.run.RunId;
 import dev.rover.core.run.RunType;
 import dev.rover.core.run.TimelineEntry;
 import dev.rover.core.secret.CredentialStore;
+import dev.rover.core.script.ScriptStore;
 import dev.rover.core.store.RoverHome;
 import dev.rover.core.store.WorkflowStore;
 
@@ -56,10 +57,12 @@ public final class Rover implements AutoCloseable {
     private final RoverHome home;
     private final AutoCloseable resources;
     private final WorkflowStore workflows;
+    private final ScriptStore scripts;
 
-    Rover(RoverServices services, RoverHome home, WorkflowStore workflows, AutoCloseable resources) {
+    Rover(RoverServices services, RoverHome home, WorkflowStore workflows, ScriptStore scripts, AutoCloseable resources) {
         this.services = services;
         this.workflows = workflows;
+        this.scripts = scripts;
         this.home = home;
         this.launcher = new RunLauncher(services);
         this.resources = resources;
@@ -271,6 +274,11 @@ public final class Rover implements AutoCloseable {
     /** Workflow definitions kept by id with their versions, in the run database. */
     public WorkflowStore workflows() {
         return workflows;
+    }
+
+    /** Block scripts of cached replay ({@code run_with: code}) with their revisions, in the run database. */
+    public ScriptStore scripts() {
+        return scripts;
     }
 
     /** Where the run's HTML report is, once the run has finished. */

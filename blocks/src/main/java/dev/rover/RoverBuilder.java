@@ -204,8 +204,8 @@ public final class RoverBuilder {
                 budget != null ? budget : config != null ? config.budget() : RunBudget.UNLIMITED,
                 proxy != null ? proxy : env.get("ROVER_PROXY").orElse(null), proxyPolicy == ProxyPolicy.DIRECT,
                 new TotpMailbox(clock, TotpMailbox.DEFAULT_MAX_AGE), new TotpUrlClient(java.net.http.HttpClient.newHttpClient()), clock, env,
-                new dev.rover.core.script.InMemoryScriptStore(clock), store.workflows(), home);
-        return new Rover(services, home, store.workflows(), () -> {
+                store.scripts(), store.workflows(), home);
+        return new Rover(services, home, store.workflows(), store.scripts(), () -> {
             try {
                 executor.close();
             } finally {

@@ -13,4 +13,12 @@ public record ElementIdentity(ElementLocator locator, ElementFingerprint fingerp
         Objects.requireNonNull(fingerprint, "fingerprint");
         origin = origin == null ? "" : origin;
     }
+
+    /**
+     * An element with no recorded origin (a script written by hand): a replay then does not compare origins, while
+     * credentials stay bound to their own origins by the browser as always.
+     */
+    public ElementIdentity(ElementLocator locator, ElementFingerprint fingerprint) {
+        this(locator, fingerprint, "");
+    }
 }

@@ -28,6 +28,12 @@ public final class InMemoryRunStore implements RunStore {
     private final Map<RunId, List<TimelineEntry>> timelines = new HashMap<>();
     private final Map<String, ArtifactRecord> artifacts = new LinkedHashMap<>();
     private final Map<RunId, HumanDecision> resumes = new HashMap<>();
+    private final InMemoryScriptStore scripts = new InMemoryScriptStore();
+
+    /** The block scripts of cached replay, kept in memory with the runs. */
+    public InMemoryScriptStore scripts() {
+        return scripts;
+    }
 
     @Override
     public synchronized boolean requestResume(RunId id, HumanDecision decision) {

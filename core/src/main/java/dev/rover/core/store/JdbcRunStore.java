@@ -7,6 +7,7 @@ import dev.rover.core.run.HumanDecision;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunId;
 import dev.rover.core.run.TimelineEntry;
+import dev.rover.core.script.ScriptStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,7 @@ public final class JdbcRunStore implements RunStore {
     private final ArtifactRows artifacts;
     private final ResumeRequests resumes;
     private final JdbcWorkflowStore workflows;
+    private final JdbcScriptStore scripts;
 
     /** A store on the database at this JDBC URL (for SQLite: {@code jdbc:sqlite:/path/rover.db}), recovering on open. */
     public JdbcRunStore(String jdbcUrl) {
@@ -86,6 +88,7 @@ public final class JdbcRunStore implements RunStore {
         this.artifacts = new ArtifactRows(db, json);
         this.resumes = new ResumeRequests(db);
         this.workflows = new JdbcWorkflowStore(db, b.clock);
+        this.scripts = new JdbcScriptStore(db, b.clock);
         this.leases = new LeaseKeeper(db, clock, owner, b.lease, b.recoverOnOpen ? recovery : null);
         try {
             StoreSchema.migrate(db);
@@ -334,6 +337,11 @@ public final class JdbcRunStore implements RunStore {
     /** The workflow definitions kept in the same database. */
     public WorkflowStore workflows() {
         return workflows;
+    }
+
+    /** The block scripts of cached replay kept in the same database. */
+    public ScriptStore scripts() {
+        return scripts;
     }
 
     /** Stops the heartbeat and closes the database; leases of runs still active here lapse and are recovered elsewhere. */

@@ -69,7 +69,21 @@ final class StoreSchema {
                             + " deleted_at BIGINT,"
                             + " PRIMARY KEY (workflow_permanent_id, version))")),
             new Migration(4, "decisions for runs paused in human_interaction blocks", List.of(
-                    "ALTER TABLE runs ADD COLUMN resume_request VARCHAR(4000)")));
+                    "ALTER TABLE runs ADD COLUMN resume_request VARCHAR(4000)")),
+            // one revision per row; the unique key also finds the newest revision of a key, and stops two
+            // processes recording the same block at once from forking its script
+            new Migration(5, "block scripts of cached replay with their revisions", List.of(
+                    "CREATE TABLE IF NOT EXISTS scripts ("
+                            + " script_id VARCHAR(64) NOT NULL,"
+                            + " revision INTEGER NOT NULL,"
+                            + " workflow VARCHAR(200) NOT NULL,"
+                            + " cache_key VARCHAR(500) NOT NULL,"
+                            + " block_label VARCHAR(200) NOT NULL,"
+                            + " body TEXT NOT NULL,"
+                            + " source_run_id VARCHAR(64),"
+                            + " created_at BIGINT NOT NULL,"
+                            + " PRIMARY KEY (script_id, revision))",
+                    "CREATE UNIQUE INDEX IF NOT EXISTS scripts_by_key ON scripts (workflow, cache_key, block_label, revision)")));
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
 

@@ -1,5 +1,6 @@
 package dev.rover.core.script;
 
+import dev.rover.core.store.InMemoryScriptStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

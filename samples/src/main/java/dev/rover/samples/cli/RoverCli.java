@@ -78,6 +78,7 @@ public final class RoverCli implements Runnable {
         all.put("task", TaskCommand.class);
         all.put("runs", RunsCommand.class);
         all.put("credentials", CredentialsCommand.class);
+        all.put("scripts", ScriptsCommand.class);
         all.put("demo", DemoCommand.class);
         all.put("bench", BenchCommand.class);
         all.put("serve", ServeCommand.class);
