@@ -42,6 +42,12 @@ public final class RunLauncher {
      *                                  credential, session or profile; a proxy nobody configured); nothing is recorded then
      */
     public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
+        return launch(workflow, runId, parameters, settings, null);
+    }
+
+    /** As {@link #launch(Workflow, RunId, Map, LaunchSettings)}, continuing a paused run when {@code continuation} is set. */
+    public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings,
+                            dev.rover.core.exec.RunContinuation continuation) {
         if (services.coordinator().isClosed()) {
             throw new RoverStateException("this Rover is closed; build a new one to start runs");
         }
@@ -68,6 +74,7 @@ public final class RunLauncher {
                 .budget(services.budget())
                 .resources(admission -> WorkflowSessions.naming(workflow, launch,
                         bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch))));
+        options.continuation(continuation);
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
