@@ -98,9 +98,9 @@ public final class RunLauncher {
             CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
                     settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
                     admission.cancellation(), admission.clock(), admission.deadline(), origins)
-                    .withVendorSecrets(new VendorSecrets(services.vault(), scope, services.environment()));
+                    .withVendorSecrets(new VendorSecrets(services.vault(), scope, services.environment(), origins));
             return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, credentials, finisher,
-                    services.clock()).withFiles(services.environment(), services.folders().downloads(runId));
+                    services.clock(), origins).withFiles(services.environment(), services.folders().downloads(runId));
         } catch (RuntimeException e) {
             scope.close();
             throw e;
