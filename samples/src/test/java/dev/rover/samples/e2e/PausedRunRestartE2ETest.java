@@ -106,6 +106,36 @@ class PausedRunRestartE2ETest {
     }
 
     @Test
+    void runsResumeRejectingARunWhoseProcessDiedTakesItOverAndEndsItTerminated() throws Exception {
+        Path workflow = Files.writeString(tmp.resolve("reject.yaml"), """
+                title: Reject me
+                workflow_definition:
+                  blocks:
+                    - {block_type: human_interaction, label: approval, instructions: Approve the transfer, timeout_seconds: 600}
+                    - {block_type: wait, label: after, wait_sec: 1}
+                """);
+        Path home = tmp.resolve("home");
+        RunId id = pauseAndKill(home, workflow);
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = RoverCli.commandLine(new dev.rover.samples.cli.RoverSetup(
+                Map.of("ROVER_RUN_LEASE_SECONDS", String.valueOf(LEASE.toSeconds())), java.util.function.UnaryOperator.identity()));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int code = cli.execute("runs", "resume", id.value(), "--reject", "--comment", "wrong account", "--data-dir", home.toString());
+
+        assertThat(err.toString()).contains("the process that paused run " + id + " stopped; continuing the run here");
+        assertThat(out.toString()).contains("status:   terminated");
+        assertThat(code).as(err.toString()).isZero();
+        Run ended = storedRun(home, id);
+        assertThat(ended.status()).isEqualTo(RunStatus.TERMINATED);
+        assertThat(ended.failureReason()).contains("a person rejected human_interaction block 'approval': wrong account");
+        assertThat(((Map<?, ?>) ended.output()).get("approval_output").toString()).contains("decision=rejected");
+        assertThat(((Map<?, ?>) ended.output()).containsKey("after_output")).as("the block after the rejected one did not run").isFalse();
+    }
+
+    @Test
     void aPausedRunWhoseProcessDiedEndsTimedOutAtItsTimeoutWhenAnotherProcessLooks() throws Exception {
         Path workflow = Files.writeString(tmp.resolve("short.yaml"), """
                 title: Short wait
