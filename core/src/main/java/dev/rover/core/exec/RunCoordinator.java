@@ -190,6 +190,11 @@ public final class RunCoordinator implements AutoCloseable {
         }
         RunControl control = new RunControl(clock, limit(workflow, options));
         UsageMeter meter = new UsageMeter(options.budget());
+        if (options.continuation() != null) {
+            dev.rover.core.run.RunUsage used = options.continuation().run().usage();
+            meter.carryOver(new dev.rover.core.engine.Usage(used.llmCalls(), used.inputTokens(), used.outputTokens(),
+                    used.cost() == null ? java.math.BigDecimal.ZERO : used.cost()));
+        }
         RunResources resources = options.resources().open(
                 new RunAdmission(runId, workflow, control.token(), control::deadline, clock, meter));
         RunState state;
