@@ -54,6 +54,7 @@ public final class Rover implements AutoCloseable {
 
     private final RoverServices services;
     private final RunLauncher launcher;
+    private final dev.rover.blocks.runtime.PausedRunTakeover takeover;
     private final RoverHome home;
     private final AutoCloseable resources;
     private final WorkflowStore workflows;
@@ -65,6 +66,7 @@ public final class Rover implements AutoCloseable {
         this.scripts = scripts;
         this.home = home;
         this.launcher = new RunLauncher(services);
+        this.takeover = new dev.rover.blocks.runtime.PausedRunTakeover(services, launcher);
         this.resources = resources;
         // another process asked (through the shared store) to cancel a run this Rover executes
         services.runs().onCancelRequested(services.coordinator()::cancel);
@@ -133,12 +135,16 @@ public final class Rover implements AutoCloseable {
      * @throws InvalidRequestException when the workflow cannot run here; nothing is recorded then
      */
     public RunHandle startWorkflow(Workflow workflow, Map<String, Object> parameters, WorkflowRunOptions options) {
-        LaunchSettings settings = new LaunchSettings(options.engine(), options.model(), options.webhookUrl(), options.browserSessionId(),
+        return launch(workflow, RunId.next(RunType.WORKFLOW), parameters == null ? Map.of() : parameters, launchSettings(options, workflow));
+    }
+
+    /** The launch settings of a run of this workflow with these options. */
+    private static LaunchSettings launchSettings(WorkflowRunOptions options, Workflow workflow) {
+        return new LaunchSettings(options.engine(), options.model(), options.webhookUrl(), options.browserSessionId(),
                 options.browserAddress(), options.maxStepsPerBlock(), options.elapsedTimeLimit(), options.extraHttpHeaders(),
                 null, false, null, null, totpSetting(workflow, workflow.settings().totpIdentifier(), "totp_identifier"),
                 totpSetting(workflow, workflow.settings().totpVerificationUrl(), "totp_verification_url"),
                 options.runWith(), options.aiFallback(), false);
-        return launch(workflow, RunId.next(RunType.WORKFLOW), parameters == null ? Map.of() : parameters, settings);
     }
 
     /** Hands the run to the coordinator; a request it cannot run is an {@link InvalidRequestException}. */
@@ -210,7 +216,10 @@ public final class Rover implements AutoCloseable {
     /**
      * Answers a run paused in a {@code human_interaction} block: approves it (it continues) or rejects it (it
      * ends terminated), with an optional comment the block's output keeps. Works for a run another process
-     * executes on this Rover's database: its owner sees the decision within a fraction of a second.
+     * executes on this Rover's database: its owner sees the decision within a fraction of a second. When the process
+     * that paused the run stopped (its lease lapsed), this Rover takes the run over: it continues from the block after
+     * the paused one in a new browser session (an error entry on the run says so), or ends {@code terminated} when
+     * rejected, or {@code timed_out} when its wait is over; see {@link #isRunningHere}.
      *
      * @throws RunNotFoundException for an unknown id
      * @throws RoverStateException  when the run is not paused
@@ -218,12 +227,30 @@ public final class Rover implements AutoCloseable {
     public Run resumeRun(String runId, HumanDecision decision) {
         RunId id = require(runId);
         Run run = find(id);
+        java.util.Objects.requireNonNull(decision, "decision");
+        Optional<Run> continued;
+        try {
+            continued = takeover.takeOver(run, decision, workflow -> launchSettings(WorkflowRunOptions.builder().build(), workflow));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+        if (continued.isPresent()) {
+            return continued.get();
+        }
         if (!services.runs().requestResume(id, java.util.Objects.requireNonNull(decision, "decision"))) {
             Run now = services.runs().find(id).orElse(run);
             throw new RoverStateException("run " + id + " is " + now.status().wireName()
                     + ", not paused: only a run waiting in a human_interaction block can be resumed");
         }
         return services.runs().find(id).orElse(run);
+    }
+
+    /**
+     * Whether this Rover executes the run now (queued, running, paused or being recorded here), so closing it cancels
+     * the run: true for a run {@link #resumeRun} took over from a process that stopped.
+     */
+    public boolean isRunningHere(String runId) {
+        return parse(runId).map(id -> services.coordinator().isActive(id)).orElse(false);
     }
 
     /** The run's timeline: blocks holding steps holding thoughts and actions. */

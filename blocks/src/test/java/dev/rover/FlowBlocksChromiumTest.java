@@ -42,6 +42,18 @@ class FlowBlocksChromiumTest {
     private static final String FILES = """
             <html><head><title>Reports</title></head><body><h1>Reports</h1>
             <a href="/export">Export report</a></body></html>""";
+    /** A sign-in page that echoes the typed password back as text and in a plain field: what a PDF must not keep. */
+    private static final String SIGN_IN = """
+            <html><head><title>Sign in</title></head><body><h1>Sign in</h1>
+            <label for="u">Username</label><input id="u" name="username">
+            <label for="p">Password</label><input id="p" name="password" type="password">
+            <button type="button" onclick="document.getElementById('state').textContent = 'Signed in';
+                document.getElementById('echo').textContent = 'Your password is ' + document.getElementById('p').value;
+                document.getElementById('copy').value = document.getElementById('p').value;">Sign in</button>
+            <p id="state"></p><p id="echo"></p><label for="copy">Copy</label><input id="copy">
+            </body></html>""";
+    private static final String PRINTED_PASSWORD = "plum-Orchard-9931";
+
     private static final Duration EXPORT_DELAY = Duration.ofMillis(2500);
 
     @TempDir
@@ -56,6 +68,7 @@ class FlowBlocksChromiumTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/shop", ex -> page(ex, SHOP));
         server.createContext("/sold-out", ex -> page(ex, SOLD_OUT));
+        server.createContext("/sign-in", ex -> page(ex, SIGN_IN));
         server.createContext("/files", ex -> page(ex, FILES));
         server.createContext("/export", ex -> {
             try {
@@ -143,6 +156,46 @@ class FlowBlocksChromiumTest {
         byte[] bytes = rover.readArtifact(pdfs.get(0));
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isEqualTo(((Number) pdf.get("size")).intValue());
+    }
+
+    @Test
+    void printPageLeavesEverySecretTheCredentialFilledOutOfThePdf() throws IOException {
+        var login = rover.credentials().addPassword("print-login", "plum.owner", PRINTED_PASSWORD, null);
+        Run run = run("""
+                title: Print after sign-in
+                workflow_definition:
+                  parameters:
+                    - {key: credentials, parameter_type: workflow, workflow_parameter_type: credential_id}
+                  blocks:
+                    - block_type: login
+                      label: sign_in
+                      url: "BASE/sign-in"
+                      parameter_keys: [credentials]
+                      complete_criterion: "the page shows 'Signed in'"
+                      max_steps_per_run: 5
+                    - {block_type: print_page, label: pdf, file_name: signed-in}
+                    - block_type: code
+                      label: after
+                      language: javascript
+                      code: |
+                        return {echo: document.getElementById('echo').textContent.length, copy: document.getElementById('copy').value.length,
+                                password: document.getElementById('p').value.length};
+                """, Map.of("credentials", login.id()));
+
+        assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.COMPLETED);
+        byte[] bytes = rover.readArtifact(rover.getRunArtifacts(run.runId(), ArtifactType.PDF).get(0));
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertThat(text).as("the PDF keeps the page's text").contains("Signed in").contains("Copy").contains("\u2022\u2022\u2022\u2022\u2022\u2022");
+        assertThat(((Map<?, ?>) run.output()).get("after_output")).as("the page is as it was after printing")
+                .isEqualTo(Map.of("echo", "Your password is ".length() + PRINTED_PASSWORD.length(),
+                        "copy", PRINTED_PASSWORD.length(), "password", PRINTED_PASSWORD.length()));
+        for (int i = 0; i + 6 <= PRINTED_PASSWORD.length(); i++) {
+            assertThat(text).as("fragment %d of the password", i).doesNotContain(PRINTED_PASSWORD.substring(i, i + 6));
+        }
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(PRINTED_PASSWORD.substring(0, 6));
     }
 
     @Test

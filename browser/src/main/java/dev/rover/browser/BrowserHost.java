@@ -107,7 +107,7 @@ final class BrowserHost {
         // close the browser then: Rover closes it after recording the canceled run (screenshot, trace).
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions()
                 .setHeadless(options.headless())
-                .setArgs(BrowserOptions.QUIET_FLAGS)
+                .setArgs(launchArgs(options))
                 .setHandleSIGINT(false)
                 .setHandleSIGTERM(false)
                 .setHandleSIGHUP(false);
@@ -122,6 +122,12 @@ final class BrowserHost {
                     + executable.map(Path::toString).orElse("(Playwright's managed browser)") + ": " + LiveBrowser.firstLine(e), e);
         }
         log.debug("launched Chromium {} headless={}", browser.version(), options.headless());
+    }
+
+    private static java.util.List<String> launchArgs(BrowserOptions options) {
+        java.util.List<String> args = new java.util.ArrayList<>(BrowserOptions.QUIET_FLAGS);
+        args.addAll(options.launchArgs());
+        return args;
     }
 
     /** Runs {@code work} on the host's thread (directly when already there) and returns its result. */

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param actionTimeout    how long one action may wait for its element
  * @param proxyServer      a proxy every request goes through ({@code http://host:port}, {@code socks5://...}), or null
  * @param allowFileUrls    whether runs may open {@code file:} URLs (off: only http and https are opened)
+ * @param launchArgs       extra Chromium command-line switches added to {@link #QUIET_FLAGS} when Rover launches the
+ *                         browser (for example {@code --host-resolver-rules=...}); ignored when attaching over CDP
  */
 public record BrowserOptions(
         boolean headless,
@@ -44,7 +46,8 @@ public record BrowserOptions(
         Path storageState,
         Duration actionTimeout,
         String proxyServer,
-        boolean allowFileUrls) {
+        boolean allowFileUrls,
+        List<String> launchArgs) {
 
     /** Flags that keep Chromium quiet and stable on a closed network and in containers. */
     public static final List<String> QUIET_FLAGS = List.of(
@@ -59,6 +62,12 @@ public record BrowserOptions(
 
     public BrowserOptions {
         extraHttpHeaders = extraHttpHeaders == null ? Map.of() : Map.copyOf(extraHttpHeaders);
+        launchArgs = launchArgs == null ? List.of() : List.copyOf(launchArgs);
+        for (String arg : launchArgs) {
+            if (arg.isBlank() || !arg.startsWith("--")) {
+                throw new IllegalArgumentException("a Chromium launch argument must be a switch starting with --, not '" + arg + "'");
+            }
+        }
         Objects.requireNonNull(downloadsFolder, "downloadsFolder");
         Objects.requireNonNull(actionTimeout, "actionTimeout");
         trace = trace == null ? TraceMode.ON_FAILURE : trace;
@@ -97,6 +106,7 @@ public record BrowserOptions(
         b.actionTimeout = actionTimeout;
         b.proxyServer = proxyServer;
         b.allowFileUrls = allowFileUrls;
+        b.launchArgs = new java.util.ArrayList<>(launchArgs);
         return b;
     }
 
@@ -117,7 +127,8 @@ public record BrowserOptions(
                 + ", extraHttpHeaders=" + extraHttpHeaders.keySet() + ", viewport=" + viewportWidth + "x" + viewportHeight
                 + ", locale=" + locale + ", downloadsFolder=" + downloadsFolder + ", trace=" + trace.text()
                 + ", cdpAddress=" + cdpAddress + ", storageState=" + storageState + ", actionTimeout=" + actionTimeout
-                + ", proxy=" + (proxyServer != null) + ", allowFileUrls=" + allowFileUrls + "]";
+                + ", proxy=" + (proxyServer != null) + ", allowFileUrls=" + allowFileUrls
+                + ", launchArgs=" + launchArgs.stream().map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) + "=..." : a).toList() + "]";
     }
 
     /** Collects options; every setting has a sensible default. */
@@ -136,6 +147,7 @@ public record BrowserOptions(
         private Path storageState;
         private Duration actionTimeout = Duration.ofSeconds(5);
         private String proxyServer;
+        private List<String> launchArgs = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -177,9 +189,17 @@ public record BrowserOptions(
 
         public Builder actionTimeout(Duration value) { this.actionTimeout = value; return this; }
 
+        /**
+         * Adds Chromium command-line switches for every launched browser, such as
+         * {@code --host-resolver-rules=MAP example.com 127.0.0.1:8443} to serve a site from a stand-in or
+         * {@code --ignore-certificate-errors-spki-list=HASH} to trust one self-signed certificate. Each must start
+         * with {@code --}. Not applied when attaching to a running browser ({@link #cdpAddress}).
+         */
+        public Builder launchArgs(List<String> value) { this.launchArgs.addAll(value); return this; }
+
         public BrowserOptions build() {
             return new BrowserOptions(headless, executable, userAgent, extraHttpHeaders, viewportWidth, viewportHeight,
-                    locale, downloadsFolder, trace, cdpAddress, storageState, actionTimeout, proxyServer, allowFileUrls);
+                    locale, downloadsFolder, trace, cdpAddress, storageState, actionTimeout, proxyServer, allowFileUrls, launchArgs);
         }
     }
 }

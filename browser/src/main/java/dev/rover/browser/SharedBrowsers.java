@@ -34,7 +34,7 @@ final class SharedBrowsers {
     private SharedBrowsers() {
     }
 
-    private record Key(Path executable, boolean headless, String proxy) {
+    private record Key(Path executable, boolean headless, String proxy, java.util.List<String> launchArgs) {
     }
 
     private static final class Entry {
@@ -50,7 +50,7 @@ final class SharedBrowsers {
     /** A host for these options, started when none runs; give it back with {@link #release}. */
     static BrowserHost acquire(BrowserOptions options) {
         Key key = new Key(options.executablePath().or(() -> new ChromiumLocator().locate()).orElse(null),
-                options.headless(), options.proxyServer());
+                options.headless(), options.proxyServer(), options.launchArgs());
         Entry entry;
         synchronized (HOSTS) {
             entry = HOSTS.get(key);

@@ -33,5 +33,16 @@ class BrowserOptionsTest {
         assertThatThrownBy(() -> BrowserOptions.builder().viewport(0, 10).build()).hasMessageContaining("viewport must be positive");
         assertThatThrownBy(() -> BrowserOptions.builder().actionTimeout(Duration.ZERO).build())
                 .hasMessageContaining("action timeout must be positive");
+        assertThatThrownBy(() -> BrowserOptions.builder().launchArgs(java.util.List.of("host-resolver-rules=MAP a b")).build())
+                .hasMessageContaining("must be a switch starting with --").hasMessageContaining("host-resolver-rules");
+    }
+
+    @Test
+    void launchArgsAreKeptAndTheirValuesNotPrinted() {
+        BrowserOptions options = BrowserOptions.builder()
+                .launchArgs(java.util.List.of("--host-resolver-rules=MAP example.com 127.0.0.1:8443", "--mute-audio")).build();
+        assertThat(options.launchArgs()).containsExactly("--host-resolver-rules=MAP example.com 127.0.0.1:8443", "--mute-audio");
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toString()).contains("--host-resolver-rules=...", "--mute-audio").doesNotContain("8443");
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Rover as an MCP server (the official MCP Java SDK): tools run_task, run_workflow, get_run, list_runs,
- * cancel_run, get_run_timeline and list_workflows over the same {@link RunService} as the REST API, so an
+ * cancel_run, continue_run, get_run_timeline and list_workflows over the same {@link RunService} as the REST API, so an
  * assistant (Claude Code, Cursor, ...) gets the same answers and the same refusals. Served on stdio by
  * {@code rover mcp} and over streamable HTTP at {@code /mcp} by {@code rover serve}.
  */
@@ -125,6 +125,17 @@ public final class RoverMcp {
                             return Json.pretty(out);
                         }),
                 tool("cancel_run", "Cancel a queued or running run.", idSchema(), args -> run(service.rover().cancelRun(id(args)))),
+                tool("continue_run", "Answer a run paused in a human_interaction block (status paused; get_run shows what it"
+                        + " awaits): approve it (approve true, the default) so it goes on, or reject it (approve false) so it ends"
+                        + " terminated; comment is kept in the block's output.",
+                        "{\"type\":\"object\",\"properties\":{\"run_id\":{\"type\":\"string\"},\"approve\":{\"type\":\"boolean\"},"
+                                + "\"comment\":{\"type\":\"string\"}},\"required\":[\"run_id\"]}",
+                        args -> {
+                            Map<String, Object> body = new java.util.LinkedHashMap<>(args);
+                            String id = id(args);
+                            body.remove("run_id");
+                            return run(service.continueRun(id, Json.compact(body)));
+                        }),
                 tool("get_run_timeline", "A run's timeline: blocks, steps, the actions taken and the reasoning behind them.",
                         idSchema(), args -> {
                             ArrayNode out = Json.mapper().createArrayNode();

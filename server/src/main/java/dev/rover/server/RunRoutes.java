@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Skyvern's run endpoints: run a task or a workflow, get, list, cancel (one or many), timeline,
- * artifacts and their content, and retrying a run's webhook.
+ * Skyvern's run endpoints: run a task or a workflow, get, list, cancel (one or many), continue a paused run
+ * (Skyvern's {@code /workflows/runs/{id}/continue}), timeline, artifacts and their content, and retrying a run's webhook.
  */
 final class RunRoutes {
 
@@ -45,6 +45,10 @@ final class RunRoutes {
         api.get("/artifacts/{artifact_id}", "An artifact", ctx ->
                 json(ctx, RunResponses.artifact(artifact(ctx.pathParam("artifact_id")), base(ctx))));
         api.get("/artifacts/{artifact_id}/content", "An artifact's content, streamed with its content type", this::content);
+        for (String path : List.of("/runs/{run_id}/continue", "/workflows/runs/{run_id}/continue")) {
+            api.post(path, "Continue a run paused in a human_interaction block: approve it (optional body: approve false"
+                    + " to reject, comment)", ctx -> send(ctx, service.continueRun(ctx.pathParam("run_id"), ctx.body())));
+        }
         api.post("/runs/{run_id}/retry_webhook", "Send a finished run's webhook again", ctx ->
                 send(ctx, rover.retryRunWebhook(ctx.pathParam("run_id"))));
     }

@@ -162,6 +162,19 @@ final class RunService {
     }
 
     /** Runs newest first, filtered by status, type and a text search, one page of them. */
+    /**
+     * Answers a run paused in a human_interaction block: approves it unless {@code approve} is false (Skyvern's
+     * {@code continue} takes no body and approves), with an optional {@code comment}.
+     */
+    Run continueRun(String runId, String body) {
+        Fields f = body == null || body.isBlank() ? Fields.parse("{}") : Fields.parse(body);
+        f.only(java.util.Set.of("approve", "comment"), Map.of());
+        Boolean approve = f.bool("approve");
+        String comment = f.string("comment");
+        return rover.resumeRun(runId, new dev.rover.core.run.HumanDecision(approve == null || approve,
+                comment == null || comment.isBlank() ? null : comment));
+    }
+
     List<Run> list(int page, int pageSize, List<String> statuses, String searchKey, String runType) {
         Set<RunStatus> wanted = statuses.stream().map(RunService::status).collect(java.util.stream.Collectors.toSet());
         RunType type = runType == null || runType.isBlank() ? null : type(runType);

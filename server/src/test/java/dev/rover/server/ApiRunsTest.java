@@ -132,6 +132,38 @@ class ApiRunsTest {
     }
 
     @Test
+    void aPausedRunIsContinuedOrRejectedOverHttp() {
+        String approval = "title: Approval\nworkflow_definition:\n  blocks:\n    - block_type: human_interaction\n"
+                + "      label: approval\n      instructions: Approve the refund\n      timeout_seconds: 120\n";
+        String first = api.post("/v1/run/workflows", Map.of("yaml_definition", approval)).json().get("run_id").asText();
+        JsonNode paused = api.awaitRun(first, r -> r.get("status").asText().equals("paused"), Duration.ofSeconds(30));
+        assertThat(paused.toString()).contains("Approve the refund");
+
+        // Skyvern's route, no body: approve
+        ServerFixture.Answer continued = api.post("/v1/workflows/runs/" + first + "/continue", "");
+        assertThat(continued.status()).as(continued.body()).isEqualTo(200);
+        JsonNode approved = api.awaitEnd(first);
+        assertThat(approved.get("status").asText()).isEqualTo("completed");
+        assertThat(approved.get("output").get("approval_output").get("decision").asText()).isEqualTo("approved");
+
+        ServerFixture.Answer again = api.post("/v1/runs/" + first + "/continue", "");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("not paused");
+
+        String second = api.post("/v1/run/workflows", Map.of("yaml_definition", approval)).json().get("run_id").asText();
+        api.awaitRun(second, r -> r.get("status").asText().equals("paused"), Duration.ofSeconds(30));
+        ServerFixture.Answer bad = api.post("/v1/runs/" + second + "/continue", Map.of("approve", "no"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.body()).contains("approve");
+        ServerFixture.Answer rejected = api.post("/v1/runs/" + second + "/continue", Map.of("approve", false, "comment", "wrong amount"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        JsonNode ended = api.awaitEnd(second);
+        assertThat(ended.get("status").asText()).isEqualTo("terminated");
+        assertThat(ended.get("failure_reason").asText()).contains("rejected").contains("wrong amount");
+        assertThat(api.post("/v1/runs/wr_nope/continue", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void aOneTimeCodePushedOverHttpIsTypedByALogin() {
         JsonNode credential = api.post("/v1/credentials", Map.of("name", "shop-login", "credential_type", "password",
                 "credential", Map.of("username", TestSite.USER, "password", TestSite.PASSWORD), "origins", List.of(site.origin()))).json();

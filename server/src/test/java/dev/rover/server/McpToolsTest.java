@@ -79,7 +79,7 @@ class McpToolsTest {
     private static void exercise(McpSyncClient client, String storedWorkflow) {
         client.initialize();
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("run_task",
-                "run_workflow", "get_run", "list_runs", "cancel_run", "get_run_timeline", "list_workflows");
+                "run_workflow", "get_run", "list_runs", "cancel_run", "continue_run", "get_run_timeline", "list_workflows");
 
         JsonNode started = call(client, "run_workflow", storedWorkflow != null ? Map.of("workflow_id", storedWorkflow)
                 : Map.of("yaml_definition", WAIT));
@@ -98,6 +98,28 @@ class McpToolsTest {
         if (storedWorkflow != null) {
             assertThat(call(client, "list_workflows", Map.of()).get(0).get("workflow_permanent_id").asText()).isEqualTo(storedWorkflow);
         }
+
+        String approval = "title: MCP approval\nworkflow_definition:\n  blocks:\n    - block_type: human_interaction\n"
+                + "      label: approval\n      instructions: Approve the order\n      timeout_seconds: 120\n";
+        String pausedId = call(client, "run_workflow", Map.of("yaml_definition", approval)).get("run_id").asText();
+        JsonNode paused = call(client, "get_run", Map.of("run_id", pausedId));
+        Instant until = Instant.now().plusSeconds(60);
+        while (!paused.get("status").asText().equals("paused") && Instant.now().isBefore(until)) {
+            pause();
+            paused = call(client, "get_run", Map.of("run_id", pausedId));
+        }
+        assertThat(paused.get("status").asText()).isEqualTo("paused");
+        call(client, "continue_run", Map.of("run_id", pausedId, "comment", "ok to ship"));
+        JsonNode continued = call(client, "get_run", Map.of("run_id", pausedId));
+        while (!continued.get("status").asText().equals("completed") && Instant.now().isBefore(until)) {
+            pause();
+            continued = call(client, "get_run", Map.of("run_id", pausedId));
+        }
+        assertThat(continued.get("status").asText()).isEqualTo("completed");
+        assertThat(continued.get("output").get("approval_output").get("comment").asText()).isEqualTo("ok to ship");
+        McpSchema.CallToolResult notPaused = client.callTool(new McpSchema.CallToolRequest("continue_run", Map.of("run_id", pausedId)));
+        assertThat(notPaused.isError()).isTrue();
+        assertThat(text(notPaused)).contains("not paused");
 
         McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest("get_run", Map.of("run_id", "wr_nope")));
         assertThat(missing.isError()).isTrue();

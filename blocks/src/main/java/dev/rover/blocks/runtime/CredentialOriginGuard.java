@@ -111,6 +111,38 @@ final class CredentialOriginGuard implements SecretGuard {
         return Optional.empty();
     }
 
+    /**
+     * Why a request holding these texts (headers, body, with placeholders) must not go to {@code url}: a credential
+     * among them is bound to other origins, or to none yet (an http_request never binds one: its url may come from a
+     * page). Names the credential and the URL's origin, never a value.
+     */
+    Optional<String> refuseSending(java.util.Collection<String> texts, String url) {
+        Set<String> placeholders = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (text != null) {
+                placeholders.addAll(scope.placeholdersIn(scope.redact(text)));
+            }
+        }
+        Optional<String> target = Origins.of(url);
+        for (Binding binding : bindingsOf(placeholders)) {
+            List<String> allowed;
+            synchronized (lock) {
+                allowed = List.copyOf(binding.origins);
+            }
+            String where = describe(target, url);
+            if (allowed.isEmpty()) {
+                return Optional.of("refused to send credential '" + binding.name + "' to origin " + where
+                        + ": the credential is bound to no origin yet; store it with --origin " + where
+                        + " (rover credentials add ... --origin) to allow it there");
+            }
+            if (target.isEmpty() || !allowed.contains(target.get())) {
+                return Optional.of("refused to send credential '" + binding.name + "' to origin " + where
+                        + ": the credential is bound to " + String.join(", ", allowed));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public boolean revealsSecret(String text) {
         return !scope.isClosed() && scope.containsSecret(text);

@@ -59,5 +59,6 @@ public final class NotifyingRunStore implements RunStore {
     @Override public void onCancelRequested(CancelRequestListener l) { delegate.onCancelRequested(l); }
     @Override public boolean requestResume(RunId id, HumanDecision d) { return delegate.requestResume(id, d); }
     @Override public Optional<HumanDecision> takeResume(RunId id) { return delegate.takeResume(id); }
+    @Override public boolean claimOrphanedPause(RunId id) { return delegate.claimOrphanedPause(id); }
     @Override public void close() { delegate.close(); }
 }

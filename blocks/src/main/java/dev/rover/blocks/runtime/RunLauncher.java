@@ -42,6 +42,12 @@ public final class RunLauncher {
      *                                  credential, session or profile; a proxy nobody configured); nothing is recorded then
      */
     public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings) {
+        return launch(workflow, runId, parameters, settings, null);
+    }
+
+    /** As {@link #launch(Workflow, RunId, Map, LaunchSettings)}, continuing a paused run when {@code continuation} is set. */
+    public RunHandle launch(Workflow workflow, RunId runId, Map<String, Object> parameters, LaunchSettings settings,
+                            dev.rover.core.exec.RunContinuation continuation) {
         if (services.coordinator().isClosed()) {
             throw new RoverStateException("this Rover is closed; build a new one to start runs");
         }
@@ -69,6 +75,7 @@ public final class RunLauncher {
                 .resources(admission -> WorkflowSessions.naming(workflow, launch,
                         bypassingProxy(workflow, launch, open(admission, browserOptions, runSettings, launch)
                                 .withScripts(scripts(workflow, admission.runId(), launch)))));
+        options.continuation(continuation);
         if (settings.webhookUrl() != null) {
             options.webhookUrl(settings.webhookUrl());
         }
@@ -103,9 +110,9 @@ public final class RunLauncher {
             CredentialPlaceholders credentials = new CredentialPlaceholders(services.vault(), scope, runId,
                     settings.totpIdentifier(), settings.totpUrl(), services.totpCodes(), services.totpUrls(),
                     admission.cancellation(), admission.clock(), admission.deadline(), origins)
-                    .withVendorSecrets(new VendorSecrets(services.vault(), scope, services.environment()));
+                    .withVendorSecrets(new VendorSecrets(services.vault(), scope, services.environment(), origins));
             return new RunOfRover(runId, scope, artifacts, engines, browser, runSettings, credentials, finisher,
-                    services.clock()).withFiles(services.environment(), services.folders().downloads(runId));
+                    services.clock(), origins).withFiles(services.environment(), services.folders().downloads(runId));
         } catch (RuntimeException e) {
             scope.close();
             throw e;

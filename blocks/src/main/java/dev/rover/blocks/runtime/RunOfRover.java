@@ -34,10 +34,11 @@ final class RunOfRover implements RunResources, RunServices {
     private final Clock clock;
 
     RunOfRover(RunId runId, SecretScope scope, StoreArtifacts artifacts, RunEngines engines, RunBrowserLease browser,
-               RunSettings settings, CredentialResolver credentials, RunFinisher finisher, Clock clock) {
+               RunSettings settings, CredentialResolver credentials, RunFinisher finisher, Clock clock,
+               CredentialOriginGuard origins) {
         this.runId = runId;
         this.scope = scope;
-        this.secrets = new ScopeSecrets(scope);
+        this.secrets = new ScopeSecrets(scope, origins);
         this.artifacts = artifacts;
         this.engines = engines;
         this.browser = browser;

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,18 +26,26 @@ final class VendorSecrets {
     private final SecretScope scope;
     private final AwsSettings aws;
 
-    VendorSecrets(CredentialStore vault, SecretScope scope, EnvironmentVariables environment) {
+    private final CredentialOriginGuard origins;
+
+    VendorSecrets(CredentialStore vault, SecretScope scope, EnvironmentVariables environment, CredentialOriginGuard origins) {
         this.vault = vault;
         this.scope = scope;
         this.aws = AwsSettings.from(environment);
+        this.origins = origins;
     }
 
     /** The placeholder of the parameter's value. */
     Object resolve(Parameter.SecretParameter parameter) {
-        String value = "aws_secret".equals(parameter.parameterType()) && aws.configured()
-                ? fromSecretsManager(parameter)
-                : fromVault(parameter).orElseThrow(() -> missing(parameter));
-        return scope.add("secret", value, value.length() >= 8);
+        if ("aws_secret".equals(parameter.parameterType()) && aws.configured()) {
+            String value = fromSecretsManager(parameter);
+            return scope.add("secret", value, value.length() >= 8);
+        }
+        String value = fromVault(parameter).orElseThrow(() -> missing(parameter));
+        Object placeholder = scope.add("secret", value, value.length() >= 8);
+        // a vault secret stored with origins stays on them, like a login (one stored without may go anywhere)
+        boundCredential(parameter).ifPresent(c -> origins.register(c, List.of(String.valueOf(placeholder))));
+        return placeholder;
     }
 
     private String fromSecretsManager(Parameter.SecretParameter parameter) {
@@ -51,6 +60,17 @@ final class VendorSecrets {
             // the SDK's message names the secret and the error code, never the value
             throw new IllegalArgumentException("parameter '" + parameter.key() + "' (aws_secret): could not read AWS secret '"
                     + parameter.vendorKey() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<dev.rover.core.secret.Credential> boundCredential(Parameter.SecretParameter parameter) {
+        if (origins == null) {
+            return Optional.empty();
+        }
+        try {
+            return vault.find(parameter.vendorKey()).filter(c -> !c.origins().isEmpty());
+        } catch (CredentialVaultException e) {
+            return Optional.empty();
         }
     }
 

@@ -25,12 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code http_request}: one HTTP call outside the browser. Output: {@code status_code}, response
  * {@code headers} and {@code body} (parsed when JSON). Only http and https URLs; header values may hold
- * secret placeholders, resolved only on the wire, and nothing recorded (output, failure) carries a secret.
+ * secret placeholders, resolved only on the wire, and nothing recorded (output, failure) carries a secret. A request
+ * whose headers or body hold a credential bound to origins goes only to those origins, redirects included: otherwise the
+ * block fails naming the credential and the origin (secrets stored without an origin go where the workflow says).
  */
 public final class HttpRequestBlock implements BlockType {
 
@@ -60,8 +63,13 @@ public final class HttpRequestBlock implements BlockType {
         if (timeout <= 0) {
             return BlockResult.failed(name + ": timeout must be a positive number of seconds, found " + timeout);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeout));
         Map<String, Object> headers = block.map("headers");
+        List<String> sent = sentTexts(block, headers);
+        Optional<String> refused = secrets.refuseSending(sent, uri.toString());
+        if (refused.isPresent()) {
+            return BlockResult.failed(secrets.redact(name + ": " + refused.get()));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeout));
         headers.forEach((k, v) -> request.header(k, secrets.resolve(String.valueOf(v))));
         HttpRequest.BodyPublisher body;
         try {
@@ -71,22 +79,43 @@ public final class HttpRequestBlock implements BlockType {
         }
         request.method(method, body);
         boolean follow = BlockFields.bool(block, "follow_redirects", true);
+        // redirects are followed here, not by the client, so every hop's origin is checked before the request goes there
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeout))
-                .followRedirects(follow ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> response;
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-        try {
-            response = awaitResponse(call, context);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                return BlockResult.failed(secrets.redact(name + ": no response from " + uri + " within " + timeout + "s"));
+        HttpRequest next = request.build();
+        for (int hop = 0; ; hop++) {
+            CompletableFuture<HttpResponse<String>> call = client.sendAsync(next, HttpResponse.BodyHandlers.ofString());
+            try {
+                response = awaitResponse(call, context);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof HttpTimeoutException) {
+                    return BlockResult.failed(secrets.redact(name + ": no response from " + next.uri() + " within " + timeout + "s"));
+                }
+                return BlockResult.failed(secrets.redact(name + ": could not call " + next.uri() + ": " + cause));
             }
-            return BlockResult.failed(secrets.redact(name + ": could not call " + uri + ": " + cause));
-        }
-        if (response == null) {
-            return context.cancellation().isCanceled() ? BlockResult.canceled()
-                    : BlockResult.timedOut(name + ": the run's time ran out while waiting for " + uri);
+            if (response == null) {
+                return context.cancellation().isCanceled() ? BlockResult.canceled()
+                        : BlockResult.timedOut(name + ": the run's time ran out while waiting for " + next.uri());
+            }
+            Optional<URI> location = follow ? Redirects.target(response) : Optional.empty();
+            if (location.isEmpty()) {
+                break;
+            }
+            if (hop >= Redirects.MAX_HOPS) {
+                return BlockResult.failed(secrets.redact(name + ": more than " + Redirects.MAX_HOPS + " redirects from " + uri));
+            }
+            try {
+                UrlPolicy.requireWeb(location.get().toString(), name + ": redirect");
+            } catch (IllegalArgumentException e) {
+                return BlockResult.failed(secrets.redact(e.getMessage()));
+            }
+            refused = secrets.refuseSending(sent, location.get().toString());
+            if (refused.isPresent()) {
+                return BlockResult.failed(secrets.redact(name + ": " + next.uri() + " redirected, but " + refused.get()));
+            }
+            next = Redirects.follow(next, response.statusCode(), location.get());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status_code", response.statusCode());
@@ -95,6 +124,21 @@ public final class HttpRequestBlock implements BlockType {
         out.put("headers", responseHeaders);
         out.put("body", parsed(response));
         return BlockResult.completed(secrets.redactDeep(out));
+    }
+
+    /** What the request sends as written (header values, body, form fields), placeholders not yet resolved. */
+    private static List<String> sentTexts(BlockDefinition block, Map<String, Object> headers) {
+        List<String> texts = new java.util.ArrayList<>();
+        headers.forEach((k, v) -> texts.add(String.valueOf(v)));
+        Object body = block.fields().get("body");
+        if (body != null) {
+            texts.add(body instanceof String s ? s : Json.compact(body));
+        }
+        Map<String, Object> files = block.map("files");
+        if (!files.isEmpty()) {
+            texts.add(Json.compact(files));
+        }
+        return texts;
     }
 
     /** The response, or null when the run was canceled or its deadline passed first (the call is abandoned then). */

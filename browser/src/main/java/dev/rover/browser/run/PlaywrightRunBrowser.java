@@ -8,6 +8,7 @@ import dev.rover.core.page.RunBrowser;
 import dev.rover.browser.LiveBrowser;
 import dev.rover.browser.action.ActionExecutor;
 import dev.rover.browser.action.SecretGuard;
+import dev.rover.browser.observe.MaskedPdf;
 import dev.rover.browser.observe.ObserveOptions;
 import dev.rover.browser.observe.PageObserver;
 import dev.rover.browser.observe.ScreenshotTaker;
@@ -139,7 +140,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     public byte[] pdf(String format, boolean landscape, boolean printBackground) {
         Page.PdfOptions options = new Page.PdfOptions().setFormat(format).setLandscape(landscape)
                 .setPrintBackground(printBackground);
-        return live.call(page -> page.page().pdf(options));
+        return live.call(page -> new MaskedPdf(guard).print(page.page(), options));
     }
 
     /**

@@ -31,6 +31,14 @@ public final class UsageMeter {
         step = Usage.ZERO;
     }
 
+    /**
+     * Counts what the run used before this meter existed (a paused run continued by another process), so its total
+     * and budget carry on; never fails, the next {@link #ensureWithinBudget} does when the budget is spent.
+     */
+    public synchronized void carryOver(Usage earlier) {
+        run = run.plus(Objects.requireNonNull(earlier, "earlier"));
+    }
+
     /** Adds one call's usage, then fails if the run is now over budget. */
     public synchronized void record(Usage usage) {
         run = run.plus(usage);

@@ -190,6 +190,11 @@ public final class RunCoordinator implements AutoCloseable {
         }
         RunControl control = new RunControl(clock, limit(workflow, options));
         UsageMeter meter = new UsageMeter(options.budget());
+        if (options.continuation() != null) {
+            dev.rover.core.run.RunUsage used = options.continuation().run().usage();
+            meter.carryOver(new dev.rover.core.engine.Usage(used.llmCalls(), used.inputTokens(), used.outputTokens(),
+                    used.cost() == null ? java.math.BigDecimal.ZERO : used.cost()));
+        }
         RunResources resources = options.resources().open(
                 new RunAdmission(runId, workflow, control.token(), control::deadline, clock, meter));
         RunState state;
@@ -197,10 +202,18 @@ public final class RunCoordinator implements AutoCloseable {
         try {
             parameters = ParameterBinder.bind(workflow, options.parameters(), resources.credentials());
             String webhook = options.webhookUrl() != null ? options.webhookUrl() : workflow.settings().webhookCallbackUrl();
-            state = new RunState(store, clock,
-                    Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()),
+            RunContinuation continuation = options.continuation();
+            if (continuation != null) {
+                continuation.pausedBlock(workflow);
+            }
+            state = new RunState(store, clock, continuation != null ? continuation.run()
+                    : Run.created(runId, workflow.title(), parameters, webhook, workflow.source(), clock.instant()),
                     resources::complete, meter);
-            state.moveTo(RunStatus.QUEUED);
+            if (continuation != null) {
+                state.restoreOutputs(continuation.outputs()); // it stays paused until a worker takes it on
+            } else {
+                state.moveTo(RunStatus.QUEUED);
+            }
         } catch (RuntimeException e) {
             resources.close();
             throw e;
@@ -210,6 +223,10 @@ public final class RunCoordinator implements AutoCloseable {
                 new BlockRenderer(templates), state, new TimelineLog(store, runId, clock),
                 control, resources, this::afterTerminal, clock);
         Map<String, Object> initial = new LinkedHashMap<>(parameters);
+        if (options.continuation() != null) {
+            env.timeline().restore(options.continuation().timeline());
+            initial.putAll(options.continuation().outputs());
+        }
         initial.putAll(TemplateValues.run(runId.value(), workflow.title(), LocalDate.now(clock)));
         RunExecution execution = new RunExecution(env, initial, watchdog);
         active.put(runId, execution);

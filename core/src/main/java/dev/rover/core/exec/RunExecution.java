@@ -147,8 +147,17 @@ final class RunExecution {
         Workflow workflow = env.workflow();
         List<BlockDefinition> main = workflow.blocks().stream()
                 .filter(b -> !b.label().equals(workflow.finallyBlockLabel())).toList();
+        RunContinuation continuation = env.options().continuation();
+        if (continuation != null && continuation.endStatus() != null) {
+            return new Outcome(continuation.endStatus(), continuation.endReason());
+        }
         if (workflow.version() >= 2) {
-            return walkGraph(main);
+            return walkGraph(main, continuation == null ? null : continuation.pausedBlock(workflow));
+        }
+        if (continuation != null) {
+            // a version 1 run goes on with the block after the one it paused in
+            int paused = main.indexOf(continuation.pausedBlock(workflow));
+            main = main.subList(paused + 1, main.size());
         }
         for (BlockDefinition block : main) {
             StepOutcome step = step(block);
@@ -159,12 +168,13 @@ final class RunExecution {
         return Outcome.COMPLETED;
     }
 
-    private Outcome walkGraph(List<BlockDefinition> main) {
+    /** Walks along the labels from the first block, or from the one after {@code pausedIn} for a continued run. */
+    private Outcome walkGraph(List<BlockDefinition> main, BlockDefinition pausedIn) {
         Map<String, BlockDefinition> byLabel = new LinkedHashMap<>();
         env.workflow().blocks().forEach(b -> byLabel.put(b.label(), b));
         List<String> path = new ArrayList<>();
-        String current = main.isEmpty() ? null : main.get(0).label();
-        String previous = null;
+        String current = pausedIn != null ? pausedIn.nextBlockLabel() : main.isEmpty() ? null : main.get(0).label();
+        String previous = pausedIn != null ? pausedIn.label() : null;
         int budget = env.options().stepBudget();
         while (current != null && !current.equals(env.workflow().finallyBlockLabel())) {
             BlockDefinition block = byLabel.get(current);

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param stepBudget          most block executions of a version 2 run before it is failed as a cycle
  * @param elapsedTimeOverride replaces {@code max_elapsed_time_minutes} when not null (tests, previews)
  * @param webhookUrl          stored on the run for whoever delivers webhooks; null uses the workflow's
+ * @param continuation        a paused run this run continues (adopting its id, outputs and timeline), or null for a new run
  */
 public record RunOptions(Map<String, Object> parameters, RunResources.Factory resources, RunBudget budget,
                          TemplateMode templateMode,
-                         int stepBudget, Duration elapsedTimeOverride, String webhookUrl) {
+                         int stepBudget, Duration elapsedTimeOverride, String webhookUrl, RunContinuation continuation) {
 
     /** Skyvern-like default: at most 1000 block executions in a version 2 run. */
     public static final int DEFAULT_STEP_BUDGET = 1000;
@@ -67,6 +68,7 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
         private int stepBudget = DEFAULT_STEP_BUDGET;
         private Duration elapsedTimeOverride;
         private String webhookUrl;
+        private RunContinuation continuation;
 
         private Builder() {
         }
@@ -118,8 +120,15 @@ public record RunOptions(Map<String, Object> parameters, RunResources.Factory re
             return this;
         }
 
+        /** Continues this paused run from the block after the one it paused in, instead of starting a new run. */
+        public Builder continuation(RunContinuation value) {
+            continuation = value;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(parameters, resources, budget, templateMode, stepBudget, elapsedTimeOverride, webhookUrl);
+            return new RunOptions(parameters, resources, budget, templateMode, stepBudget, elapsedTimeOverride, webhookUrl,
+                    continuation);
         }
     }
 }

@@ -15,6 +15,16 @@ public interface RunSecrets {
     /** Redacts every string inside maps and lists. */
     Object redactDeep(Object value);
 
+    /**
+     * Why these texts (a request's headers and body, holding placeholders) must not be sent to {@code url}: one of
+     * them holds a credential bound to other origins. The reason names the credential and the URL's origin, never a
+     * value. Empty when they may go there. Secrets not bound to origins (generic secrets stored without one, AWS
+     * secrets) may go wherever the workflow sends them.
+     */
+    default java.util.Optional<String> refuseSending(java.util.Collection<String> texts, String url) {
+        return java.util.Optional.empty();
+    }
+
     /** A run without secrets. */
     RunSecrets NONE = new RunSecrets() {
         @Override public String resolve(String text) { return text; }

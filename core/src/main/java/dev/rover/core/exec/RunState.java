@@ -93,6 +93,11 @@ final class RunState {
         }
     }
 
+    /** The outputs of a paused run this state continues, so later outputs are added to them (nothing is saved). */
+    synchronized void restoreOutputs(Map<String, Object> earlier) {
+        outputs.putAll(earlier);
+    }
+
     synchronized RunStore store() {
         return store;
     }

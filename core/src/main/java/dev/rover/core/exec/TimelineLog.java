@@ -19,7 +19,7 @@ final class TimelineLog {
     private final RunStore store;
     private final RunId runId;
     private final Clock clock;
-    private final List<Node> roots = new ArrayList<>();
+    private final List<Object> roots = new ArrayList<>();
 
     TimelineLog(RunStore store, RunId runId, Clock clock) {
         this.store = store;
@@ -37,9 +37,15 @@ final class TimelineLog {
         }
     }
 
+    /** Starts from the entries a continued run wrote before it paused. */
+    synchronized void restore(List<TimelineEntry> earlier) {
+        roots.addAll(earlier);
+        persist();
+    }
+
     /** The tree as immutable entries. */
     synchronized List<TimelineEntry> snapshot() {
-        return roots.stream().map(Node::snapshot).toList();
+        return roots.stream().map(r -> r instanceof Node n ? n.snapshot() : (TimelineEntry) r).toList();
     }
 
     private void persist() {

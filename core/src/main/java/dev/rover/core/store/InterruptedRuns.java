@@ -1,6 +1,7 @@
 package dev.rover.core.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rover.core.run.PausedRun;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.TimelineEntry;
@@ -18,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Finds active runs whose lease lapsed (their owner stopped renewing it, on whatever host it ran) and
- * marks them failed, so that a crash never leaves a run "running" forever. A recovered run keeps every
+ * marks them failed, so that a crash never leaves a run "running" forever. A run paused for a person is the
+ * exception: it stays {@code paused} (any process can continue it with a decision) until the {@code timeout_at}
+ * of its wait, and is then ended {@code timed_out} by whichever process looks first. A recovered run keeps every
  * artifact written so far; its timeline entries still open are closed, and the run and those entries end
  * at the owner's last heartbeat, the last moment anyone knew the run was alive. Each update is conditional
  * on the row still holding the lease that was read, so a run whose owner renewed meanwhile, or that
@@ -32,6 +35,8 @@ final class InterruptedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedRuns.class);
     private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() { };
     private static final String ENTRY_STATUS = "failed";
+    /** Why a paused run whose process stopped ends when its wait's timeout passes. */
+    static final String TIMED_OUT_REASON = "nobody approved or rejected the paused run before its timeout";
 
     private final JdbcConnections db;
     private final StoredJson json;
@@ -64,11 +69,11 @@ final class InterruptedRuns {
         Instant now = db.read(clock::now);
         for (ActiveRow row : db.read(InterruptedRuns::activeRows)) {
             if (row.expiresAt() == null || !Instant.ofEpochMilli(row.expiresAt()).isAfter(now)) {
-                fail(row, now).ifPresent(recovered::add);
+                recoverOne(row, now).ifPresent(recovered::add);
             }
         }
         if (!recovered.isEmpty()) {
-            LOG.info("marked {} run(s) in {} failed because their owner's lease lapsed while they were active: {}",
+            LOG.info("ended {} run(s) in {} because their owner's lease lapsed while they were active: {}",
                     recovered.size(), db.description(), recovered.stream().map(r -> r.runId().value()).toList());
         }
         return List.copyOf(recovered);
@@ -94,7 +99,8 @@ final class InterruptedRuns {
         return rs.wasNull() ? null : value;
     }
 
-    private Optional<Run> fail(ActiveRow row, Instant now) {
+    /** Fails an interrupted run; a paused one is left paused until its wait's timeout, then timed out. */
+    private Optional<Run> recoverOne(ActiveRow row, Instant now) {
         Run run;
         try {
             run = json.read(row.body(), Run.class, "run " + row.runId());
@@ -102,9 +108,22 @@ final class InterruptedRuns {
             LOG.error("cannot mark interrupted run {} in {} failed: {}", row.runId(), db.description(), e.getMessage(), e);
             return Optional.empty();
         }
-        Instant end = endOf(run, row, now);
-        Run failed = run.withStatus(RunStatus.FAILED, end).toBuilder()
-                .failureReason(JdbcRunStore.INTERRUPTED_REASON)
+        if (run.status() == RunStatus.PAUSED) {
+            Optional<Instant> timeoutAt = PausedRun.timeoutAt(run);
+            if (timeoutAt.isPresent()) {
+                if (timeoutAt.get().isAfter(now)) {
+                    return Optional.empty(); // still waiting for a person; any process can continue it
+                }
+                return end(run, row, RunStatus.TIMED_OUT, timeoutAt.get(), TIMED_OUT_REASON + " at " + timeoutAt.get()
+                        + " (the process that paused it had stopped)");
+            }
+        }
+        return end(run, row, RunStatus.FAILED, endOf(run, row, now), JdbcRunStore.INTERRUPTED_REASON);
+    }
+
+    private Optional<Run> end(Run run, ActiveRow row, RunStatus status, Instant end, String reason) {
+        Run failed = run.withStatus(status, end).toBuilder()
+                .failureReason(reason)
                 .build();
         String body = json.write(failed, "run " + row.runId());
         int changed = db.write(c -> {
@@ -126,7 +145,7 @@ final class InterruptedRuns {
                 updated = s.executeUpdate();
             }
             if (updated == 1) {
-                closeTimeline(c, row.runId(), end);
+                closeTimeline(c, row.runId(), end, status == RunStatus.TIMED_OUT ? "timed_out" : ENTRY_STATUS, reason);
             }
             return updated;
         });
@@ -152,7 +171,7 @@ final class InterruptedRuns {
         return end;
     }
 
-    private void closeTimeline(Connection c, String runId, Instant end) throws SQLException {
+    private void closeTimeline(Connection c, String runId, Instant end, String status, String reason) throws SQLException {
         String stored;
         try (PreparedStatement s = c.prepareStatement("SELECT body FROM timelines WHERE run_id = ?")) {
             s.setString(1, runId);
@@ -172,7 +191,7 @@ final class InterruptedRuns {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE timelines SET body = ? WHERE run_id = ?")) {
-            s.setString(1, json.write(closeAll(timeline, end), "the timeline of run " + runId));
+            s.setString(1, json.write(closeAll(timeline, end, status, reason), "the timeline of run " + runId));
             s.setString(2, runId);
             s.executeUpdate();
         }
@@ -180,15 +199,20 @@ final class InterruptedRuns {
 
     /** The entries with every one still open (no finish time) ended failed at {@code end}, children first. */
     static List<TimelineEntry> closeAll(List<TimelineEntry> entries, Instant end) {
+        return closeAll(entries, end, ENTRY_STATUS, JdbcRunStore.INTERRUPTED_REASON);
+    }
+
+    /** The entries with every one still open ended with this status and reason at {@code end}, children first. */
+    static List<TimelineEntry> closeAll(List<TimelineEntry> entries, Instant end, String status, String reason) {
         List<TimelineEntry> closed = new ArrayList<>(entries.size());
         for (TimelineEntry entry : entries) {
-            List<TimelineEntry> children = closeAll(entry.children(), end);
+            List<TimelineEntry> children = closeAll(entry.children(), end, status, reason);
             TimelineEntry withChildren = new TimelineEntry(entry.type(), entry.label(), entry.status(), entry.output(),
                     entry.failureReason(), entry.reasoning(), entry.startedAt(), entry.finishedAt(), entry.artifactIds(),
                     children);
             if (entry.finishedAt() == null) {
                 Instant at = entry.startedAt() != null && entry.startedAt().isAfter(end) ? entry.startedAt() : end;
-                withChildren = withChildren.finished(ENTRY_STATUS, entry.output(), JdbcRunStore.INTERRUPTED_REASON, at);
+                withChildren = withChildren.finished(status, entry.output(), reason, at);
             }
             closed.add(withChildren);
         }

@@ -225,6 +225,16 @@ public final class JdbcRunStore implements RunStore {
         return resumes.take(id);
     }
 
+    /** Takes the lease of a paused run whose owner stopped renewing it; this instance renews it from then on. */
+    @Override
+    public boolean claimOrphanedPause(RunId id) {
+        boolean claimed = resumes.claimOrphan(id, leases.owner().id(), clock, leases::expiresAt);
+        if (claimed) {
+            leases.hold(id);
+        }
+        return claimed;
+    }
+
     /** Who hears the cancel requests for the runs this instance owns; replaces the previous listener. */
     @Override
     public void onCancelRequested(CancelRequestListener listener) {

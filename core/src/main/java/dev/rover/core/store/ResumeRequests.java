@@ -41,6 +41,27 @@ final class ResumeRequests {
     }
 
     /**
+     * Takes over a paused run whose owner's lease lapsed (its process stopped): the lease becomes {@code owner}'s
+     * in one conditional update, so of several processes trying at once exactly one gets it.
+     */
+    boolean claimOrphan(RunId id, String owner, DatabaseClock clock, java.util.function.UnaryOperator<java.time.Instant> expiry) {
+        Objects.requireNonNull(id, "id");
+        return db.write(c -> {
+            java.time.Instant now = clock.now(c);
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET lease_owner = ?, lease_heartbeat_at = ?,"
+                    + " lease_expires_at = ? WHERE run_id = ? AND status = ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?)")) {
+                s.setString(1, owner);
+                s.setLong(2, now.toEpochMilli());
+                s.setLong(3, expiry.apply(now).toEpochMilli());
+                s.setString(4, id.value());
+                s.setString(5, RunStatus.PAUSED.wireName());
+                s.setLong(6, now.toEpochMilli());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
      * The recorded decision, cleared so the next call sees nothing until a new one is recorded. Polling
      * only reads; the clearing write happens when there is a decision, and only the caller whose write
      * cleared it gets it.

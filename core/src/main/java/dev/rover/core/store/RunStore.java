@@ -75,6 +75,16 @@ public interface RunStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Takes over a run paused for a person whose process stopped (its lease lapsed), so this process can continue
+     * or end it; exactly one of several processes trying at once succeeds.
+     *
+     * @return false when the run is not paused or its owner still renews its lease (or this store has no leases)
+     */
+    default boolean claimOrphanedPause(RunId id) {
+        return false;
+    }
+
     @Override
     void close();
 }

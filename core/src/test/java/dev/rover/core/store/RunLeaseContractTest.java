@@ -176,6 +176,44 @@ abstract class RunLeaseContractTest {
         }
     }
 
+    private static Run awaitingUntil(Instant timeoutAt) {
+        return run(RunStatus.RUNNING, RunStatus.PAUSED).toBuilder().output(Map.of("approval_output",
+                Map.of("status", dev.rover.core.run.PausedRun.AWAITING, "instructions", "Approve", "timeout_at", timeoutAt.toString())))
+                .build();
+    }
+
+    @Test
+    void aPausedRunOutlivesItsOwnerUntilItsTimeoutAndExactlyOneOtherInstanceTakesItOver() {
+        Run waiting = awaitingUntil(Instant.now().plusSeconds(600));
+        Instant past = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Run overdue = awaitingUntil(past);
+        try (JdbcRunStore crashed = store().lease(Duration.ofSeconds(1)).recoverOnOpen(false).build()) {
+            crashed.save(waiting);
+            crashed.save(overdue);
+            assertThat(crashed.claimOrphanedPause(waiting.runId())).as("its owner's lease is live").isFalse();
+        }
+        RunLease lease;
+        try (JdbcRunStore reader = store().recoverOnOpen(false).build()) {
+            lease = reader.lease(waiting.runId()).orElseThrow();
+        }
+        await(() -> Instant.now().isAfter(lease.expiresAt().plusMillis(200)), Duration.ofSeconds(5), "the lease to lapse");
+
+        try (JdbcRunStore first = store().recoverOnOpen(false).build();
+             JdbcRunStore second = store().recoverOnOpen(false).build()) {
+            assertThat(first.recoverInterrupted()).extracting(Run::runId).containsExactly(overdue.runId());
+            Run timedOut = first.find(overdue.runId()).orElseThrow();
+            assertThat(timedOut.status()).isEqualTo(RunStatus.TIMED_OUT);
+            assertThat(timedOut.failureReason()).contains("before its timeout at " + past);
+            assertThat(timedOut.finishedAt()).isEqualTo(past);
+            assertThat(first.find(waiting.runId()).orElseThrow().status()).as("still waiting for a person").isEqualTo(RunStatus.PAUSED);
+
+            assertThat(first.claimOrphanedPause(waiting.runId())).isTrue();
+            assertThat(second.claimOrphanedPause(waiting.runId())).as("the first instance holds it now").isFalse();
+            assertThat(first.lease(waiting.runId()).orElseThrow().owner()).isEqualTo(first.owner().id());
+            assertThat(second.claimOrphanedPause(overdue.runId())).as("no longer paused").isFalse();
+        }
+    }
+
     @Test
     void aStoreThatStaysOpenRecoversACrashedPeersRunOnItsOwn() {
         try (JdbcRunStore survivor = store().lease(Duration.ofSeconds(1)).build()) {

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 /**
  * {@code rover runs resume ID [--reject] [--comment TEXT]}: answers a run paused in a
  * {@code human_interaction} block, also one another {@code rover} process executes on the same database,
- * and waits until the run has taken the answer (it leaves {@code paused}).
+ * and waits until the run has taken the answer (it leaves {@code paused}). When the process that paused the run
+ * stopped, this one takes the run over and waits until it ends.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Approve (or with --reject, reject) a run paused in a human_interaction block, also one another"
@@ -48,10 +49,18 @@ public final class RunsResumeCommand extends SingleRunCommand {
             err.println(e.getMessage());
             return RoverCli.EXIT_USER_ERROR;
         }
-        now = pollUntil(now, () -> RunsCommand.find(rover, runId), r -> r.status() != RunStatus.PAUSED, deadline);
+        if (rover.isRunningHere(runId)) {
+            // the process that paused it stopped: it goes on here, so this command stays until it ends
+            err.println("the process that paused run " + runId + " stopped; continuing the run here in a new browser"
+                    + " session; waiting until it ends");
+            now = pollUntil(now, () -> RunsCommand.find(rover, runId), r -> r.status().isTerminal(), Long.MAX_VALUE);
+        } else {
+            now = pollUntil(now, () -> RunsCommand.find(rover, runId), r -> r.status() != RunStatus.PAUSED, deadline);
+        }
         if (now.status() == RunStatus.PAUSED) {
             err.println("recorded the answer for run " + runId + ", but it is still paused after " + timeoutSeconds
-                    + " s; the process running it may be gone (its lease then lapses and the run is marked failed)");
+                    + " s; the process running it may be gone: once its lease lapses, run this command again to"
+                    + " continue the run in this process");
             return RunSummary.EXIT_NOT_COMPLETED;
         }
         out.println("run:      " + runId);

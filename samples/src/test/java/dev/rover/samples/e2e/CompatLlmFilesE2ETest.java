@@ -5,6 +5,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.rover.Rover;
 import dev.rover.WorkflowRunOptions;
+import dev.rover.browser.BrowserOptions;
 import dev.rover.core.json.Json;
 import dev.rover.core.run.Run;
 import dev.rover.samples.e2e.fakellm.ScriptedLlmProvider;
@@ -68,6 +69,7 @@ class CompatLlmFilesE2ETest {
     static FakeS3Server s3;
     static ForwardingProxy proxy;
     static ServiceFiles files;
+    static ReportsSite reports;
     static Rover rover;
 
     @BeforeAll
@@ -80,7 +82,10 @@ class CompatLlmFilesE2ETest {
         s3 = FakeS3Server.start(S3_KEY_ID);
         proxy = ForwardingProxy.start();
         files = ServiceFiles.start();
+        reports = ReportsSite.start(Files.createDirectories(data.resolve("stand-in-tls")));
+        // example.com resolves to the stand-in, whose self-signed certificate (and only it) Chromium trusts
         rover = Rover.builder().dataDirectory(data).llm(llm.config().build()).proxy(proxy.address())
+                .browserOptions(BrowserOptions.builder().launchArgs(reports.chromiumArgs()).build())
                 .environment(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", S3_KEY_ID,
                         "AWS_SECRET_ACCESS_KEY", "llm-compat-secret-key-Tz40", "AWS_ENDPOINT_URL_S3", s3.endpoint(),
                         "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint(), "ROVER_S3_BUCKET", "invoices"))
@@ -89,7 +94,7 @@ class CompatLlmFilesE2ETest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {rover, proxy, files, s3, secrets, ember, accounts, llm}) {
+        for (AutoCloseable c : new AutoCloseable[] {rover, reports, proxy, files, s3, secrets, ember, accounts, llm}) {
             try {
                 if (c != null) {
                     c.close();
@@ -247,6 +252,41 @@ class CompatLlmFilesE2ETest {
         }
         assertThat(output + String.join("\n", llm.calls().stream().map(ScriptedLlmProvider.Call::requestBody).toList()))
                 .doesNotContain("intake-Pw");
+    }
+
+    @Test
+    void conditionalRetryWaitsForTheReportAndExtractsIt() {
+        assumeTrue(compat != null, "shared/compat/skyvern is not present above the working directory");
+        java.util.concurrent.atomic.AtomicInteger judged = new java.util.concurrent.atomic.AtomicInteger();
+        llm.then(click("Latest report " + ReportsSite.REPORT_ID), complete())
+                // the first look finds the report processing (it becomes ready during the wait), the second finds its rows
+                .judges(page -> {
+                    judged.incrementAndGet();
+                    reports.markReady();
+                    return page.contains("Status: ready") && page.contains("Region 3");
+                })
+                .judges(page -> {
+                    judged.incrementAndGet();
+                    return page.contains("Status: ready") && page.contains("Region 3");
+                })
+                .extractsFrom(prompt -> "{\"report_id\": \"" + labelled(prompt, "Report ID") + "\", \"generated_at\": \""
+                        + ReportsSite.GENERATED_AT + "\", \"row_count\": " + labelled(prompt, "Row count") + "}");
+
+        Run run = rover.runWorkflow(compat.resolve("conditional-retry.json"), Map.of(),
+                WorkflowRunOptions.builder().waitForCompletion(true).timeout(Duration.ofMinutes(2)).build());
+
+        assertCompleted(run);
+        assertThat(llm.scriptFailures()).isZero();
+        assertThat(reports.hosts()).as("the browser asked example.com, served by the stand-in").contains("example.com")
+                .allMatch(h -> h.equals("example.com"));
+        assertThat(judged).as("the condition was checked before and after the wait").hasValue(2);
+        assertThat(rover.getRunTimeline(run.runId().value()).stream()
+                .filter(e -> e.type() == dev.rover.core.run.TimelineEntry.Type.BLOCK).map(e -> e.label()).toList())
+                .containsSubsequence("open_report", "if_report_ready", "wait_then_retry", "if_report_ready", "extract_report");
+        Map<String, Object> report = blockOutput(run, "extract_report");
+        assertThat(report).containsEntry("report_id", ReportsSite.REPORT_ID)
+                .containsEntry("generated_at", ReportsSite.GENERATED_AT)
+                .containsEntry("row_count", ReportsSite.ROWS);
     }
 
     private static String labelledEmail(String prompt) {

@@ -62,6 +62,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
     private final Deque<List<Intent>> turns = new ConcurrentLinkedDeque<>();
     private final Deque<Function<String, String>> extractions = new ConcurrentLinkedDeque<>();
     private final Deque<Function<String, String>> promptAnswers = new ConcurrentLinkedDeque<>();
+    private final Deque<java.util.function.Predicate<String>> verdicts = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile List<Intent> repeatedTurn;
@@ -128,11 +129,21 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next verification request that follows no {@code URL contains} / {@code the page shows "..."} criterion
+     * (a conditional's or validation's prompt criterion) is judged achieved when this test of the prompt holds.
+     */
+    public ScriptedLlmProvider judges(java.util.function.Predicate<String> achieved) {
+        verdicts.add(achieved);
+        return this;
+    }
+
     /** Forgets the remaining script and the recorded calls (between tests sharing one provider). */
     public void reset() {
         turns.clear();
         extractions.clear();
         promptAnswers.clear();
+        verdicts.clear();
         calls.clear();
         repeatedTurn = null;
         failures.set(0);
@@ -197,7 +208,7 @@ public final class ScriptedLlmProvider implements AutoCloseable {
                 root.set("data", readJson(reader.apply(prompt)));
                 yield root.toString();
             }
-            case VERIFY -> verify(prompt, page);
+            case VERIFY -> verdict(prompt, page);
             case PROMPT -> {
                 Function<String, String> writer = promptAnswers.poll();
                 if (writer == null) {
@@ -226,6 +237,20 @@ public final class ScriptedLlmProvider implements AutoCloseable {
         ArrayNode actions = root.putArray("actions");
         turn.forEach(i -> actions.add(i.toAction(page)));
         return root.toString();
+    }
+
+    private String verdict(String prompt, PromptElements page) {
+        if (URL_CRITERION.matcher(prompt).find() || TEXT_CRITERION.matcher(prompt).find()) {
+            return verify(prompt, page);
+        }
+        java.util.function.Predicate<String> judge = verdicts.poll();
+        if (judge == null) {
+            return verify(prompt, page);
+        }
+        String content = prompt.substring(Math.max(0, prompt.indexOf("Page content:")));
+        boolean achieved = judge.test(content);
+        return Json.mapper().createObjectNode().put("status", achieved ? "achieved" : "not_achieved")
+                .put("reason", achieved ? "the scripted judge found the criterion met" : "the scripted judge found it unmet").toString();
     }
 
     private static String verify(String prompt, PromptElements page) {
