@@ -20,11 +20,17 @@ public final class ScriptKeys {
     private ScriptKeys() {
     }
 
+    private static final java.util.regex.Pattern PERMANENT_ID = java.util.regex.Pattern.compile("wpid_[0-9a-z]+");
+
     /**
-     * The identity of a workflow for its scripts: {@code sha256:} of its blocks (types, labels, fields, nested blocks),
-     * so a changed definition records afresh while a title or parameter default change keeps its scripts.
+     * The identity of a workflow for its scripts: the permanent id of a stored workflow ({@code wpid_...}, so its
+     * scripts outlive new versions and heal through fallback), else {@code sha256:} of its blocks (types, labels,
+     * fields, nested blocks), so a changed file records afresh while a title or parameter default change keeps its scripts.
      */
     public static String workflow(Workflow workflow) {
+        if (workflow.source() != null && PERMANENT_ID.matcher(workflow.source()).matches()) {
+            return workflow.source();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.compact(blocks(workflow.blocks())).getBytes(StandardCharsets.UTF_8));

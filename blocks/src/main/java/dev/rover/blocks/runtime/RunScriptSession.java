@@ -99,6 +99,11 @@ final class RunScriptSession implements RunScripts {
                     + (summary == null || summary.blocks().isEmpty() ? "" : " (" + summary.blocks().get(0).reason() + ")"));
         }
         WorkflowPublisher.Published published = publisher.publish(publishedTask);
+        // run from its file the workflow hashes like the task; run by id it is keyed by its permanent id: both replay
+        for (BlockScript script : scriptsUsed()) {
+            store.save(new ScriptKey(published.workflowPermanentId(), script.key().cacheKey(), script.key().blockLabel()),
+                    script.actions(), runId);
+        }
         return summary.published(published.workflowPermanentId(), published.file().toString());
     }
 
