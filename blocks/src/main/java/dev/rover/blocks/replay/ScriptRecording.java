@@ -79,7 +79,10 @@ final class ScriptRecording {
         return actions;
     }
 
-    /** A URL the agent opened: a reference when a value holds it, else the literal URL (where the page sent it). */
+    /**
+     * A URL the agent opened: a reference when a value holds it, else the URL (where the page sent it) with every
+     * value it embeds replaced by its reference.
+     */
     private static String url(String url, ScriptValues values, String which) {
         try {
             return values.template(url, "the URL opened by " + which);
@@ -87,7 +90,7 @@ final class ScriptRecording {
             if (url.contains("{{") || url.contains("{%")) {
                 throw e;
             }
-            return url;
+            return values.embedded(url);
         }
     }
 

@@ -60,6 +60,38 @@ final class ScriptValues {
                 + "definition, so a replay could not reproduce it");
     }
 
+    /** Values shorter than this are replaced in a URL only as a whole segment: inside words they match by chance. */
+    private static final int MIN_EMBEDDED = 4;
+
+    /**
+     * A URL with every value it embeds (a search term, an account number, a placeholder) replaced by its reference,
+     * longest first, so the script neither stores the value nor opens the old one with new parameters.
+     */
+    String embedded(String url) {
+        String out = url;
+        List<Map.Entry<String, String>> byLength = new ArrayList<>(sources.entrySet());
+        byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
+        for (Map.Entry<String, String> source : byLength) {
+            String value = source.getValue();
+            String reference = "{{ " + source.getKey() + " }}";
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.length() < MIN_EMBEDDED) {
+                // a short value only as a whole path segment or query value ("/en/", "id=7"), not inside a word
+                out = out.replaceAll("(?<=[=/])" + java.util.regex.Pattern.quote(value) + "(?=[&/#]|$)",
+                        java.util.regex.Matcher.quoteReplacement(reference));
+                continue;
+            }
+            out = out.replace(value, reference);
+            String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            if (!encoded.equals(value)) {
+                out = out.replace(encoded, "{{ " + source.getKey() + " | urlencode }}");
+            }
+        }
+        return out;
+    }
+
     private void add(String path, Object value, int depth) {
         String segment = path.substring(path.lastIndexOf('.') + 1);
         if (!KEY.matcher(segment).matches() || value == null) {

@@ -49,7 +49,7 @@ class ScriptRecordingTest {
             """, "t.yaml");
 
     private static final Map<String, Object> VALUES = Map.of("name", "Ada", "login", Map.of("password", "placeholder_ab12_password"),
-            "lookup_output", Map.of("code", "X-42"));
+            "lookup_output", Map.of("code", "X-42"), "full_name", "Ada Lovelace");
 
     private static List<ScriptAction> record(BrowserAction... actions) {
         List<ActionRecord> records = java.util.Arrays.stream(actions)
@@ -75,6 +75,14 @@ class ScriptRecordingTest {
         assertThat(actions.get(1).element()).isNull();
         assertThat(actions.get(1).arguments()).containsEntry("keys", List.of("Enter"));
         assertThat(actions.get(2).arguments()).containsEntry("direction", "down").containsEntry("pixels", 300);
+    }
+
+    @Test
+    void aUrlKeepsNoParameterValue() {
+        List<ScriptAction> actions = record(new BrowserAction.GotoUrl("https://shop.example/orders?code=X-42&user=Ada"),
+                new BrowserAction.GotoUrl("https://shop.example/search?q=" + java.net.URLEncoder.encode("Ada Lovelace", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(actions.get(0).value()).isEqualTo("https://shop.example/orders?code={{ lookup_output.code }}&user={{ name }}");
+        assertThat(actions.get(1).value()).isEqualTo("https://shop.example/search?q={{ full_name | urlencode }}");
     }
 
     @Test
