@@ -32,7 +32,7 @@ public final class ScriptsListCommand implements Callable<Integer> {
         try (Rover rover = data.open()) {
             List<BlockScript> scripts = rover.scripts().list();
             if (scripts.isEmpty()) {
-                out.println("no scripts in " + rover.dataDirectory() + "; runs with run_with: code record them");
+                out.println("no scripts in " + rover.dataDirectory() + "; every AI block the agent completes records one");
             } else {
                 out.printf(Locale.ROOT, ROW, "ID", "WORKFLOW", "CACHE_KEY", "BLOCK", "REVISION", "ACTIONS", "UPDATED");
                 for (BlockScript s : scripts) {
