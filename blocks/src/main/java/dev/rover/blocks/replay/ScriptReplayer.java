@@ -94,7 +94,8 @@ final class ScriptReplayer {
                     break;
                 }
             }
-            String value = action.value() == null ? null : render.apply(action.value());
+            String value = action.value() == null ? null
+                    : action.value().contains("{{") || action.value().contains("{%") ? render.apply(action.value()) : action.value();
             BrowserAction browserAction = ReplayActions.of(action, found.map(LocatedElement::target).orElse(null), value);
             ActionResult result = services.browser().perform(browserAction, services.secrets()::resolve, goal.downloadSuffix(),
                     goal.downloadTimeout());
