@@ -15,10 +15,14 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /**
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
-     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, and a native
-     * select's options.
+     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, a native
+     * select's options, and its box in the top viewport for the report's highlight. With {@code scroll} true the
+     * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
+     * is where the action happens without a second round trip after it.
      */
-    static final String FACTS = "els => { if (els.length === 0) return null; const e = els[0];"
+    static final String FACTS = "(els, scroll) => { if (els.length === 0) return null; const e = els[0];"
+            + " if (scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
+            + " else e.scrollIntoView({block: 'center', inline: 'center'}); }"
             + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
             + " const tag = e.tagName.toLowerCase();"
             + " const type = a('type') || (tag === 'input' ? 'text' : '');"
@@ -31,7 +35,8 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask')),"
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " download: link !== null && link.hasAttribute('download'),"
-            + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null }; }";
+            + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
+            + " box: (" + ElementBoxes.BOX + ")(e) }; }";
 
     /**
      * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
@@ -39,11 +44,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
      * a fresh context 100-500 ms on its first action.
      */
-    static final String FACTS_BY_ID = "id => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+    static final String FACTS_BY_ID = "([id, scroll]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
             + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
             + " return null; };"
-            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : []); }";
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], scroll); }";
 
     /** The lower-case tag name. */
     String tag() {
@@ -81,6 +86,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      */
     boolean startsDownload() {
         return Boolean.TRUE.equals(facts.get("download"));
+    }
+
+    /** The element's box in the top viewport when it was found, or null when it cannot be placed there. */
+    dev.rover.core.page.ElementBox box() {
+        return ElementBoxes.of(facts.get("box"));
     }
 
     /** A native select's options as label/value maps, or null for anything else. */
