@@ -50,14 +50,17 @@ final class ObserverScript {
      */
     private static final String INSTALLED = "__rover_observe_" + Long.toHexString(new java.security.SecureRandom().nextLong());
 
-    /** Calls the observer installed in this window, or returns null when there is none yet. */
-    static final String CALL_INSTALLED = "(args) => { const f = window['" + INSTALLED + "'];"
-            + " return typeof f === 'function' ? f(args) : null; }";
+    /**
+     * Calls the observer installed in this window with the arguments as JSON text (one string crosses the
+     * protocol faster than a structured argument), or returns null when there is none yet.
+     */
+    static final String CALL_INSTALLED = "(argsJson) => { const f = window['" + INSTALLED + "'];"
+            + " return typeof f === 'function' ? f(JSON.parse(argsJson)) : null; }";
 
-    /** Installs the observer in this window and calls it. */
-    static final String INSTALL_AND_CALL = "(args) => { const f = " + SOURCE + ";"
+    /** Installs the observer in this window and calls it with the arguments as JSON text. */
+    static final String INSTALL_AND_CALL = "(argsJson) => { const f = " + SOURCE + ";"
             + " try { Object.defineProperty(window, '" + INSTALLED + "', {value: f, configurable: true}); } catch (e) {}"
-            + " return f(args); }";
+            + " return f(JSON.parse(argsJson)); }";
 
     private ObserverScript() {
     }

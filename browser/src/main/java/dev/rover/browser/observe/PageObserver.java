@@ -164,10 +164,16 @@ public final class PageObserver {
             args.put("textBudget", options.visibleTextBudgetChars());
             args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
             args.put("frames", options.includeFrames());
+            String argsJson;
+            try {
+                argsJson = Json.mapper().writeValueAsString(args);
+            } catch (JsonProcessingException e) {
+                throw new ObservationException("cannot write the observer's arguments: " + e.getOriginalMessage(), e);
+            }
             // The script is sent and compiled once per window; later observations call the installed copy.
-            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, args);
+            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, argsJson);
             if (json == null) {
-                json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, args);
+                json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, argsJson);
             }
             RawFrame.Tree tree;
             try {
