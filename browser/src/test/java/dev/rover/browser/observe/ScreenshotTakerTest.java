@@ -101,6 +101,20 @@ class ScreenshotTakerTest {
     }
 
     @Test
+    void theTabIsCapturedAfterItNavigatedToAnotherSite() throws IOException {
+        server.load(page, "forms.html");
+        screenshots.viewport(page);
+        // another site runs in another renderer process; the capture must follow the tab there
+        page.navigate(server.crossOriginUrl("content.html"));
+        page.evaluate("document.body.innerHTML = '';"
+                + " document.body.style.cssText = 'margin:0;background:#0000ff'");
+
+        BufferedImage image = decode(screenshots.viewport(page));
+
+        assertThat(image.getRGB(400, 300) & 0xFFFFFF).isEqualTo(0x0000FF);
+    }
+
+    @Test
     void negativeScrollLimitIsRejected() {
         assertThatThrownBy(() -> screenshots.fullPage(page, -1)).hasMessageContaining("maxScrolls");
     }
