@@ -120,7 +120,7 @@ public final class ActionExecutor {
                 maxWait.toMillis());
         SecretChecks checks = new SecretChecks(guard);
         if (action instanceof BrowserAction.Click a) {
-            element = ElementFinder.find(page, a.target(), true);
+            element = ElementFinder.find(page, a.target(), true, checks.checksClicks());
             checks.beforeClick(element);
             elements.click(element);
         } else if (action instanceof BrowserAction.InputText a) {

@@ -16,12 +16,14 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
      * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, a native
-     * select's options, and its box in the top viewport for the report's highlight. With {@code scroll} true the
+     * select's options, and its box in the top viewport for the report's highlight. With {@code o.scroll} the
      * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
-     * is where the action happens without a second round trip after it.
+     * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
+     * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
+     * selector engine into the page's main world.
      */
-    static final String FACTS = "(els, scroll) => { if (els.length === 0) return null; const e = els[0];"
-            + " if (scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
+    static final String FACTS = "(els, o) => { if (els.length === 0) return null; const e = els[0]; o = o || {};"
+            + " if (o.scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
             + " else e.scrollIntoView({block: 'center', inline: 'center'}); }"
             + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
             + " const tag = e.tagName.toLowerCase();"
@@ -36,7 +38,8 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " download: link !== null && link.hasAttribute('download'),"
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
-            + " box: (" + ElementBoxes.BOX + ")(e) }; }";
+            + " box: (" + ElementBoxes.BOX + ")(e),"
+            + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null }; }";
 
     /**
      * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
@@ -44,11 +47,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
      * a fresh context 100-500 ms on its first action.
      */
-    static final String FACTS_BY_ID = "([id, scroll]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+    static final String FACTS_BY_ID = "([id, o]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
             + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
             + " return null; };"
-            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], scroll); }";
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }";
 
     /** The lower-case tag name. */
     String tag() {
@@ -91,6 +94,16 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /** The element's box in the top viewport when it was found, or null when it cannot be placed there. */
     dev.rover.core.page.ElementBox box() {
         return ElementBoxes.of(facts.get("box"));
+    }
+
+    /** Whether the form a click on it submits was read with the facts. */
+    boolean submissionRead() {
+        return Boolean.TRUE.equals(facts.get("submitRead"));
+    }
+
+    /** The form a click on it submits (its action and field values) as read with the facts, or null when none. */
+    Object submission() {
+        return facts.get("submission");
     }
 
     /** A native select's options as label/value maps, or null for anything else. */
