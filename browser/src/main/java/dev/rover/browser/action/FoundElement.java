@@ -13,10 +13,25 @@ import java.util.Map;
 record FoundElement(Frame frame, Locator locator, String name, Map<String, Object> facts) {
 
     /**
+     * Whether an element is visible as Playwright's {@code isVisible} decides it: not hidden by
+     * {@code visibility} or {@code checkVisibility()}, with a non-empty box, and a {@code display: contents}
+     * element by its children.
+     */
+    private static final String VISIBLE = "function vis(el) { const st = getComputedStyle(el);"
+            + " if (st.display === 'contents') { for (const c of el.childNodes) {"
+            + " if (c.nodeType === 1 && vis(c)) return true;"
+            + " if (c.nodeType === 3) { const r = document.createRange(); r.selectNodeContents(c);"
+            + " for (const b of r.getClientRects()) { if (b.width > 0 && b.height > 0) return true; } } }"
+            + " return false; }"
+            + " if (el.checkVisibility && !el.checkVisibility()) return false;"
+            + " if (st.visibility !== 'visible') return false;"
+            + " const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; }";
+
+    /**
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
-     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, a native
-     * select's options, and its box in the top viewport for the report's highlight. With {@code o.scroll} the
+     * combobox, an autocomplete, a masked field), whether it is visible, whether clicking it opens a new tab or starts a
+     * download, a native select's options, and its box in the top viewport for the report's highlight. With {@code o.scroll} the
      * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
      * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
      * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
@@ -38,6 +53,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " download: link !== null && link.hasAttribute('download'),"
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
+            + " visible: (" + VISIBLE + ")(e),"
             + " box: (" + ElementBoxes.BOX + ")(e),"
             + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null }; }";
 
@@ -66,6 +82,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /** The ARIA role attribute, or an empty string. */
     String role() {
         return String.valueOf(facts.get("role"));
+    }
+
+    /** Whether it was visible when found (as Playwright's {@code isVisible} decides). */
+    boolean visible() {
+        return Boolean.TRUE.equals(facts.get("visible"));
     }
 
     /** Whether it was disabled when found. */
