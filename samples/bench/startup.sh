@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times `rover run` of a one-block goto_url workflow against a plain Playwright for Java program
-# opening the same page (a cold JVM each time, both from samples/target/rover.jar), with hyperfine
+# Times `./rover run` of a one-block goto_url workflow (the launcher users run, with its class-data archive)
+# against a plain Playwright for Java program opening the same page (a cold JVM each time, both from
+# samples/target/rover.jar, the plain program with the JDK's own default class-data archive), with hyperfine
 # when it is installed (apt-get install hyperfine) and a plain loop otherwise. Prints the medians
 # and their ratio as `RESULT startup_ratio=<rover s / plain s>`.
 set -euo pipefail
@@ -23,9 +24,10 @@ url="http://127.0.0.1:$port/index.html"
 for _ in $(seq 50); do curl -sf "$url" >/dev/null && break; sleep 0.1; done
 javac -d "$work/classes" -cp "$jar" "$here/PlainGoto.java"
 
-rover_cmd="java -jar $jar run $here/goto.yaml --param url=$url --data-dir $work/data"
+rover_cmd="$repo/rover run $here/goto.yaml --param url=$url --data-dir $work/data"
 plain_cmd="java -cp $jar:$work/classes PlainGoto $chromium $url"
-$rover_cmd >/dev/null   # first run: creates the data directory and unpacks the driver once
+# first run: creates the data directory, unpacks the driver once and writes the launcher's class-data archive
+$rover_cmd >/dev/null
 if command -v hyperfine >/dev/null; then
   hyperfine --runs "$runs" --export-json "$work/times.json" -n rover "$rover_cmd" -n plain "$plain_cmd" >&2
   read -r rover plain < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"])' "$work/times.json")

@@ -84,6 +84,7 @@ final class RunFinisher {
         run.downloadedFiles(downloaded).screenshotUrls(screenshots)
                 .output(resources.secrets().redactDeep(output(ended)))
                 .failureReason(ended.failureReason() == null ? null : resources.secrets().redact(ended.failureReason()));
+        run.recordingNote(noRecording[0]); // the run response says why there is no recording, as the report does
         return report(run.build(), noRecording[0], resources.secrets()::redact);
     }
 

@@ -88,7 +88,9 @@ public final class ActionExecutor {
         try (DownloadCapture downloads = DownloadCapture.begin(page)) {
             try {
                 FoundElement element = perform(browser, page, action, timeoutMillis);
-                result = ActionResult.ok().withBox(ElementBoxes.read(element)).withElement(ElementIdentities.of(element));
+                // the box was read as the element was found; a page that navigated away no longer shows it
+                result = ActionResult.ok().withBox(element == null || downloads.navigated() ? null : element.box())
+                        .withElement(ElementIdentities.of(element));
             } catch (ActionFailure failure) {
                 result = ActionResult.failed(failure.getMessage());
             }
@@ -119,24 +121,24 @@ public final class ActionExecutor {
                 maxWait.toMillis());
         SecretChecks checks = new SecretChecks(guard);
         if (action instanceof BrowserAction.Click a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true, checks.checksClicks());
             checks.beforeClick(element);
             elements.click(element);
         } else if (action instanceof BrowserAction.InputText a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true);
             checks.beforeTyping(page, element, a.text());
             elements.input(element, a.text(), checks.typesSecret(a.text()));
         } else if (action instanceof BrowserAction.SelectOption a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true);
             new OptionChooser(timeoutMillis).choose(element, a.label(), a.value(), a.index());
         } else if (action instanceof BrowserAction.Checkbox a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true);
             elements.checkbox(element, a.checked());
         } else if (action instanceof BrowserAction.UploadFile a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true);
             elements.upload(page, element, a.file());
         } else if (action instanceof BrowserAction.Hover a) {
-            element = ElementFinder.find(page, a.target());
+            element = ElementFinder.find(page, a.target(), true);
             elements.hover(element);
         } else if (action instanceof BrowserAction.Keypress a) {
             element = a.target() == null ? null : ElementFinder.find(page, a.target());

@@ -38,6 +38,7 @@ final class DownloadCapture implements AutoCloseable {
     private final List<Request> pending = new ArrayList<>();
     private boolean active;
     private boolean aborted;
+    private boolean navigated;
 
     private DownloadCapture(Page page) {
         this.page = page;
@@ -58,6 +59,7 @@ final class DownloadCapture implements AutoCloseable {
         capture.started.clear();
         capture.pending.clear();
         capture.aborted = false;
+        capture.navigated = false;
         capture.active = true;
         return capture;
     }
@@ -140,8 +142,14 @@ final class DownloadCapture implements AutoCloseable {
         }
     }
 
+    /** Whether the action started a navigation of the tab or one of its frames (which may have removed its element). */
+    boolean navigated() {
+        return navigated;
+    }
+
     private void requestStarted(Request request) {
         if (active && request.isNavigationRequest()) {
+            navigated = true;
             pending.add(request);
         }
     }

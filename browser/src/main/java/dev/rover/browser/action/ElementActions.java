@@ -129,7 +129,7 @@ final class ElementActions {
         }
         Locator locator = element.locator();
         try {
-            if (!locator.isVisible()) {
+            if (!element.visible()) {
                 // Styled checkboxes hide the input and show its label instead.
                 clickLabelOf(element, checked);
                 return;
@@ -172,7 +172,7 @@ final class ElementActions {
     }
 
     static void requireVisible(FoundElement element) {
-        if (!element.locator().isVisible()) {
+        if (!element.visible()) {
             throw new ActionFailure(element.name() + " is not visible");
         }
     }

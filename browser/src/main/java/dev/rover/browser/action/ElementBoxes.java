@@ -1,19 +1,16 @@
 package dev.rover.browser.action;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.PlaywrightException;
 import dev.rover.core.page.ElementBox;
 
 import java.util.Map;
 
 /**
- * Reads where an acted-on element is after the action, for the report's highlight on the step screenshot:
- * its rectangle moved into top-level viewport coordinates through every enclosing same-origin frame.
+ * Where an acted-on element is, for the report's highlight on the step screenshot: its rectangle moved
+ * into top-level viewport coordinates through every enclosing same-origin frame. The finder reads it in the
+ * same round trip as the element's other facts, after scrolling the element into view, so an action costs
+ * no extra evaluation for its highlight.
  */
 final class ElementBoxes {
-
-    /** An element that vanished (a click that navigated) is not waited for longer than this. */
-    private static final double READ_TIMEOUT_MILLIS = 300;
 
     /**
      * The box in the top viewport, or null when an enclosing frame is cross-origin (its offset is unknowable
@@ -29,20 +26,16 @@ final class ElementBoxes {
     private ElementBoxes() {
     }
 
-    /** The element's box now, or null when it is gone or cannot be placed in the top viewport. */
-    static ElementBox read(FoundElement element) {
-        if (element == null || element.frame().isDetached()) {
+    /** The box the {@link #BOX} script returned, or null when it returned none. */
+    static ElementBox of(Object read) {
+        if (!(read instanceof Map<?, ?> m)) {
             return null;
         }
         try {
-            Object read = element.locator().evaluate(BOX, null, new Locator.EvaluateOptions().setTimeout(READ_TIMEOUT_MILLIS));
-            if (!(read instanceof Map<?, ?> m)) {
-                return null;
-            }
             return new ElementBox(number(m.get("x")), number(m.get("y")), number(m.get("width")), number(m.get("height")),
                     (int) number(m.get("vw")), (int) number(m.get("vh")));
-        } catch (PlaywrightException | IllegalArgumentException e) {
-            return null; // the highlight is evidence, not part of the action: a page that moved on has none
+        } catch (IllegalArgumentException e) {
+            return null; // the highlight is evidence, not part of the action: a box that makes no sense is left out
         }
     }
 

@@ -23,16 +23,31 @@ final class ElementFinder {
     private ElementFinder() {
     }
 
-    /** The element, or an {@link ActionFailure} such as "no element a9 on the page". */
+    /** The element, or an {@link ActionFailure} such as "no element a9 on the page"; not scrolled. */
     static FoundElement find(Page page, Target target) {
+        return find(page, target, false, false);
+    }
+
+    /** The element, scrolled into view first when {@code scroll} is true; see {@link #find(Page, Target, boolean, boolean)}. */
+    static FoundElement find(Page page, Target target, boolean scroll) {
+        return find(page, target, scroll, false);
+    }
+
+    /**
+     * The element, scrolled into view first when {@code scroll} is true (for actions Playwright would scroll
+     * to it anyway), with the form a click on it would submit when {@code submission} is true (for the secret
+     * guard), or an {@link ActionFailure} such as "no element a9 on the page".
+     */
+    static FoundElement find(Page page, Target target, boolean scroll, boolean submission) {
+        java.util.Map<String, Object> options = java.util.Map.of("scroll", scroll, "submit", submission);
         String selector = target.hasId() ? "[" + ID_ATTRIBUTE + "=\"" + cssEscape(target.elementId()) + "\"]" : target.selector();
         String name = target.hasId() ? "element " + target.elementId() : "element '" + target.selector() + "'";
         for (Frame frame : page.frames()) {
             try {
                 Locator matches = frame.locator(selector);
-                // one round trip finds the element and reads everything the action decides by
-                Object facts = target.hasId() ? frame.evaluate(FoundElement.FACTS_BY_ID, target.elementId())
-                        : matches.evaluateAll(FoundElement.FACTS);
+                // one round trip finds the element and reads everything the action decides by, and its box
+                Object facts = target.hasId() ? frame.evaluate(FoundElement.FACTS_BY_ID, java.util.Arrays.asList(target.elementId(), options))
+                        : matches.evaluateAll(FoundElement.FACTS, options);
                 if (facts instanceof java.util.Map<?, ?> map) {
                     @SuppressWarnings("unchecked")
                     java.util.Map<String, Object> read = (java.util.Map<String, Object>) map;

@@ -13,12 +13,33 @@ import java.util.Map;
 record FoundElement(Frame frame, Locator locator, String name, Map<String, Object> facts) {
 
     /**
+     * Whether an element is visible as Playwright's {@code isVisible} decides it: not hidden by
+     * {@code visibility} or {@code checkVisibility()}, with a non-empty box, and a {@code display: contents}
+     * element by its children.
+     */
+    private static final String VISIBLE = "function vis(el) { const st = getComputedStyle(el);"
+            + " if (st.display === 'contents') { for (const c of el.childNodes) {"
+            + " if (c.nodeType === 1 && vis(c)) return true;"
+            + " if (c.nodeType === 3) { const r = document.createRange(); r.selectNodeContents(c);"
+            + " for (const b of r.getClientRects()) { if (b.width > 0 && b.height > 0) return true; } } }"
+            + " return false; }"
+            + " if (el.checkVisibility && !el.checkVisibility()) return false;"
+            + " if (st.visibility !== 'visible') return false;"
+            + " const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; }";
+
+    /**
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
-     * combobox, an autocomplete, a masked field), whether clicking it opens a new tab or starts a download, and a native
-     * select's options, and its identity for a recorded script ({@link ElementIdentities}).
+     * combobox, an autocomplete, a masked field), whether it is visible, whether clicking it opens a new tab or starts a
+     * download, a native select's options, and its box in the top viewport for the report's highlight. With {@code o.scroll} the
+     * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
+     * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
+     * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
+     * selector engine into the page's main world; and its identity for a recorded script ({@link ElementIdentities}).
      */
-    static final String FACTS = "els => { if (els.length === 0) return null; const e = els[0];"
+    static final String FACTS = "(els, o) => { if (els.length === 0) return null; const e = els[0]; o = o || {};"
+            + " if (o.scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
+            + " else e.scrollIntoView({block: 'center', inline: 'center'}); }"
             + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
             + " const tag = e.tagName.toLowerCase();"
             + " const type = a('type') || (tag === 'input' ? 'text' : '');"
@@ -32,6 +53,9 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " newTab: target !== '' && target !== '_self' && target !== '_parent' && target !== '_top',"
             + " download: link !== null && link.hasAttribute('download'),"
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
+            + " visible: (" + VISIBLE + ")(e),"
+            + " box: (" + ElementBoxes.BOX + ")(e),"
+            + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null,"
             + " identity: (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
 
     /**
@@ -40,11 +64,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
      * a fresh context 100-500 ms on its first action.
      */
-    static final String FACTS_BY_ID = "id => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+    static final String FACTS_BY_ID = "([id, o]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
             + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
             + " return null; };"
-            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : []); }";
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }";
 
     /** The lower-case tag name. */
     String tag() {
@@ -59,6 +83,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /** The ARIA role attribute, or an empty string. */
     String role() {
         return String.valueOf(facts.get("role"));
+    }
+
+    /** Whether it was visible when found (as Playwright's {@code isVisible} decides). */
+    boolean visible() {
+        return Boolean.TRUE.equals(facts.get("visible"));
     }
 
     /** Whether it was disabled when found. */
@@ -82,6 +111,21 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      */
     boolean startsDownload() {
         return Boolean.TRUE.equals(facts.get("download"));
+    }
+
+    /** The element's box in the top viewport when it was found, or null when it cannot be placed there. */
+    dev.rover.core.page.ElementBox box() {
+        return ElementBoxes.of(facts.get("box"));
+    }
+
+    /** Whether the form a click on it submits was read with the facts. */
+    boolean submissionRead() {
+        return Boolean.TRUE.equals(facts.get("submitRead"));
+    }
+
+    /** The form a click on it submits (its action and field values) as read with the facts, or null when none. */
+    Object submission() {
+        return facts.get("submission");
     }
 
     /** A native select's options as label/value maps, or null for anything else. */

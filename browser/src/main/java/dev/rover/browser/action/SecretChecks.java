@@ -18,7 +18,7 @@ import java.util.Optional;
 final class SecretChecks {
 
     /** The form a clicked control submits: its action and its fields' values, or null when the click submits nothing. */
-    private static final String CLICK_SUBMISSION = "e => { const c = e.closest('button, input');"
+    static final String CLICK_SUBMISSION = "e => { const c = e.closest('button, input');"
             + " if (!c || !c.form || (c.type !== 'submit' && c.type !== 'image')) return null;"
             + " const action = c.hasAttribute('formaction') ? c.formAction : c.form.action;"
             + " return { action, values: Array.from(c.form.elements).map(x => typeof x.value === 'string' ? x.value : '').filter(v => v) }; }";
@@ -50,9 +50,15 @@ final class SecretChecks {
         }
     }
 
+    /** Whether a click must be checked against where its form posts: the finder then reads the form with the element. */
+    boolean checksClicks() {
+        return guard.holdsSecrets();
+    }
+
     void beforeClick(FoundElement element) {
         if (guard.holdsSecrets()) {
-            check(submission(() -> element.locator().evaluate(CLICK_SUBMISSION)));
+            check(submission(() -> element.submissionRead() ? element.submission()
+                    : element.locator().evaluate(CLICK_SUBMISSION)));
         }
     }
 

@@ -99,8 +99,8 @@ public final class ConcurrencyBenchmark {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
             double[] plain = plainBaseline(url);
-            out.printf(Locale.ROOT, "plain Playwright for Java: %.3f s/run, %.3f s per 4-action step (median of %d runs)%n",
-                    plain[0], plain[1], runsPerBrowser);
+            out.printf(Locale.ROOT, "plain Playwright for Java: %.3f s/run, %.3f s per 4-action step (median of %d runs),"
+                    + " peak total MB %s%n", plain[0], plain[1], runsPerBrowser, megabytes((long) plain[2]));
             out.printf(Locale.ROOT, "%-12s %6s %8s %9s %8s %9s %14s %16s %14s%n", "concurrency", "runs", "failed", "seconds",
                     "runs/s", "step s", "peak heap MB", "peak Chromium MB", "peak total MB");
             List<Measurement> results = new ArrayList<>();
@@ -131,10 +131,15 @@ public final class ConcurrencyBenchmark {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
     }
 
-    /** Plain Playwright's median seconds per run and per step, measured on a thread of its own and then closed. */
+    /**
+     * Plain Playwright's median seconds per run and per step and its peak total bytes, measured on a thread of its
+     * own and then closed,
+     * while memory is sampled as it is for Rover's runs: reading every process's memory from /proc costs the
+     * kernel time on a small machine, so both sides pay for it alike.
+     */
     private double[] plainBaseline(String url) {
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
+        try (MemorySampler memory = new MemorySampler(Duration.ofMillis(100))) {
             return await(thread.submit(() -> {
                 try (PlainPlaywrightScript plain = new PlainPlaywrightScript(options)) {
                     plain.run(url); // warm-up, as Rover's first run is
@@ -145,7 +150,7 @@ public final class ConcurrencyBenchmark {
                         runs.add(t.runSeconds());
                         steps.add(t.stepSeconds());
                     }
-                    return new double[] {median(runs), median(steps)};
+                    return new double[] {median(runs), median(steps), memory.peakTotalBytes()};
                 }
             }));
         } finally {

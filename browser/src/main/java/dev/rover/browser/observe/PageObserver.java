@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a live page into a {@link PageSnapshot}: one evaluation of the observer script per frame
- * (main frame, then same- and cross-origin iframes), each kept element tagged in the DOM with a
+ * Turns a live page into a {@link PageSnapshot}: one evaluation of the observer script observes the main
+ * frame and every same-origin frame inside it (reached through their iframes, in the page), and one more per
+ * cross-origin frame (found by its iframe's {@code src}, without asking which iframe holds it), each kept
+ * element tagged in the DOM with a
  * {@code data-rover-id} the action executor finds it by. Stateless and thread-safe; the ids'
  * counters live in the page's windows, so they stay stable while the DOM is unchanged.
  */
@@ -54,7 +56,7 @@ public final class PageObserver {
             throw new ObservationException("cannot observe page " + page.url() + ": " + e.getMessage(), e);
         }
         Viewport viewport = new Viewport(main.sx(), main.sy(), main.vw(), main.vh());
-        walk.emit(page.mainFrame(), main, 0, main.sx(), main.sy(), viewport);
+        walk.emit(new FrameRef(page.mainFrame()), main, 0, main.sx(), main.sy(), viewport);
         String prompt = new PromptRenderer(options.promptBudgetChars()).render(walk.lines);
         return new PageSnapshot(main.url(), main.title(), walk.elements, walk.content.build(), prompt,
                 tabs(page, main.title()), takenAt);
@@ -79,7 +81,51 @@ public final class PageObserver {
         }
     }
 
-    private record ObservedFrame(Frame frame, RawFrame raw) {
+    private record ObservedFrame(FrameRef frame, RawFrame raw) {
+    }
+
+    /**
+     * A frame's Playwright object, looked up only when needed: a frame observed inside its parent's evaluation
+     * needs it only when it holds a cross-origin frame of its own.
+     */
+    private static final class FrameRef {
+        private final FrameRef parent;
+        private final RawFrame raw;
+        private Frame frame;
+
+        FrameRef(Frame frame) {
+            this(null, null, frame);
+        }
+
+        FrameRef(FrameRef parent, RawFrame raw, Frame frame) {
+            this.parent = parent;
+            this.raw = raw;
+            this.frame = frame;
+        }
+
+        /** The frame, or null when it cannot be told apart from its siblings any more (it navigated meanwhile). */
+        Frame get() {
+            if (frame == null && parent != null && parent.get() != null) {
+                List<Frame> sameUrl = parent.get().childFrames().stream()
+                        .filter(c -> !c.isDetached() && c.url().equals(raw.url())).toList();
+                if (sameUrl.size() == 1) {
+                    frame = sameUrl.get(0);
+                } else {
+                    frame = sameUrl.stream().filter(c -> raw.owner() != null && raw.owner().equals(ownerKey(c)))
+                            .findFirst().orElse(null);
+                }
+            }
+            return frame;
+        }
+    }
+
+    private static String ownerKey(Frame child) {
+        ElementHandle owner = child.frameElement();
+        try {
+            return owner.getAttribute(FRAME_ATTRIBUTE);
+        } finally {
+            owner.dispose();
+        }
     }
 
     private record Viewport(double x, double y, double width, double height) {
@@ -95,6 +141,10 @@ public final class PageObserver {
         private final List<Element> elements = new ArrayList<>();
         private final List<PromptLine> lines = new ArrayList<>();
         private final PageContentBuilder content;
+        /** Frames observed inside their parent's evaluation, by the key of their iframe. */
+        private final Map<String, RawFrame> observedInPage = new HashMap<>();
+        /** The src of each visible iframe an evaluation could not enter, by the key of the iframe. */
+        private final Map<String, String> unreachedSources = new HashMap<>();
         /** Frame indexes handed out so far; the main frame is 0. */
         private int frameCount = 1;
 
@@ -103,6 +153,7 @@ public final class PageObserver {
             this.content = new PageContentBuilder(options.visibleTextBudgetChars());
         }
 
+        /** Observes the frame and the same-origin frames inside it; returns the frame's own part. */
         RawFrame evaluate(Frame frame) {
             Map<String, Object> args = new HashMap<>();
             args.put("letter", nextFreeLetter());
@@ -112,32 +163,59 @@ public final class PageObserver {
             args.put("maxHref", options.maxHrefChars());
             args.put("textBudget", options.visibleTextBudgetChars());
             args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
-            // The 23 KB script is sent and compiled once per window; later observations call the installed copy.
-            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, args);
-            if (json == null) {
-                json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, args);
-            }
+            args.put("frames", options.includeFrames());
+            String argsJson;
             try {
-                RawFrame raw = Json.mapper().readValue((String) json, RawFrame.class);
-                takenLetters.add(raw.letter());
-                return raw;
+                argsJson = Json.mapper().writeValueAsString(args);
+            } catch (JsonProcessingException e) {
+                throw new ObservationException("cannot write the observer's arguments: " + e.getOriginalMessage(), e);
+            }
+            // The script is sent and compiled once per window; later observations call the installed copy.
+            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, argsJson);
+            if (json == null) {
+                json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, argsJson);
+            }
+            RawFrame.Tree tree;
+            try {
+                tree = Json.mapper().readValue((String) json, RawFrame.Tree.class);
             } catch (JsonProcessingException e) {
                 throw new ObservationException("observer returned unreadable JSON for frame " + frame.url()
                         + ": " + e.getOriginalMessage(), e);
             }
+            if (tree.frames().isEmpty()) {
+                throw new ObservationException("observer returned no frame for " + frame.url(), null);
+            }
+            for (RawFrame raw : tree.frames()) {
+                takenLetters.add(raw.letter());
+            }
+            for (RawFrame inner : tree.frames().subList(1, tree.frames().size())) {
+                if (inner.owner() != null) {
+                    observedInPage.put(inner.owner(), inner);
+                }
+            }
+            unreachedSources.putAll(tree.srcs());
+            return tree.frames().get(0);
         }
 
         /** Adds a frame's elements and lines, splicing each visible child frame in at its iframe. */
-        void emit(Frame frame, RawFrame raw, int frameIndex, double originX, double originY, Viewport viewport) {
+        void emit(FrameRef frame, RawFrame raw, int frameIndex, double originX, double originY, Viewport viewport) {
             content.add(raw);
-            Set<String> markers = new HashSet<>();
+            Map<String, ObservedFrame> children = new HashMap<>();
+            Set<String> unreached = new HashSet<>();
             for (RawFrame.RawItem item : raw.items()) {
-                if (item.f() != null) {
-                    markers.add(item.f());
+                if (item.f() == null || !options.includeFrames()) {
+                    continue;
+                }
+                RawFrame inner = observedInPage.get(item.f());
+                if (inner != null) {
+                    children.put(item.f(), new ObservedFrame(new FrameRef(frame, inner, null), inner));
+                } else {
+                    unreached.add(item.f());
                 }
             }
-            Map<String, ObservedFrame> children = options.includeFrames() && !markers.isEmpty()
-                    ? observeChildren(frame, markers) : Map.of();
+            if (!unreached.isEmpty() && frame.get() != null) {
+                children.putAll(observeChildren(frame.get(), unreached));
+            }
             for (RawFrame.RawItem item : raw.items()) {
                 if (item.i() != null) {
                     Element element = toElement(raw.elements().get(item.i()), frameIndex, originX, originY, viewport);
@@ -158,25 +236,38 @@ public final class PageObserver {
         }
 
         /**
-         * Observes the child frames shown by visible iframes of the parent, keyed by the iframe's
-         * data-rover-frame. A same-origin child reports its iframe's key itself; only cross-origin ones
-         * cost a lookup of their owner element.
+         * Observes the frames of visible iframes the parent's evaluation could not enter (cross-origin, sandboxed),
+         * keyed by the iframe's data-rover-frame: the child frame whose URL is the iframe's {@code src} is that
+         * iframe's; only a frame that navigated away from its {@code src} costs a lookup of its owner element.
          */
-        private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> markers) {
+        private Map<String, ObservedFrame> observeChildren(Frame parent, Set<String> keys) {
             Map<String, ObservedFrame> byKey = new HashMap<>();
+            List<Frame> unused = new ArrayList<>();
             for (Frame child : parent.childFrames()) {
-                if (byKey.size() == markers.size()) {
+                if (!child.isDetached()) {
+                    unused.add(child);
+                }
+            }
+            for (String key : keys) {
+                String src = unreachedSources.get(key);
+                List<Frame> matching = src == null || src.isEmpty() ? List.of()
+                        : unused.stream().filter(f -> f.url().equals(src)).toList();
+                if (matching.size() == 1) {
+                    Frame child = matching.get(0);
+                    unused.remove(child);
+                    observeInto(byKey, key, child);
+                }
+            }
+            for (Frame child : unused) {
+                if (byKey.size() == keys.size()) {
                     // every visible iframe is observed: hidden ones (listed last, usually) cost nothing
                     break;
-                }
-                if (child.isDetached()) {
-                    continue;
                 }
                 try {
                     RawFrame raw = evaluate(child);
                     String key = raw.owner() != null ? raw.owner() : ownerKey(child);
-                    if (key != null && markers.contains(key)) {
-                        byKey.put(key, new ObservedFrame(child, raw));
+                    if (key != null && keys.contains(key) && !byKey.containsKey(key)) {
+                        byKey.put(key, new ObservedFrame(new FrameRef(child), raw));
                     }
                 } catch (PlaywrightException e) {
                     LOG.warn("skipping frame {}: it could not be observed: {}", child.url(), e.getMessage());
@@ -185,12 +276,11 @@ public final class PageObserver {
             return byKey;
         }
 
-        private static String ownerKey(Frame child) {
-            ElementHandle owner = child.frameElement();
+        private void observeInto(Map<String, ObservedFrame> byKey, String key, Frame child) {
             try {
-                return owner.getAttribute(FRAME_ATTRIBUTE);
-            } finally {
-                owner.dispose();
+                byKey.put(key, new ObservedFrame(new FrameRef(child), evaluate(child)));
+            } catch (PlaywrightException e) {
+                LOG.warn("skipping frame {}: it could not be observed: {}", child.url(), e.getMessage());
             }
         }
 

@@ -49,6 +49,18 @@ record RawFrame(
     record RawHeading(int l, String t) {
     }
 
+    /**
+     * What one evaluation of the observer returns: the frames it observed (the evaluated frame first, then the
+     * same-origin frames inside it, each naming its iframe as owner), and the {@code src} of every visible iframe
+     * whose document it could not reach, by iframe key.
+     */
+    record Tree(List<RawFrame> frames, Map<String, String> srcs) {
+        Tree {
+            frames = frames == null ? List.of() : frames;
+            srcs = srcs == null ? Map.of() : srcs;
+        }
+    }
+
     /** A table: caption, header cells, rows. */
     record RawTable(String c, List<String> h, List<List<String>> r) {
     }

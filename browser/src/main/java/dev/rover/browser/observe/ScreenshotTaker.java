@@ -37,9 +37,22 @@ public final class ScreenshotTaker {
         this.guard = java.util.Objects.requireNonNull(guard, "guard");
     }
 
-    /** The visible part of the page. */
+    /**
+     * The visible part of the page. With nothing on it to mask (no secret field in any frame, no secrets in the
+     * guard) it is captured in one DevTools round trip; otherwise by Playwright, which paints the masks.
+     */
     public byte[] viewport(Page page) {
-        return covered(page, () -> page.screenshot(base(page)));
+        if (!guard.holdsSecrets()) {
+            List<Locator> masks = secretLocators(page);
+            if (masks.isEmpty()) {
+                java.util.Optional<byte[]> fast = ViewportCapture.png(page);
+                if (fast.isPresent()) {
+                    return fast.get();
+                }
+            }
+            return page.screenshot(base(masks));
+        }
+        return covered(page, () -> page.screenshot(base(secretLocators(page))));
     }
 
     /**
@@ -57,7 +70,7 @@ public final class ScreenshotTaker {
         double documentHeight = ((Number) d.get(1)).doubleValue();
         double viewportHeight = ((Number) d.get(3)).doubleValue();
         double height = Math.min(documentHeight, viewportHeight * (maxScrolls + 1));
-        return covered(page, () -> page.screenshot(base(page).setFullPage(true).setClip(0, 0, width, Math.max(1, height))));
+        return covered(page, () -> page.screenshot(base(secretLocators(page)).setFullPage(true).setClip(0, 0, width, Math.max(1, height))));
     }
 
     /** Takes the shot with the elements that show a secret marked for masking, and unmarks them after. */
@@ -77,10 +90,10 @@ public final class ScreenshotTaker {
         }
     }
 
-    private static Page.ScreenshotOptions base(Page page) {
+    private static Page.ScreenshotOptions base(List<Locator> masks) {
         return new Page.ScreenshotOptions()
                 .setType(ScreenshotType.PNG)
-                .setMask(secretLocators(page))
+                .setMask(masks)
                 .setMaskColor(MASK_COLOR);
     }
 

@@ -301,6 +301,8 @@
           flush();
           const key = assignId(el, FRAME_ATTR);
           items.push({f: key, o: [r.left + el.clientLeft, r.top + el.clientTop]});
+          // the caller observes same-origin frames in this same evaluation, reaching them through their iframe
+          if (args.frameElements) args.frameElements.push([key, el]);
         }
       }
       return;

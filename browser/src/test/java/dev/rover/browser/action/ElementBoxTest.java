@@ -80,6 +80,19 @@ class ElementBoxTest {
     }
 
     @Test
+    void aClickThatLoadsAnotherPageCarriesNoBox() {
+        browser.run(p -> p.page().evaluate("document.body.insertAdjacentHTML('afterbegin',"
+                + " '<a data-rover-id=\"nav1\" href=\"/boxes.html\">Reload</a>')"));
+
+        ActionResult result = act(new BrowserAction.Click(Target.id("nav1")));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.box()).as("the link is gone from the page the step's screenshot shows").isNull();
+        int links = browser.call(p -> p.page().locator("[data-rover-id=nav1]").count());
+        assertThat(links).isZero();
+    }
+
+    @Test
     void actionsWithoutAnElementCarryNoBox() {
         assertThat(act(new BrowserAction.Wait(0)).box()).isNull();
     }

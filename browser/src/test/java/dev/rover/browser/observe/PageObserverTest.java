@@ -187,6 +187,22 @@ class PageObserverTest {
     }
 
     @Test
+    void aFrameThePageCannotReachIsStillObservedInItsPlace() {
+        // a sandboxed frame has an opaque origin: the main frame's script cannot enter it, and its URL says nothing
+        page.setContent("<button>Outside</button><iframe sandbox srcdoc=\"<button>Sandboxed</button>\"></iframe>"
+                + "<iframe srcdoc=\"<button>Same origin</button>\"></iframe>");
+        assertThat(page.frames()).hasSize(3); // setContent waited for the frames' load events
+        PageSnapshot snapshot = observer.observe(page);
+
+        Map<String, Element> byText = new java.util.HashMap<>();
+        snapshot.elements().forEach(e -> byText.put(e.text(), e));
+        assertThat(byText).containsKeys("Outside", "Sandboxed", "Same origin");
+        assertThat(byText.get("Sandboxed").frame()).isNotEqualTo(0).isNotEqualTo(byText.get("Same origin").frame());
+        assertThat(snapshot.promptText().indexOf("Sandboxed")).as("the sandboxed frame's content sits at its iframe")
+                .isLessThan(snapshot.promptText().indexOf("Same origin"));
+    }
+
+    @Test
     void keepsElementsBelowTheFoldButMarksThemOutOfViewport() {
         server.load(page, "hidden.html");
         PageSnapshot snapshot = observer.observe(page);

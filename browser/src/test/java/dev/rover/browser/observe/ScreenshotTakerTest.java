@@ -82,6 +82,39 @@ class ScreenshotTakerTest {
     }
 
     @Test
+    void aPageWithNothingToMaskIsCapturedAsShownScrolledAsItIs() throws IOException {
+        page.setContent("<body style='margin:0;height:3000px'><div style='position:absolute;top:1000px;left:0;"
+                + "width:200px;height:100px;background:#00ff00'></div></body>");
+        page.evaluate("window.scrollTo(0, 950)");
+
+        BufferedImage image = decode(screenshots.viewport(page));
+
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(600);
+        assertThat(image.getRGB(100, 100) & 0xFFFFFF).as("the div, 50 px below the scrolled top").isEqualTo(0x00FF00);
+        assertThat(image.getRGB(100, 20) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        // a secret field that appears later is masked in the next shot
+        page.evaluate("document.body.insertAdjacentHTML('afterbegin', \"<input id=pw type=password value=hunter22"
+                + " style='position:fixed;top:300px;left:300px;width:200px;height:40px'>\")");
+        BufferedImage masked = decode(screenshots.viewport(page));
+        assertThat(rgbAtCentre(masked, page.locator("#pw").boundingBox())).isEqualTo(MAGENTA);
+    }
+
+    @Test
+    void theTabIsCapturedAfterItNavigatedToAnotherSite() throws IOException {
+        server.load(page, "forms.html");
+        screenshots.viewport(page);
+        // another site runs in another renderer process; the capture must follow the tab there
+        page.navigate(server.crossOriginUrl("content.html"));
+        page.evaluate("document.body.innerHTML = '';"
+                + " document.body.style.cssText = 'margin:0;background:#0000ff'");
+
+        BufferedImage image = decode(screenshots.viewport(page));
+
+        assertThat(image.getRGB(400, 300) & 0xFFFFFF).isEqualTo(0x0000FF);
+    }
+
+    @Test
     void negativeScrollLimitIsRejected() {
         assertThatThrownBy(() -> screenshots.fullPage(page, -1)).hasMessageContaining("maxScrolls");
     }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param output          task: the extracted data; workflow: {@code {"<label>_output": value, ...}}
  * @param downloadedFiles files the run downloaded
  * @param recordingUrl    the run's recording (Playwright trace), or null
+ * @param recordingNote   why the run has no recording ("none: the run completed, and traces are kept only for runs
+ *                        that do not complete"), or null when it has one or is not finished
  * @param screenshotUrls  screenshots, most recent first
  * @param failureReason   why the run did not complete, in words a person understands
  * @param errors          error codes reported (from {@code error_code_mapping})
@@ -42,6 +44,7 @@ public record Run(
         Object output,
         List<FileInfo> downloadedFiles,
         String recordingUrl,
+        String recordingNote,
         List<String> screenshotUrls,
         String failureReason,
         List<RunError> errors,
@@ -72,7 +75,7 @@ public record Run(
     /** A new run in {@code created}. */
     public static Run created(RunId id, String title, Map<String, Object> parameters, String webhookUrl,
                               String workflowSource, Instant now) {
-        return new Run(id, id.type(), RunStatus.CREATED, title, null, List.of(), null, List.of(), null, List.of(), 0,
+        return new Run(id, id.type(), RunStatus.CREATED, title, null, List.of(), null, null, List.of(), null, List.of(), 0,
                 RunUsage.NONE, parameters, webhookUrl, List.of(), workflowSource, now, null, null, null, null, null, null, null);
     }
 
@@ -110,6 +113,7 @@ public record Run(
         private Object output;
         private List<FileInfo> downloadedFiles;
         private String recordingUrl;
+        private String recordingNote;
         private List<String> screenshotUrls;
         private String failureReason;
         private List<RunError> errors;
@@ -130,7 +134,7 @@ public record Run(
 
         private Builder(Run r) {
             runId = r.runId; runType = r.runType; status = r.status; title = r.title; output = r.output;
-            downloadedFiles = r.downloadedFiles; recordingUrl = r.recordingUrl; screenshotUrls = r.screenshotUrls;
+            downloadedFiles = r.downloadedFiles; recordingUrl = r.recordingUrl; recordingNote = r.recordingNote; screenshotUrls = r.screenshotUrls;
             failureReason = r.failureReason; errors = r.errors; stepCount = r.stepCount; usage = r.usage;
             parameters = r.parameters; webhookUrl = r.webhookUrl; webhookAttempts = r.webhookAttempts;
             workflowSource = r.workflowSource; createdAt = r.createdAt; queuedAt = r.queuedAt;
@@ -143,6 +147,7 @@ public record Run(
         public Builder output(Object v) { output = v; return this; }
         public Builder downloadedFiles(List<FileInfo> v) { downloadedFiles = v; return this; }
         public Builder recordingUrl(String v) { recordingUrl = v; return this; }
+        public Builder recordingNote(String v) { recordingNote = v; return this; }
         public Builder screenshotUrls(List<String> v) { screenshotUrls = v; return this; }
         public Builder failureReason(String v) { failureReason = v; return this; }
         public Builder errors(List<RunError> v) { errors = v; return this; }
@@ -160,7 +165,7 @@ public record Run(
         public Builder scriptRun(ScriptRun v) { scriptRun = v; return this; }
 
         public Run build() {
-            return new Run(runId, runType, status, title, output, downloadedFiles, recordingUrl, screenshotUrls,
+            return new Run(runId, runType, status, title, output, downloadedFiles, recordingUrl, recordingNote, screenshotUrls,
                     failureReason, errors, stepCount, usage, parameters, webhookUrl, webhookAttempts, workflowSource,
                     createdAt, queuedAt, startedAt, finishedAt, appUrl, runWith, aiFallback, scriptRun);
         }

@@ -34,7 +34,8 @@ public final class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 425, 429);
 
-    private final HttpClient http;
+    /** Built on the first delivery: a client sets up TLS (about 150 ms), which runs without a webhook never need. */
+    private volatile HttpClient http;
     private final WebhookSigningKey key;
     private final Duration baseBackoff;
     private final int maxAttempts;
@@ -44,13 +45,27 @@ public final class WebhookSender {
 
     private WebhookSender(Builder b) {
         this.key = Objects.requireNonNull(b.key, "signing key");
-        this.http = b.http != null ? b.http
-                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = b.http;
         this.baseBackoff = b.baseBackoff;
         this.maxAttempts = b.maxAttempts;
         this.maxRetryAfter = b.maxRetryAfter;
         this.requestTimeout = b.requestTimeout;
         this.clock = b.clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** A builder; only the signing key is required. */
@@ -128,7 +143,7 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return new Outcome(new WebhookAttempt(n, clock.instant(), status, null), true, false, Optional.empty());

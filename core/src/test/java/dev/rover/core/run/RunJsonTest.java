@@ -34,6 +34,7 @@ class RunJsonTest {
         assertThat(json.get("run_type").asText()).isEqualTo("workflow_run");
         assertThat(json.get("created_at").asText()).isEqualTo("2026-03-01T10:00:00.123Z");
         assertThat(json.get("failure_reason").isNull()).isTrue();
+        assertThat(json.get("recording_note").isNull()).as("a run with a recording needs no note").isTrue();
         assertThat(json.get("downloaded_files").get(0).get("checksum").asText()).isEqualTo("ab12");
         assertThat(json.get("errors").get(0).get("error_code").asText()).isEqualTo("LOGIN_FAILED");
         assertThat(json.get("usage").get("input_tokens").asLong()).isEqualTo(1200);
@@ -52,6 +53,17 @@ class RunJsonTest {
         assertThat(back.output()).isInstanceOf(Map.class);
         assertThat(back.usage().cost()).isEqualByComparingTo(new BigDecimal("0.0125"));
         assertThat(back.parameters()).containsEntry("limit", 3).containsEntry("month", "2026-02");
+    }
+
+    @Test
+    void aRunWithoutRecordingSaysWhyAndKeepsItThroughJson() throws Exception {
+        Run unrecorded = run.toBuilder().recordingUrl(null).recordingNote("none: tracing is off (ROVER_TRACE=off)").build();
+
+        JsonNode json = Json.mapper().readTree(Json.compact(unrecorded));
+        assertThat(json.get("recording_url").isNull()).isTrue();
+        assertThat(json.get("recording_note").asText()).isEqualTo("none: tracing is off (ROVER_TRACE=off)");
+        assertThat(Json.mapper().readValue(Json.compact(unrecorded), Run.class).recordingNote())
+                .isEqualTo("none: tracing is off (ROVER_TRACE=off)");
     }
 
     @Test

@@ -191,6 +191,7 @@ class RunLifecycleE2ETest {
         assertThat(artifacts).isNotEmpty();
         // the default trace mode keeps traces only of runs that do not complete, and the report says so
         assertThat(run.recordingUrl()).isNull();
+        assertThat(run.recordingNote()).startsWith("none: the run completed, and traces are kept only for runs that do not complete");
 
         try (Rover reopened = Rover.builder().dataDirectory(ownData).defaultEngine("offline").build()) {
             assertThat(reopened.getRun(id)).contains(run);
