@@ -19,4 +19,9 @@ public record AgentOutcome(BlockStatus status, String reason, List<String> error
         downloads = downloads == null ? List.of() : List.copyOf(downloads);
         usage = usage == null ? Usage.ZERO : usage;
     }
+
+    /** This outcome with other actions as the ones that went through (every attempt's, in order). */
+    public AgentOutcome withPerformed(List<dev.rover.core.engine.ActionRecord> actions) {
+        return new AgentOutcome(status, reason, errorCodes, steps, usage, downloads, finalUrl, actions);
+    }
 }

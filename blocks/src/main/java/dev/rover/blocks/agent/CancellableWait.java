@@ -8,7 +8,7 @@ import dev.rover.core.page.BrowserAction;
  * canceled or ran out of time. A single browser wait of up to 30 seconds cannot be interrupted, so a
  * Ctrl-C during it used to leave the run unrecorded when the command line had to exit.
  */
-final class CancellableWait {
+public final class CancellableWait {
 
     /** The longest piece of a wait performed without checking for a cancel. */
     static final double SLICE_SECONDS = 0.5;
@@ -19,7 +19,7 @@ final class CancellableWait {
     }
 
     /** The wait's result: its downloads and dialogs gathered, or the first slice that failed. */
-    static ActionResult perform(AgentServices services, BrowserAction.Wait wait, String downloadName) {
+    public static ActionResult perform(AgentServices services, BrowserAction.Wait wait, String downloadName) {
         double left = Math.min(wait.seconds(), MAX_SECONDS);
         if (Double.isNaN(left) || left <= SLICE_SECONDS) {
             return services.browser().perform(wait, services.secrets()::resolve, downloadName);

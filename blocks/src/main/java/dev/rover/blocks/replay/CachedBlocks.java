@@ -35,13 +35,14 @@ public final class CachedBlocks {
     public static AgentOutcome run(BlockDefinition block, BlockContext context, AgentServices services, AgentGoal goal,
                                    Supplier<AgentOutcome> agent) {
         RunScripts scripts = context.services().scripts();
-        String cacheKey = ScriptKeys.cacheKey(context);
+        String cacheKey = scripts.cacheKey(() -> ScriptKeys.cacheKey(context));
         String label = block.label();
         Optional<BlockScript> latest = scripts.script(cacheKey, label);
         Optional<BlockScript> script = scripts.replay() ? latest : Optional.empty();
         String fallback = null;
+        List<ScriptAction> replayedBefore = List.of();
         if (script.isPresent()) {
-            ScriptReplayer.Replay replay = new ScriptReplayer(services, goal, context::render).replay(script.get());
+            ScriptReplayer.Replay replay = new ScriptReplayer(services, goal, context::render, new ScriptValues(context, block)).replay(script.get());
             if (replay.outcome() != null) {
                 scripts.ran(new ScriptRun.Block(label, ScriptRun.Mode.REPLAYED,
                         replay.completed() ? null : replay.outcome().reason(), script.get().scriptId(), script.get().revision()));
@@ -55,6 +56,8 @@ public final class CachedBlocks {
                         services.secrets().redact(services.browser().currentUrl()), List.of());
             }
             fallback = "the agent took over: " + replay.mismatch();
+            // the actions replayed before the mismatch changed the page the agent starts from: the new revision keeps them
+            replayedBefore = script.get().actions().subList(0, replay.replayed());
         }
         AgentOutcome outcome = agent.get();
         ScriptRun.Mode mode = fallback != null ? ScriptRun.Mode.FALLBACK : ScriptRun.Mode.AGENT;
@@ -63,15 +66,28 @@ public final class CachedBlocks {
                     script.map(BlockScript::scriptId).orElse(null), script.map(BlockScript::revision).orElse(null)));
             return outcome;
         }
-        List<ScriptAction> actions;
+        List<ScriptAction> actions = new java.util.ArrayList<>(replayedBefore);
         try {
-            actions = ScriptRecording.of(outcome.performed(), new ScriptValues(context, block), services.secrets());
+            actions.addAll(ScriptRecording.of(outcome.performed(), new ScriptValues(context, block), services.secrets()));
         } catch (ScriptValues.Unrecordable e) {
             scripts.ran(new ScriptRun.Block(label, mode, join(fallback, "not recorded: " + e.getMessage()),
                     script.map(BlockScript::scriptId).orElse(null), script.map(BlockScript::revision).orElse(null)));
             return outcome;
         }
-        BlockScript saved = scripts.record(cacheKey, label, actions);
+        if (actions.isEmpty() && goal.completeCriterion() == null) {
+            // a replay of nothing would complete without checking anything
+            scripts.ran(new ScriptRun.Block(label, mode, join(fallback, "not recorded: the agent completed it without acting, "
+                    + "and the block has no complete_criterion a replay could check"), null, null));
+            return outcome;
+        }
+        BlockScript saved;
+        try {
+            saved = scripts.record(cacheKey, label, actions);
+        } catch (RuntimeException e) {
+            scripts.ran(new ScriptRun.Block(label, mode, join(fallback, "not recorded: " + services.secrets().redact(
+                    String.valueOf(e.getMessage()))), null, null));
+            return outcome;
+        }
         if (saved == null) {
             scripts.ran(new ScriptRun.Block(label, mode, fallback, null, null));
         } else {

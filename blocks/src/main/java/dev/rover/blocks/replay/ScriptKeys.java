@@ -45,7 +45,12 @@ public final class ScriptKeys {
      * domain of the first block URL is appended (as Skyvern does), so one definition used on two sites keeps two scripts.
      */
     static String cacheKey(BlockContext context) {
-        String rendered = context.render(context.workflow().settings().cacheKey()).strip();
+        String rendered;
+        try {
+            rendered = context.render(context.workflow().settings().cacheKey()).strip();
+        } catch (RuntimeException e) {
+            rendered = "default"; // a cache_key naming a value this run does not have yet
+        }
         if (!rendered.isEmpty() && !rendered.equals("default")) {
             return rendered;
         }
@@ -53,7 +58,12 @@ public final class ScriptKeys {
         for (BlockDefinition block : context.workflow().allBlocks()) {
             String url = block.string("url").map(String::strip).orElse("");
             if (!url.isEmpty()) {
-                String host = host(context.render(url));
+                String host;
+                try {
+                    host = host(context.render(url));
+                } catch (RuntimeException e) {
+                    host = null; // the URL refers to an output of a later block
+                }
                 return host == null ? base : base + "@" + host;
             }
         }

@@ -38,7 +38,7 @@ final class ScriptRecording {
                 continue;
             }
             String which = "action " + index + " (" + action.actionType() + ")";
-            ElementIdentity element = needsElement(action) ? identity(record, which, secrets) : null;
+            ElementIdentity element = needsElement(action) ? identity(record, which, secrets, values) : null;
             Map<String, Object> args = new LinkedHashMap<>();
             String value = null;
             if (action instanceof BrowserAction.InputText a) {
@@ -104,12 +104,28 @@ final class ScriptRecording {
         return action instanceof BrowserAction.Scroll s && s.target() != null;
     }
 
-    private static ElementIdentity identity(ActionRecord record, String which, RunSecrets secrets) {
+    private static ElementIdentity identity(ActionRecord record, String which, RunSecrets secrets, ScriptValues values) {
         ElementIdentity found = record.result().element();
         if (found == null || found.locator().isEmpty()) {
             throw new ScriptValues.Unrecordable("the browser could not tell how to find the element of " + which + " again");
         }
-        return redacted(found, secrets);
+        ElementIdentity identity = redacted(found, secrets);
+        ElementLocator l = identity.locator();
+        // a locator holding a value of this run would find nothing next time and store the value: it is left out
+        java.util.function.UnaryOperator<String> keep = s -> values.holdsValue(s) ? "" : s;
+        ElementLocator locator = new ElementLocator(keep.apply(l.id()), keep.apply(l.testId()), keep.apply(l.nameAttribute()),
+                l.role(), keep.apply(l.name()), keep.apply(l.label()), keep.apply(l.placeholder()), keep.apply(l.css()),
+                keep.apply(l.xpath()), l.framePath().stream().map(keep).toList());
+        if (locator.isEmpty()) {
+            throw new ScriptValues.Unrecordable("every way to find the element of " + which + " holds a value of this run");
+        }
+        return new ElementIdentity(locator, masked(identity.fingerprint(), values), identity.origin());
+    }
+
+    /** The fingerprint with this run's values in its texts replaced by their references. */
+    static ElementFingerprint masked(ElementFingerprint f, ScriptValues values) {
+        return new ElementFingerprint(f.tag(), f.role(), values.mask(f.name()), values.mask(f.label()), values.mask(f.nearbyText()),
+                f.relativeX(), f.relativeY());
     }
 
     /** The identity with every text through the run's redaction: a page may show a secret next to a control. */

@@ -4,6 +4,7 @@ import dev.rover.blocks.agent.ActionDescriptions;
 import dev.rover.blocks.agent.AgentGoal;
 import dev.rover.blocks.agent.AgentOutcome;
 import dev.rover.blocks.agent.AgentServices;
+import dev.rover.blocks.agent.CancellableWait;
 import dev.rover.core.engine.ActionRecord;
 import dev.rover.core.engine.Usage;
 import dev.rover.core.engine.Verification;
@@ -47,20 +48,26 @@ final class ScriptReplayer {
     private final AgentServices services;
     private final AgentGoal goal;
     private final UnaryOperator<String> render;
+    private final ScriptValues values;
 
     /**
      * @param services the run's browser, secrets, artifacts and timeline, and the engine asked only for a criterion
      *                 a page cannot answer by itself
      * @param render   renders a script value with this run's values
+     * @param values   this run's values, replaced by their references in what the page shows before fingerprints are compared
      */
-    ScriptReplayer(AgentServices services, AgentGoal goal, UnaryOperator<String> render) {
+    ScriptReplayer(AgentServices services, AgentGoal goal, UnaryOperator<String> render, ScriptValues values) {
         this.services = services;
         this.goal = goal;
         this.render = render;
+        this.values = values;
     }
 
-    /** How a replay ended: an outcome when it completed or was interrupted, else the mismatch that stopped it. */
-    record Replay(AgentOutcome outcome, String mismatch) {
+    /**
+     * How a replay ended: an outcome when it completed or was interrupted, else the mismatch that stopped it and how
+     * many of the script's actions went through before it.
+     */
+    record Replay(AgentOutcome outcome, String mismatch, int replayed) {
         boolean completed() {
             return outcome != null && outcome.status() == BlockStatus.COMPLETED;
         }
@@ -79,7 +86,8 @@ final class ScriptReplayer {
             BlockStatus interrupted = interruption();
             if (interrupted != null) {
                 return new Replay(outcome(interrupted, interrupted == BlockStatus.CANCELED ? "canceled"
-                        : "the run's time limit expired while replaying block '" + goal.blockLabel() + "'", performed, downloadsBefore, usage), null);
+                        : "the run's time limit expired while replaying block '" + goal.blockLabel() + "'", performed, downloadsBefore, usage),
+                        null, performed.size());
             }
             Instant at = services.clock().instant();
             String which = "action " + index + " (" + action.describe() + ")";
@@ -94,11 +102,18 @@ final class ScriptReplayer {
                     break;
                 }
             }
-            String value = action.value() == null ? null
-                    : action.value().contains("{{") || action.value().contains("{%") ? render.apply(action.value()) : action.value();
+            String value;
+            try {
+                value = action.value() == null ? null
+                        : action.value().contains("{{") || action.value().contains("{%") ? render.apply(action.value()) : action.value();
+            } catch (RuntimeException e) {
+                mismatch = which + ": its value cannot be rendered for this run: " + e.getMessage();
+                break;
+            }
             BrowserAction browserAction = ReplayActions.of(action, found.map(LocatedElement::target).orElse(null), value);
-            ActionResult result = services.browser().perform(browserAction, services.secrets()::resolve, goal.downloadSuffix(),
-                    goal.downloadTimeout());
+            ActionResult result = browserAction instanceof BrowserAction.Wait wait
+                    ? CancellableWait.perform(services, wait, goal.downloadSuffix())
+                    : services.browser().perform(browserAction, services.secrets()::resolve, goal.downloadSuffix(), goal.downloadTimeout());
             result = new ActionResult(result.success(), redact(result.failureReason()), result.downloads(),
                     result.dialogs().stream().map(this::redact).toList(), result.box(), null);
             performed.add(new ActionRecord(0, browserAction, "replayed " + which, result));
@@ -108,6 +123,9 @@ final class ScriptReplayer {
                 mismatch = which + " failed: " + result.failureReason();
                 break;
             }
+        }
+        if (mismatch == null && goal.completeOnDownload() && services.browser().downloads().size() <= downloadsBefore) {
+            mismatch = "after the last action no file was downloaded, and the block completes on a download";
         }
         if (mismatch == null && goal.completeCriterion() != null) {
             CriterionCheck check = checkCriterion(downloadsBefore);
@@ -123,10 +141,11 @@ final class ScriptReplayer {
                 "replayed script " + script.scriptId() + " revision " + script.revision(), started, services.clock().instant(),
                 List.of(), children));
         if (mismatch != null) {
-            return new Replay(null, redact(mismatch));
+            int replayed = (int) performed.stream().filter(r -> r.result().success()).count();
+            return new Replay(null, redact(mismatch), replayed);
         }
         return new Replay(outcome(BlockStatus.COMPLETED, "replayed script " + script.scriptId() + " revision " + script.revision()
-                + " (" + script.actions().size() + " actions, no engine step)", performed, downloadsBefore, usage), null);
+                + " (" + script.actions().size() + " actions, no engine step)", performed, downloadsBefore, usage), null, performed.size());
     }
 
     /** Finds the element again, waiting a little for a page that is still loading after the previous action. */
@@ -157,7 +176,8 @@ final class ScriptReplayer {
             return "the element is on " + found.origin() + " but the script acted on " + recorded.origin()
                     + "; a replay never acts on another origin";
         }
-        String differs = recorded.fingerprint().differenceFrom(ScriptRecording.redacted(found.fingerprint(), services.secrets()));
+        String differs = recorded.fingerprint().differenceFrom(
+                ScriptRecording.masked(ScriptRecording.redacted(found.fingerprint(), services.secrets()), values));
         return differs == null ? null : "found by " + found.strategy() + ", but " + differs;
     }
 

@@ -68,7 +68,11 @@ final class ScriptValues {
      * longest first, so the script neither stores the value nor opens the old one with new parameters.
      */
     String embedded(String url) {
-        String out = url;
+        // the scheme and host stay as recorded: a value never decides which site a replay opens
+        int scheme = url.indexOf("://");
+        int pathStart = scheme < 0 ? 0 : indexOfAny(url, scheme + 3, "/?#");
+        String origin = url.substring(0, pathStart);
+        String out = url.substring(pathStart);
         List<Map.Entry<String, String>> byLength = new ArrayList<>(sources.entrySet());
         byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
         for (Map.Entry<String, String> source : byLength) {
@@ -87,9 +91,50 @@ final class ScriptValues {
             String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
             if (!encoded.equals(value)) {
                 out = out.replace(encoded, "{{ " + source.getKey() + " | urlencode }}");
+                out = out.replace(encoded.replace("+", "%20"), "{{ " + source.getKey() + " | urlencode }}");
             }
         }
+        return origin + out;
+    }
+
+    private static int indexOfAny(String s, int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /**
+     * Text read off the page (a button's name, a row's text) with every value of this run in it replaced by its
+     * reference: a script never stores a value, and the same control shows the next run's value in the same place.
+     * Values of three characters count only as whole words; shorter ones not at all.
+     */
+    String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        List<Map.Entry<String, String>> byLength = new ArrayList<>(sources.entrySet());
+        byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
+        for (Map.Entry<String, String> source : byLength) {
+            String value = source.getValue().strip();
+            if (value.length() < 3) {
+                continue;
+            }
+            String reference = java.util.regex.Matcher.quoteReplacement("{{ " + source.getKey() + " }}");
+            String pattern = value.length() == 3 ? "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(value) + "(?![\\p{L}\\p{N}])"
+                    : java.util.regex.Pattern.quote(value);
+            out = java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(out).replaceAll(reference);
+        }
         return out;
+    }
+
+    /** True when the text holds a value of this run ({@link #mask} would change it). */
+    boolean holdsValue(String text) {
+        return text != null && !text.equals(mask(text));
     }
 
     private void add(String path, Object value, int depth) {

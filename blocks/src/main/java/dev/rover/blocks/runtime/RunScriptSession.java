@@ -44,10 +44,23 @@ final class RunScriptSession implements RunScripts {
         return aiFallback;
     }
 
+    private String cacheKey;
+
+    @Override
+    public synchronized String cacheKey(java.util.function.Supplier<String> render) {
+        if (cacheKey == null) {
+            cacheKey = render.get();
+        }
+        return cacheKey;
+    }
+
+    /** The newest script; only a run that replays counts it as used (its script_file lists what it replayed or recorded). */
     @Override
     public Optional<BlockScript> script(String cacheKey, String blockLabel) {
         Optional<BlockScript> found = store.latest(new ScriptKey(workflowKey, cacheKey, blockLabel));
-        found.ifPresent(this::use);
+        if (replay) {
+            found.ifPresent(this::use);
+        }
         return found;
     }
 

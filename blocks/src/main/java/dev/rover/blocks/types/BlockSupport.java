@@ -105,14 +105,17 @@ final class BlockSupport {
     private static AgentOutcome runLoop(BlockDefinition block, BlockContext context, AgentServices services, AgentGoal goal) {
         long retries = Math.max(0, BlockFields.integer(block, "max_retries", 0));
         AgentOutcome outcome = null;
+        // a retry goes on from the page the failed attempt left: a script needs every attempt's actions
+        List<dev.rover.core.engine.ActionRecord> performed = new java.util.ArrayList<>();
         for (long attempt = 0; attempt <= retries; attempt++) {
             outcome = new AgentLoop(services).run(goal);
+            performed.addAll(outcome.performed());
             ContextTimeline.addSteps(context, outcome.steps());
             if (outcome.status() != BlockStatus.FAILED) {
                 break;
             }
         }
-        return outcome;
+        return outcome.withPerformed(performed);
     }
 
     /** The block result for an agent outcome; a completed one gets {@code output}. */

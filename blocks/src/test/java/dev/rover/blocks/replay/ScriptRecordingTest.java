@@ -78,6 +78,21 @@ class ScriptRecordingTest {
     }
 
     @Test
+    void whatThePageShowsKeepsNoParameterValue() {
+        ElementIdentity remove = new ElementIdentity(
+                new ElementLocator("remove-ada", "", "", "button", "Remove Ada", "", "", "#list > li:nth-of-type(2) > button", "/html[1]", List.of()),
+                new ElementFingerprint("button", "button", "Remove Ada", "", "Ada Lovelace X-42 admin", 0, 0), "http://127.0.0.1");
+        List<ScriptAction> actions = ScriptRecording.of(List.of(new ActionRecord(1, new BrowserAction.Click(Target.id("a1")), "",
+                ActionResult.ok().withElement(remove))), new ScriptValues(new Context(), WORKFLOW.blocks().get(0)), RunSecrets.NONE);
+        ElementIdentity stored = actions.get(0).element();
+        assertThat(stored.locator().id()).as("an id holding a value is left out").isEmpty();
+        assertThat(stored.locator().name()).isEmpty();
+        assertThat(stored.locator().css()).isEqualTo("#list > li:nth-of-type(2) > button");
+        assertThat(stored.fingerprint().name()).isEqualTo("Remove {{ name }}");
+        assertThat(stored.fingerprint().nearbyText()).isEqualTo("{{ full_name }} {{ lookup_output.code }} admin");
+    }
+
+    @Test
     void aUrlKeepsNoParameterValue() {
         List<ScriptAction> actions = record(new BrowserAction.GotoUrl("https://shop.example/orders?code=X-42&user=Ada"),
                 new BrowserAction.GotoUrl("https://shop.example/search?q=" + java.net.URLEncoder.encode("Ada Lovelace", java.nio.charset.StandardCharsets.UTF_8)));

@@ -78,14 +78,27 @@ public final class ElementIdentities {
             return List.of(page.mainFrame());
         }
         String wanted = path.get(path.size() - 1);
-        return page.frames().stream().filter(f -> f != page.mainFrame() && (wanted.equals(f.name()) || wanted.equals(f.url()))).toList();
+        return page.frames().stream().filter(f -> f != page.mainFrame() && (wanted.equals(f.name()) || wanted.equals(withoutQuery(f.url()))))
+                .toList();
     }
 
-    /** The frames from the top page down to this one, each by name, else by URL; empty for the top page. */
+    /** A frame URL without its query and fragment: one-time tokens there are neither stored nor expected again. */
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    /** The frames from the top page down to this one, each by name, else by URL (no query); empty for the top page. */
     private static List<String> framePath(Frame frame) {
         List<String> path = new ArrayList<>();
         for (Frame f = frame; f != null && f.parentFrame() != null; f = f.parentFrame()) {
-            path.add(0, f.name() == null || f.name().isBlank() ? f.url() : f.name());
+            path.add(0, f.name() == null || f.name().isBlank() ? withoutQuery(f.url()) : f.name());
         }
         return path;
     }

@@ -34,11 +34,23 @@
     if (tag === 'input' || tag === 'select' || tag === 'textarea') return '';
     return cut(fold(el.innerText || el.textContent), 80);
   }
+  // a label's own text, without the text of the control it wraps (a select's options, a textarea's content)
+  function labelText(l, control) {
+    let t = '';
+    const walk = (n) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) t += c.data + ' ';
+        else if (c.nodeType === 1 && c !== control && c.tagName !== 'SELECT' && c.tagName !== 'TEXTAREA') walk(c);
+      }
+    };
+    walk(l);
+    return t;
+  }
   function label(el) {
     const labels = el.labels ? Array.from(el.labels) : [];
     const wrapping = el.closest('label');
     if (wrapping && !labels.includes(wrapping)) labels.push(wrapping);
-    return cut(fold(labels.map(l => l.textContent).join(' ')), 80);
+    return cut(fold(labels.map(l => labelText(l, el)).join(' ')), 80);
   }
   // The text that tells repeated controls apart: the row, list item, fieldset, card or section around the
   // element (the smallest one with text of its own), else the nearest heading before it.
@@ -46,7 +58,11 @@
     const holder = el.parentElement && el.parentElement.closest(
       'tr, [role=row], li, fieldset, article, [class*=card], [class*=item], section');
     if (holder) {
-      const t = cut(fold(holder.innerText || holder.textContent), 160);
+      // the holder's text without the element's own, which every repeated control shares
+      const own = fold(el.innerText || el.textContent);
+      let t = fold(holder.innerText || holder.textContent);
+      if (own) t = fold(t.replace(own, ' '));
+      t = cut(t, 160);
       if (t) return t;
     }
     const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, legend'));
@@ -84,9 +100,10 @@
     try { const all = root.querySelectorAll(selector); return all.length === 1 ? all[0] : null; } catch (e) { return null; }
   };
   const attrSelector = (attr, value) => '[' + attr + '="' + CSS.escape(value) + '"]';
+  // the test id and the attribute it came from
   function testIdOf(el) {
-    for (const a of ['data-testid', 'data-test', 'data-qa']) if (el.getAttribute(a)) return el.getAttribute(a);
-    return '';
+    for (const a of ['data-testid', 'data-test', 'data-qa']) if (el.getAttribute(a)) return [a, el.getAttribute(a)];
+    return ['', ''];
   }
   function fingerprint(el) {
     const r = el.getBoundingClientRect();
@@ -96,11 +113,11 @@
   }
   function identify(el) {
     const id = el.id && !generatedId(el.id) && unique(document, '#' + CSS.escape(el.id)) === el ? el.id : '';
-    const testId = testIdOf(el);
+    const [testAttr, testId] = testIdOf(el);
     const nameAttr = el.getAttribute('name') || '';
     const placeholder = el.getAttribute('placeholder') || '';
     const print = fingerprint(el);
-    return { locator: { id, testId: testId && unique(document, attrSelector('data-testid', testId)) === el ? testId : '',
+    return { locator: { id, testId: testId && unique(document, attrSelector(testAttr, testId)) === el ? testId : '',
         name: nameAttr && unique(document, attrSelector('name', nameAttr)) === el ? nameAttr : '',
         role: print.role, accessibleName: print.name, label: print.label, placeholder, css: cssPath(el), xpath: xpath(el) },
       fingerprint: print, origin: location.origin };

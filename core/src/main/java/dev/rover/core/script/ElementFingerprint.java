@@ -18,7 +18,7 @@ public record ElementFingerprint(String tag, String role, String name, String la
                                  double relativeX, double relativeY) {
 
     /** How close two nearby texts must be (share of words in common) to count as the same place. */
-    static final double NEARBY_TEXT_SIMILARITY = 0.5;
+    static final double NEARBY_TEXT_SIMILARITY = 0.75;
 
     public ElementFingerprint {
         tag = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
@@ -30,7 +30,8 @@ public record ElementFingerprint(String tag, String role, String name, String la
 
     /**
      * Why {@code found} is not the element this fingerprint describes, or null when it is. The tag, role, name and
-     * label must be equal (case and spacing aside); nearby text must share at least half its words and keep every word
+     * label must be equal (case and spacing aside); nearby text, leaving out the element's own name, must share three
+     * quarters of its words and keep every word
      * with a digit in it (an invoice number, a row id), so a row that gained a column still matches but the same button
      * in another row does not. Position is not compared:
      * layouts move without the control changing.
@@ -48,7 +49,7 @@ public record ElementFingerprint(String tag, String role, String name, String la
         if (!label.equalsIgnoreCase(found.label)) {
             return "expected the label '" + label + "' but found '" + found.label + "'";
         }
-        if (!nearbyText.isEmpty() && (similarity(nearbyText, found.nearbyText) < NEARBY_TEXT_SIMILARITY
+        if (!nearbyText.isEmpty() && (similarity(nearbyText, found.nearbyText, name) < NEARBY_TEXT_SIMILARITY
                 || !numbers(found.nearbyText).containsAll(numbers(nearbyText)))) {
             return "expected it near '" + shorten(nearbyText) + "' but it is near '" + shorten(found.nearbyText) + "'";
         }
@@ -74,10 +75,12 @@ public record ElementFingerprint(String tag, String role, String name, String la
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    /** Share of the words of the smaller text that the other one has as well. */
-    static double similarity(String a, String b) {
+    /** Share of the words of the smaller text that the other one has as well, the words of {@code own} left out. */
+    static double similarity(String a, String b, String own) {
         var wordsA = words(a);
         var wordsB = words(b);
+        wordsA.removeAll(words(own));
+        wordsB.removeAll(words(own));
         if (wordsA.isEmpty() || wordsB.isEmpty()) {
             return wordsA.isEmpty() && wordsB.isEmpty() ? 1 : 0;
         }

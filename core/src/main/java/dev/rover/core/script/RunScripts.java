@@ -27,6 +27,11 @@ public interface RunScripts {
      */
     BlockScript record(String cacheKey, String blockLabel, List<ScriptAction> actions);
 
+    /** The run's rendered cache key, worked out once per run by {@code render} (the same for every block). */
+    default String cacheKey(java.util.function.Supplier<String> render) {
+        return render.get();
+    }
+
     /** Notes how a block ran, for the run's {@code script_run}. */
     void ran(ScriptRun.Block block);
 

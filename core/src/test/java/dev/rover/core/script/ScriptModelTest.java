@@ -39,6 +39,12 @@ class ScriptModelTest {
                 .isEqualTo("expected a <button> but found a <a>");
         assertThat(SAVE.differenceFrom(new ElementFingerprint("button", "button", "Save", "", "Invoice 8 Approve Save", 0, 0)))
                 .as("the same button in another row").contains("near 'Invoice 7 Approve Save'");
+        ElementFingerprint alice = new ElementFingerprint("button", "button", "Delete", "", "Alice Smith Delete", 0, 0);
+        assertThat(alice.differenceFrom(new ElementFingerprint("button", "button", "Delete", "", "Bob Delete", 0, 0)))
+                .as("the button's own name does not make two rows alike").isNotNull();
+        assertThat(alice.differenceFrom(new ElementFingerprint("button", "button", "Delete", "", "Alice Jones Delete", 0, 0))).isNotNull();
+        assertThat(alice.differenceFrom(new ElementFingerprint("button", "button", "Delete", "", "Alice Smith admin Delete", 0, 0)))
+                .as("a row that gained a column").isNull();
     }
 
     @Test
