@@ -224,6 +224,37 @@ class CachedReplayChromiumTest {
     }
 
     @Test
+    void aReplayNeverActsOnAnotherOrigin() throws IOException {
+        String yaml = """
+                title: replay origin
+                run_with: code
+                ai_fallback: false
+                cache_key: origin
+                workflow_definition:
+                  parameters:
+                    - {key: start, parameter_type: workflow, workflow_parameter_type: string}
+                  blocks:
+                    - block_type: navigation
+                      label: fill
+                      url: "{{ start }}"
+                      navigation_goal: |
+                        Enter "Ada" into "Name".
+                        Click the "Save" button.
+                """;
+        Workflow workflow = new WorkflowLoader().load(yaml, "origin.yaml");
+        Run recorded = run(workflow, Map.of("start", base + "/form"));
+        assertThat(recorded.status()).as(String.valueOf(recorded.failureReason())).isEqualTo(RunStatus.COMPLETED);
+        int submissions = submitted.size();
+
+        // the same page on another origin (localhost instead of 127.0.0.1): the script's elements are all there
+        Run elsewhere = run(workflow, Map.of("start", base.replace("127.0.0.1", "localhost") + "/form"));
+        assertThat(elsewhere.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(elsewhere.failureReason()).contains("action 1 (input_text on textbox 'Name')")
+                .contains("but the script acted on " + base).contains("never acts on another origin");
+        assertThat(submitted).hasSize(submissions);
+    }
+
+    @Test
     void runOptionsBeatTheWorkflowsRunWith() throws IOException {
         Workflow workflow = workflow("options", "true");
         run(workflow, Map.of("name", "Ada", "email", "ada@example.com"));
