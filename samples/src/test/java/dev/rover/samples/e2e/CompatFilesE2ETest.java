@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.Map;
 import static dev.rover.samples.e2e.RunChecks.assertCompleted;
 import static dev.rover.samples.e2e.RunChecks.blockOutput;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -65,7 +63,7 @@ class CompatFilesE2ETest {
 
     @BeforeAll
     static void start() throws IOException {
-        compat = locateCompat();
+        compat = CompatFiles.locate();
         site = EmberPortal.start("buyer@ember.test", "roast-Pw-8812x");
         secrets = FakeSecretsManager.start();
         proxy = ForwardingProxy.start();
@@ -95,19 +93,6 @@ class CompatFilesE2ETest {
         if (accounts != null) {
             accounts.close();
         }
-    }
-
-    private static Path locateCompat() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/compat/skyvern");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("shared/compat/skyvern not found above " + System.getProperty("user.dir") + "; CI must provide it");
-        }
-        return null;
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,6 @@ import static dev.rover.samples.e2e.fakellm.Intent.click;
 import static dev.rover.samples.e2e.fakellm.Intent.complete;
 import static dev.rover.samples.e2e.fakellm.Intent.inputText;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -74,7 +72,7 @@ class CompatLlmFilesE2ETest {
 
     @BeforeAll
     static void start() throws IOException {
-        compat = locateCompat();
+        compat = CompatFiles.locate();
         llm = ScriptedLlmProvider.start();
         accounts = AccountPortal.start("intake.owner", "intake-Pw-0921k");
         ember = EmberPortal.start("buyer@ember.test", PORTAL_PASSWORD);
@@ -108,19 +106,6 @@ class CompatLlmFilesE2ETest {
     @BeforeEach
     void resetScript() {
         llm.reset();
-    }
-
-    private static Path locateCompat() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/compat/skyvern");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("shared/compat/skyvern not found above " + System.getProperty("user.dir") + "; CI must provide it");
-        }
-        return null;
     }
 
     @Test

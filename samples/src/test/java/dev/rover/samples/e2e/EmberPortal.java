@@ -1,5 +1,9 @@
 package dev.rover.samples.e2e;
 
+import static dev.rover.samples.e2e.StandInHttp.form;
+import static dev.rover.samples.e2e.StandInHttp.html;
+import static dev.rover.samples.e2e.StandInHttp.redirect;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -7,10 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -129,36 +131,6 @@ final class EmberPortal implements AutoCloseable {
                 + (filtered ? "<p>Showing orders between " + from + " and " + to + "</p><table>"
                 : "<p>Choose a start and end date, then press Filter to list your orders.</p>") + (filtered ? "<thead><tr><th>Order ID</th><th>Date</th><th>Total</th><th>Status</th></tr></thead><tbody>"
                 + rows + "</tbody></table>" : "");
-    }
-
-    private static Map<String, String> form(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static void html(HttpExchange ex, String title, String body) throws IOException {
-        byte[] bytes = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>"
-                + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void redirect(HttpExchange ex, String location) throws IOException {
-        ex.getResponseHeaders().add("Location", location);
-        ex.sendResponseHeaders(303, -1);
     }
 
     @Override
