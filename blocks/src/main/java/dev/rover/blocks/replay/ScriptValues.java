@@ -24,6 +24,10 @@ final class ScriptValues {
 
     /** Every reachable value as {@code template -> value}, declared parameters first. */
     private final Map<String, String> sources = new LinkedHashMap<>();
+    /** The same values, longest first: a longer value is replaced before a shorter one inside it. */
+    private final List<Map.Entry<String, String>> byLength;
+    /** What {@link #mask} replaces: each value of three characters or more as a pattern, with its reference. */
+    private final List<Map.Entry<java.util.regex.Pattern, String>> masks = new ArrayList<>();
     private final String definition;
 
     ScriptValues(BlockContext context, BlockDefinition block) {
@@ -32,6 +36,18 @@ final class ScriptValues {
             add(p.key(), values.get(p.key()), 0);
         }
         values.forEach((k, v) -> add(k, v, 0));
+        byLength = new ArrayList<>(sources.entrySet());
+        byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
+        for (Map.Entry<String, String> source : byLength) {
+            String value = source.getValue().strip();
+            if (value.length() >= 3) {
+                String pattern = value.length() == 3 ? "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(value) + "(?![\\p{L}\\p{N}])"
+                        : java.util.regex.Pattern.quote(value);
+                masks.add(Map.entry(java.util.regex.Pattern.compile(pattern,
+                                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE),
+                        java.util.regex.Matcher.quoteReplacement("{{ " + source.getKey() + " }}")));
+            }
+        }
         BlockDefinition raw = context.workflow().allBlocks().stream().filter(b -> b.label().equals(block.label()))
                 .findFirst().orElse(block);
         this.definition = Json.compact(raw.fields());
@@ -73,8 +89,6 @@ final class ScriptValues {
         int pathStart = scheme < 0 ? 0 : indexOfAny(url, scheme + 3, "/?#");
         String origin = url.substring(0, pathStart);
         String out = url.substring(pathStart);
-        List<Map.Entry<String, String>> byLength = new ArrayList<>(sources.entrySet());
-        byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
         for (Map.Entry<String, String> source : byLength) {
             String value = source.getValue();
             String reference = "{{ " + source.getKey() + " }}";
@@ -116,18 +130,8 @@ final class ScriptValues {
             return text;
         }
         String out = text;
-        List<Map.Entry<String, String>> byLength = new ArrayList<>(sources.entrySet());
-        byLength.sort((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()));
-        for (Map.Entry<String, String> source : byLength) {
-            String value = source.getValue().strip();
-            if (value.length() < 3) {
-                continue;
-            }
-            String reference = java.util.regex.Matcher.quoteReplacement("{{ " + source.getKey() + " }}");
-            String pattern = value.length() == 3 ? "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(value) + "(?![\\p{L}\\p{N}])"
-                    : java.util.regex.Pattern.quote(value);
-            out = java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
-                    .matcher(out).replaceAll(reference);
+        for (Map.Entry<java.util.regex.Pattern, String> mask : masks) {
+            out = mask.getKey().matcher(out).replaceAll(mask.getValue());
         }
         return out;
     }

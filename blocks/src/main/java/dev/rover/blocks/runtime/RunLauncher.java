@@ -160,7 +160,7 @@ public final class RunLauncher {
 
     private void checkProxy(Workflow workflow, LaunchSettings settings) {
         if (requestsProxy(workflow, settings) && services.proxyServer() == null && !services.proxyDirect()) {
-            String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+            String location = proxyLocation(workflow, settings);
             throw new IllegalArgumentException("proxy_location " + location + " was requested, but this Rover has no proxy "
                     + "configured; to go on, give a proxy (--proxy http://host:port, ROVER_PROXY, or Rover.builder().proxy(...)), "
                     + "or run direct with a warning on the run (--no-proxy, or Rover.builder().proxyPolicy(ProxyPolicy.DIRECT))");
@@ -170,14 +170,19 @@ public final class RunLauncher {
     /** The run's resources, recording that the proxy was skipped when the run goes direct by policy. */
     private RunResources bypassingProxy(Workflow workflow, LaunchSettings settings, RunResources resources) {
         if (requestsProxy(workflow, settings) && services.proxyServer() == null && services.proxyDirect()) {
-            String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+            String location = proxyLocation(workflow, settings);
             return new ProxyBypass(resources, location);
         }
         return resources;
     }
 
+    /** The run's proxy_location over the workflow's. */
+    private static String proxyLocation(Workflow workflow, LaunchSettings settings) {
+        return settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+    }
+
     private static boolean requestsProxy(Workflow workflow, LaunchSettings settings) {
-        String location = settings.proxyLocation() != null ? settings.proxyLocation() : workflow.settings().proxyLocation();
+        String location = proxyLocation(workflow, settings);
         return location != null && !location.isBlank() && !location.equalsIgnoreCase("NONE");
     }
 }

@@ -19,7 +19,11 @@ public final class BlockTypeRegistry {
 
     private BlockTypeRegistry(Map<String, BlockType> types) {
         this.types = java.util.Collections.unmodifiableMap(types);
+        this.runnability = new RunnabilityCheck(this.types.values());
     }
+
+    /** Built once: every launch checks its workflow with it. */
+    private final RunnabilityCheck runnability;
 
     /** The block types on the class path ({@code META-INF/services/dev.rover.core.exec.BlockType}). */
     public static BlockTypeRegistry fromServiceLoader() {
@@ -54,7 +58,7 @@ public final class BlockTypeRegistry {
      * @throws NotRunnableException naming every unsupported block and parameter
      */
     public void requireRunnable(dev.rover.core.definition.Workflow workflow) {
-        new RunnabilityCheck(types.values()).requireRunnable(workflow);
+        runnability.requireRunnable(workflow);
     }
 
     /** The field formats these block types declare. */

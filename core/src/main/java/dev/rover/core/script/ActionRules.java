@@ -21,12 +21,12 @@ final class ActionRules {
     }
 
     /** Adds a problem for each thing the action needs to be replayed and lacks (an element, a value, an argument). */
-    static void requirements(String type, boolean hasElement, String value, Map<?, ?> arguments,
-                             Map<String, Object> m, String path, List<String> problems) {
+    static void requirements(String type, boolean hasElement, String value, Map<?, ?> arguments, String path,
+                             List<String> problems) {
         if (ELEMENT_TYPES.contains(type) && !hasElement) {
             problems.add(path + ".element: missing; " + article(type) + " action needs the element it acts on");
         }
-        if (PAGE_TYPES.contains(type) && m.containsKey("element")) {
+        if (PAGE_TYPES.contains(type) && hasElement) {
             problems.add(path + ".element: " + article(type) + " action acts on the page, not on an element; remove it");
         }
         if (VALUE_TYPES.contains(type) && (value == null || value.isEmpty() && !type.equals("input_text"))) {

@@ -27,4 +27,19 @@ public record BlockScript(String scriptId, ScriptKey key, int revision, List<Scr
             throw new IllegalArgumentException("a script revision starts at 1, got " + revision);
         }
     }
+
+    /**
+     * What storing {@code actions} under a key whose newest revision is {@code latest} means: that revision when the
+     * actions are the same, else the next one (revision 1 of a new {@code scr_...} when there is none). The one rule
+     * both stores follow.
+     */
+    public static BlockScript next(java.util.Optional<BlockScript> latest, ScriptKey key, List<ScriptAction> actions,
+                                   String sourceRunId, java.time.Clock clock) {
+        if (latest.isPresent() && ScriptDocuments.sameActions(latest.get().actions(), actions)) {
+            return latest.get();
+        }
+        return new BlockScript(latest.map(BlockScript::scriptId).orElseGet(() -> dev.rover.core.run.SortableId.next("scr_", clock)),
+                key, latest.map(s -> s.revision() + 1).orElse(1), actions, sourceRunId,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
 }

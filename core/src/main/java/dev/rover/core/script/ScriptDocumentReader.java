@@ -99,7 +99,7 @@ final class ScriptDocumentReader {
         Map<String, Object> arguments = arguments(m.get("arguments"), path + ".arguments");
         if (type != null && strict) {
             Map<?, ?> given = m.get("arguments") instanceof Map<?, ?> raw ? raw : Map.of();
-            ActionRules.requirements(type, element != null || m.containsKey("element"), actionValue, given, m, path, problems);
+            ActionRules.requirements(type, m.containsKey("element"), actionValue, given, path, problems);
         }
         if (problems.size() > before || type == null) {
             return null;

@@ -1,14 +1,11 @@
 package dev.rover.core.store;
 
-import dev.rover.core.run.SortableId;
 import dev.rover.core.script.BlockScript;
 import dev.rover.core.script.ScriptAction;
-import dev.rover.core.script.ScriptDocuments;
 import dev.rover.core.script.ScriptKey;
 import dev.rover.core.script.ScriptStore;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,12 +39,10 @@ public final class InMemoryScriptStore implements ScriptStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(actions, "actions");
         Optional<BlockScript> latest = latest(key);
-        if (latest.isPresent() && ScriptDocuments.sameActions(latest.get().actions(), actions)) {
-            return latest.get();
+        BlockScript next = BlockScript.next(latest, key, actions, sourceRunId, clock);
+        if (latest.isPresent() && next == latest.get()) {
+            return next;
         }
-        BlockScript next = new BlockScript(latest.map(BlockScript::scriptId).orElseGet(() -> SortableId.next("scr_", clock)),
-                key, latest.map(s -> s.revision() + 1).orElse(1), actions, sourceRunId,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         scripts.computeIfAbsent(next.scriptId(), id -> new ArrayList<>()).add(next);
         return next;
     }

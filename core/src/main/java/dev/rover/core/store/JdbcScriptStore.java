@@ -1,7 +1,6 @@
 package dev.rover.core.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.rover.core.run.SortableId;
 import dev.rover.core.script.BlockScript;
 import dev.rover.core.script.ScriptAction;
 import dev.rover.core.script.ScriptDocuments;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +67,10 @@ final class JdbcScriptStore implements ScriptStore {
 
     private BlockScript saveIn(Connection c, ScriptKey key, List<ScriptAction> actions, String sourceRunId) throws SQLException {
         Optional<BlockScript> latest = latest(c, key);
-        if (latest.isPresent() && ScriptDocuments.sameActions(latest.get().actions(), actions)) {
-            return latest.get();
+        BlockScript next = BlockScript.next(latest, key, actions, sourceRunId, clock);
+        if (latest.isPresent() && next == latest.get()) {
+            return next;
         }
-        BlockScript next = new BlockScript(latest.map(BlockScript::scriptId).orElseGet(() -> SortableId.next("scr_", clock)),
-                key, latest.map(s -> s.revision() + 1).orElse(1), actions, sourceRunId,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try (PreparedStatement s = c.prepareStatement("INSERT INTO scripts (script_id, revision, workflow, cache_key,"
                 + " block_label, body, source_run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, next.scriptId());
