@@ -284,6 +284,8 @@ public final class TaskRequest {
         public Builder runWith(dev.rover.core.definition.WorkflowSettings.RunWith v) { runWith = v; return this; }
         /** Whether a replay that no longer matches the page hands the task to the agent (default true). */
         public Builder aiFallback(boolean v) { aiFallback = v; return this; }
+        /** Same as {@link #aiFallback(boolean)}; null keeps the default. */
+        public Builder aiFallback(Boolean v) { aiFallback = v; return this; }
         /** Publish the recorded script as a workflow with {@code run_with: code} when the task completes (Skyvern's {@code publish_workflow}). */
         public Builder publishWorkflow(boolean v) { publishWorkflow = v; return this; }
 

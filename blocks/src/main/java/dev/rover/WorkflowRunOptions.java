@@ -156,6 +156,8 @@ public final class WorkflowRunOptions {
         public Builder runWith(dev.rover.core.definition.WorkflowSettings.RunWith v) { runWith = v; return this; }
         /** Whether a replay that no longer matches the page hands the block to the agent (default true); over the workflow's. */
         public Builder aiFallback(boolean v) { aiFallback = v; return this; }
+        /** Same as {@link #aiFallback(boolean)}; null keeps the workflow's. */
+        public Builder aiFallback(Boolean v) { aiFallback = v; return this; }
 
         public WorkflowRunOptions build() {
             return new WorkflowRunOptions(engine, model, webhookUrl, browserSessionId, browserAddress, waitForCompletion, timeout,

@@ -53,11 +53,6 @@ public final class TraceRecorder {
         }
     }
 
-    /** Whether the trace takes screencast frames. */
-    public boolean takesScreenshots() {
-        return screenshots;
-    }
-
     /** True while a trace is being recorded. */
     public boolean isRecording() {
         return recording;

@@ -60,9 +60,7 @@ final class RunService {
         f.only(TASK_FIELDS, TASK_UNSUPPORTED);
         TaskRequest.Builder b = TaskRequest.builder(f.requiredString("prompt"));
         b.publishWorkflow(Boolean.TRUE.equals(f.bool("publish_workflow"))).runWith(runWith(f));
-        if (f.bool("ai_fallback") != null) {
-            b.aiFallback(f.bool("ai_fallback"));
-        }
+        b.aiFallback(f.bool("ai_fallback"));
         b.url(f.string("url")).engine(f.string("engine")).title(f.string("title")).proxyLocation(f.string("proxy_location"))
                 .dataExtractionSchema(f.any("data_extraction_schema")).errorCodeMapping(f.stringMap("error_code_mapping"))
                 .webhookUrl(f.string("webhook_url")).totpIdentifier(f.string("totp_identifier")).totpUrl(f.string("totp_url"))
@@ -126,9 +124,7 @@ final class RunService {
                 .browserSessionId(f.string("browser_session_id")).browserAddress(f.string("browser_address"))
                 .extraHttpHeaders(f.stringMap("extra_http_headers")).engine(f.string("engine")).model(f.string("model"))
                 .runWith(runWith(f));
-        if (f.bool("ai_fallback") != null) {
-            options.aiFallback(f.bool("ai_fallback"));
-        }
+        options.aiFallback(f.bool("ai_fallback"));
         Integer minutes = f.integer("max_elapsed_time_minutes", 1, 24 * 60);
         if (minutes != null) {
             options.elapsedTimeLimit(Duration.ofMinutes(minutes));

@@ -25,9 +25,7 @@ final class OptionChooser {
         if (isBlank(label) && isBlank(value) && index == null) {
             throw new ActionFailure("select_option on " + element.name() + " needs a label, a value or an index");
         }
-        if (element.disabled()) {
-            throw new ActionFailure(element.name() + " is disabled");
-        }
+        ElementActions.requireEnabled(element);
         if ("select".equals(element.tag())) {
             chooseNative(element, element.selectOptions(), label, value, index);
         } else {

@@ -51,13 +51,11 @@ final class ViewportCapture {
     }
 
     private static Optional<CDPSession> open(Page page) {
+        page.onClose(closed -> SESSIONS.remove(closed));
         try {
-            CDPSession session = page.context().newCDPSession(page);
-            page.onClose(closed -> SESSIONS.remove(closed));
-            return Optional.of(session);
+            return Optional.of(page.context().newCDPSession(page));
         } catch (PlaywrightException e) {
             log.debug("no DevTools session for {}: {}", page.url(), firstLine(e));
-            page.onClose(closed -> SESSIONS.remove(closed));
             return Optional.empty();
         }
     }

@@ -106,25 +106,14 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
         return Optional.empty();
     }
 
-    /** True when this run borrowed a persistent session. */
-    public boolean usesSession() {
-        return sessionId != null;
-    }
-
     /**
      * Stops the trace into {@code recording} (own browsers only), redacts every secret in it with
-     * {@code redact}, and gives the browser back. A recording that cannot be redacted is deleted.
+     * {@code redact}, and gives the browser back; the recording is written only when the trace mode
+     * keeps the trace of a run that ended this way ({@code completed} or not), otherwise it is dropped.
+     * A recording that cannot be redacted is deleted.
      *
      * @return true when a redacted recording was written
      * @throws UncheckedIOException when the recording was written but could not be redacted (it is deleted then)
-     */
-    public boolean finish(Path recording, UnaryOperator<String> redact) {
-        return finish(recording, redact, false);
-    }
-
-    /**
-     * Like {@link #finish(Path, UnaryOperator)}, but writes the recording only when the trace mode
-     * keeps the trace of a run that ended this way ({@code completed} or not); otherwise it is dropped.
      */
     public boolean finish(Path recording, UnaryOperator<String> redact, boolean completed) {
         boolean keep = options.trace().keeps(completed);

@@ -117,9 +117,7 @@ public final class RunCommand implements Callable<Integer> {
             Rover rover = guarded.rover();
             WorkflowRunOptions.Builder options = WorkflowRunOptions.builder().engine(engine).waitForCompletion(true)
                     .timeout(WAIT_LIMIT).runWith(replay.mode());
-            if (replay.aiFallback() != null) {
-                options.aiFallback(replay.aiFallback());
-            }
+            options.aiFallback(replay.aiFallback());
             Run run = rover.runWorkflow(workflow, values, options.build());
             return RunSummary.print(rover, run, json, out);
         }

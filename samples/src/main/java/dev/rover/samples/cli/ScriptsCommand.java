@@ -30,8 +30,7 @@ public final class ScriptsCommand implements Runnable {
     static BlockScript find(Rover rover, String scriptId, Integer revision) {
         List<BlockScript> revisions = rover.scripts().revisions(scriptId);
         if (revisions.isEmpty()) {
-            throw new IllegalArgumentException("no script '" + scriptId + "' in " + rover.dataDirectory()
-                    + "; list them with: rover scripts list");
+            throw unknown(rover, scriptId);
         }
         if (revision == null) {
             return revisions.get(revisions.size() - 1);
@@ -39,5 +38,11 @@ public final class ScriptsCommand implements Runnable {
         return revisions.stream().filter(s -> s.revision() == revision).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("script " + scriptId + " has no revision " + revision + "; it has revisions "
                         + String.join(", ", revisions.stream().map(s -> String.valueOf(s.revision())).toList())));
+    }
+
+    /** The usage error for a script id the data directory does not hold. */
+    static IllegalArgumentException unknown(Rover rover, String scriptId) {
+        return new IllegalArgumentException("no script '" + scriptId + "' in " + rover.dataDirectory()
+                + "; list them with: rover scripts list");
     }
 }

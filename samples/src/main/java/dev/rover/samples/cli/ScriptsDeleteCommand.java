@@ -29,8 +29,7 @@ public final class ScriptsDeleteCommand implements Callable<Integer> {
         try (Rover rover = data.open()) {
             int revisions = rover.scripts().revisions(scriptId).size();
             if (!rover.scripts().delete(scriptId)) {
-                throw new IllegalArgumentException("no script '" + scriptId + "' in " + rover.dataDirectory()
-                        + "; list them with: rover scripts list");
+                throw ScriptsCommand.unknown(rover, scriptId);
             }
             spec.commandLine().getOut().println("deleted " + scriptId + " (" + revisions + (revisions == 1 ? " revision)" : " revisions)"));
             spec.commandLine().getOut().flush();

@@ -79,9 +79,7 @@ public final class TaskCommand implements Callable<Integer> {
         }
         TaskRequest.Builder request = TaskRequest.builder(prompt).url(url).engine(engine).waitForCompletion(true)
                 .timeout(RunCommand.WAIT_LIMIT).credentials(credentials).runWith(replay.mode()).publishWorkflow(publishWorkflow);
-        if (replay.aiFallback() != null) {
-            request.aiFallback(replay.aiFallback());
-        }
+        request.aiFallback(replay.aiFallback());
         if (maxSteps != null) {
             request.maxSteps(maxSteps);
         }
