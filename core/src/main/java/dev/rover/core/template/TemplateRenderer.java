@@ -31,6 +31,8 @@ public final class TemplateRenderer {
 
     private static final String UNKNOWN_TOKEN = "Unknown token found: ";
     private static final Jinjava LAX_ENGINE = engine(false);
+    /** A template that is one plain variable reference, such as {@code {{ first_name }}}. */
+    private static final java.util.regex.Pattern PLAIN_REFERENCE = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final Jinjava STRICT_ENGINE = engine(true);
     private static final TemplateRenderer LAX = new TemplateRenderer(TemplateMode.LAX);
     private static final TemplateRenderer STRICT = new TemplateRenderer(TemplateMode.STRICT);
@@ -97,6 +99,11 @@ public final class TemplateRenderer {
         Objects.requireNonNull(stopRequested, "stopRequested");
         if (!isTemplate(template)) {
             return template;
+        }
+        java.util.regex.Matcher reference = PLAIN_REFERENCE.matcher(template);
+        if (reference.matches() && values.get(reference.group(1)) instanceof String text && text.length() <= MAX_OUTPUT_CHARS) {
+            // "{{ name }}" of a text value renders as that text (nested interpretation is off): no engine needed
+            return text;
         }
         Map<String, Object> context = new HashMap<>();
         values.forEach((k, v) -> context.put(k, JsonText.wrap(v)));

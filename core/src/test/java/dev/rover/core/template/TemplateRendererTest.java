@@ -27,6 +27,20 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aPlainReferenceRendersLikeTheEngineDoes() {
+        Map<String, Object> values = Map.of("name", "Ada {{ 7 * 7 }}", "count", 3, "address", Map.of("city", "Paris"));
+
+        for (TemplateRenderer renderer : List.of(lax, strict)) {
+            assertThat(renderer.render("{{ name }}", values)).isEqualTo("Ada {{ 7 * 7 }}");
+            assertThat(renderer.render("{{name}}", values)).isEqualTo("Ada {{ 7 * 7 }}");
+            assertThat(renderer.render("{{ count }}", values)).isEqualTo("3");
+            assertThat(renderer.render("{{ address }}", values)).isEqualTo("{\"city\":\"Paris\"}");
+        }
+        assertThat(lax.render("{{ missing }}", values)).isEmpty();
+        assertThatThrownBy(() -> strict.render("{{ missing }}", values)).isInstanceOf(TemplateException.class);
+    }
+
+    @Test
     void parametersRender() {
         assertThat(lax.render("Search for {{ product }} under {{ price }}", Map.of("product", "shoes", "price", 50)))
                 .isEqualTo("Search for shoes under 50");
