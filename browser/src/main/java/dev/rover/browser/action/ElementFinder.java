@@ -20,6 +20,19 @@ final class ElementFinder {
 
     private static final Logger log = LoggerFactory.getLogger(ElementFinder.class);
 
+    /**
+     * Elements a replay located (with their facts) for the action that follows, by their one-time id: that action
+     * takes its element from here instead of asking the page again. Each is used once; a few that no action
+     * took (a replay that stopped at a mismatch) are forgotten oldest first.
+     */
+    private static final java.util.Map<String, FoundElement> PREFETCHED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, FoundElement> eldest) {
+                    return size() > 32;
+                }
+            });
+
     private ElementFinder() {
     }
 
@@ -39,6 +52,10 @@ final class ElementFinder {
      * guard), or an {@link ActionFailure} such as "no element a9 on the page".
      */
     static FoundElement find(Page page, Target target, boolean scroll, boolean submission) {
+        FoundElement located = target.hasId() ? PREFETCHED.remove(target.elementId()) : null;
+        if (located != null && !located.frame().isDetached()) {
+            return located; // read scrolled into view and with its form, whatever this action needs
+        }
         java.util.Map<String, Object> options = java.util.Map.of("scroll", scroll, "submit", submission);
         String selector = target.hasId() ? "[" + ID_ATTRIBUTE + "=\"" + cssEscape(target.elementId()) + "\"]" : target.selector();
         String name = target.hasId() ? "element " + target.elementId() : "element '" + target.selector() + "'";
@@ -64,6 +81,11 @@ final class ElementFinder {
             throw new ActionFailure("no element " + target.elementId() + " on the page");
         }
         throw new ActionFailure("no element matching '" + target.selector() + "' on the page");
+    }
+
+    /** Keeps an element a replay just located, with its facts, for the action on its one-time id that follows. */
+    static void prefetched(String id, FoundElement element) {
+        PREFETCHED.put(id, element);
     }
 
     private static String cssEscape(String id) {

@@ -30,7 +30,18 @@ public final class ElementIdentities {
     /** A JavaScript expression whose value has {@code identify(element)} and {@code locate(strategies, token)}. */
     static final String LIBRARY = "(" + load("replay/identity.js") + ")((" + load("observe/names.js") + ")(80))";
 
-    private static final String LOCATE = "(args) => (" + LIBRARY + ").locate(args.strategies, args.token)";
+    /**
+     * Finds the element and, in the same evaluation, reads the facts the action that follows decides by (as
+     * {@link ElementFinder} would, scrolled into view), so the action needs no round trip of its own to find it.
+     * Built on first use: {@link FoundElement#FACTS} depends on this class.
+     */
+    private static final class Locate {
+        static final String SCRIPT = "(args) => { const found = (" + LIBRARY + ").locate(args.strategies, args.token);"
+                + " if (!found) return null;"
+                + " const e = document.querySelector('[" + ElementFinder.ID_ATTRIBUTE + "=\"' + CSS.escape(args.token) + '\"]');"
+                + " found.facts = e ? (" + FoundElement.FACTS + ")([e], {scroll: true, submit: true, identity: false}) : null;"
+                + " return found; }";
+    }
 
     private static final AtomicLong TOKENS = new AtomicLong();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ElementIdentities.class);
@@ -52,15 +63,22 @@ public final class ElementIdentities {
 
     /**
      * Finds a recorded element again: the first strategy of the locator that matches exactly one element in the
-     * frame the locator names wins, and the element gets a fresh {@code data-rover-id} for the action that follows.
+     * frame the locator names wins, and the element gets a fresh {@code data-rover-id} for the action that follows,
+     * which finds it without asking the page again (its facts were read with it).
      */
     public static Optional<LocatedElement> locate(Page page, ElementLocator locator) {
         List<List<String>> strategies = locator.strategies().stream().map(s -> List.of(s.kind(), s.value())).toList();
         String token = "rp" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-" + TOKENS.incrementAndGet();
         for (Frame frame : framesOf(page, locator.framePath())) {
             try {
-                Object found = frame.evaluate(LOCATE, Map.of("strategies", strategies, "token", token));
+                Object found = frame.evaluate(Locate.SCRIPT, Map.of("strategies", strategies, "token", token));
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
+                    if (m.get("facts") instanceof Map<?, ?> facts) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> read = (Map<String, Object>) facts;
+                        ElementFinder.prefetched(token, new FoundElement(frame,
+                                frame.locator("[" + ElementFinder.ID_ATTRIBUTE + "=\"" + token + "\"]").first(), "element " + token, read));
+                    }
                     return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy")),
                             text(m, "origin")));
                 }

@@ -35,7 +35,8 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
      * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
      * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
-     * selector engine into the page's main world; and its identity for a recorded script ({@link ElementIdentities}).
+     * selector engine into the page's main world; and, unless {@code o.identity} is false, its identity for a recorded
+     * script ({@link ElementIdentities}).
      */
     static final String FACTS = "(els, o) => { if (els.length === 0) return null; const e = els[0]; o = o || {};"
             + " if (o.scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
@@ -56,7 +57,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " visible: (" + VISIBLE + ")(e),"
             + " box: (" + ElementBoxes.BOX + ")(e),"
             + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null,"
-            + " identity: (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
+            + " identity: o.identity === false ? null : (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
 
     /**
      * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
