@@ -12,6 +12,7 @@ import dev.rover.core.engine.ExtractRequest;
 import dev.rover.core.engine.Extraction;
 import dev.rover.core.engine.Verification;
 import dev.rover.core.engine.VerifyRequest;
+import dev.rover.core.run.ArtifactType;
 import dev.rover.core.run.Run;
 import dev.rover.core.run.RunStatus;
 import dev.rover.core.run.ScriptRun;
@@ -178,6 +179,14 @@ class CachedReplayChromiumTest {
         assertThat(strict.failureReason()).contains("input_text on textbox 'Email'").contains("no element")
                 .contains("ai_fallback is off");
         assertThat(strict.scriptRun().aiFallbackTriggered()).isFalse();
+        // a replay is not traced (on-failure): the run says why, and a screenshot shows the page where it stopped
+        assertThat(strict.recordingUrl()).isNull();
+        assertThat(strict.recordingNote()).contains("replayed from its script").contains("ROVER_TRACE=always");
+        assertThat(rover.getRunArtifacts(strict.runId(), ArtifactType.SCREENSHOT_ACTION))
+                .anySatisfy(a -> assertThat(a.uri()).contains("replay-mismatch"));
+        // the agent that took over is traced from there: it could not complete either (the field is gone), so the trace is kept
+        assertThat(fallback.status()).isNotEqualTo(RunStatus.COMPLETED);
+        assertThat(fallback.recordingUrl()).isNotNull();
     }
 
     @Test

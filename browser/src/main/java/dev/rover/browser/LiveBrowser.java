@@ -26,20 +26,22 @@ public final class LiveBrowser implements AutoCloseable {
     private final BrowserHost host;
     private final boolean sharedHost;
     private final BrowserOptions options;
+    private final boolean deferTrace;
     private volatile boolean closed;
     private BrowserContext context;
     private boolean ownsContext;
     private BrowserPage page;
 
-    private LiveBrowser(BrowserHost host, boolean sharedHost, BrowserOptions options) {
+    private LiveBrowser(BrowserHost host, boolean sharedHost, BrowserOptions options, boolean deferTrace) {
         this.host = host;
         this.sharedHost = sharedHost;
         this.options = options;
+        this.deferTrace = deferTrace;
     }
 
     /** Launches a Chromium of its own (or attaches over CDP when {@link BrowserOptions#cdpAddress()} is set) with these options. */
     public static LiveBrowser launch(BrowserOptions options) {
-        return open(BrowserHost.start(options), false, options);
+        return open(BrowserHost.start(options), false, options, false);
     }
 
     /**
@@ -47,14 +49,23 @@ public final class LiveBrowser implements AutoCloseable {
      * browser of its own when the options attach over CDP. Closing it closes only its context.
      */
     public static LiveBrowser shared(BrowserOptions options) {
+        return shared(options, false);
+    }
+
+    /**
+     * Like {@link #shared(BrowserOptions)}; with {@code deferTrace}, an on-failure trace starts only when its owner
+     * calls {@link TraceRecorder#startIfDeferred()} (a run's browser does so on the first work it traces), not when
+     * the context opens.
+     */
+    public static LiveBrowser shared(BrowserOptions options, boolean deferTrace) {
         if (options.cdpAddress() != null) {
             return launch(options);
         }
-        return open(SharedBrowsers.acquire(options), true, options);
+        return open(SharedBrowsers.acquire(options), true, options, deferTrace);
     }
 
-    private static LiveBrowser open(BrowserHost host, boolean sharedHost, BrowserOptions options) {
-        LiveBrowser live = new LiveBrowser(host, sharedHost, options);
+    private static LiveBrowser open(BrowserHost host, boolean sharedHost, BrowserOptions options, boolean deferTrace) {
+        LiveBrowser live = new LiveBrowser(host, sharedHost, options, deferTrace);
         try {
             host.submit(() -> {
                 live.openContext();
@@ -178,7 +189,9 @@ public final class LiveBrowser implements AutoCloseable {
             applyTimeouts();
         }
         TraceRecorder traces = new TraceRecorder(context);
-        if (options.tracing()) {
+        if (options.tracing() && deferTrace && options.trace() == dev.rover.core.page.TraceMode.ON_FAILURE) {
+            traces.defer();
+        } else if (options.tracing()) {
             traces.start();
         }
         page = new BrowserPage(browser, context, options, traces);

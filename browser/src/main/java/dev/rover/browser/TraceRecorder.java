@@ -21,6 +21,7 @@ public final class TraceRecorder {
 
     private final BrowserContext context;
     private boolean recording;
+    private boolean deferred;
     private boolean screenshots = true;
 
     TraceRecorder(BrowserContext context) {
@@ -34,6 +35,26 @@ public final class TraceRecorder {
         }
         context.tracing().start(new Tracing.StartOptions().setScreenshots(screenshots).setSnapshots(true));
         recording = true;
+        deferred = false;
+    }
+
+    /** Marks the trace as wanted but not started: {@link #startIfDeferred()} starts it. */
+    void defer() {
+        if (!recording) {
+            deferred = true;
+        }
+    }
+
+    /** Starts a deferred trace; does nothing when none is waiting (already recording, or tracing is off). */
+    public void startIfDeferred() {
+        if (deferred) {
+            start();
+        }
+    }
+
+    /** True while a wanted trace has not started yet (nothing the owner traces has happened). */
+    public boolean isDeferred() {
+        return deferred;
     }
 
     /**
@@ -64,6 +85,7 @@ public final class TraceRecorder {
      * @return false when no trace was being recorded (nothing is written)
      */
     public boolean stopTo(Path zip) {
+        deferred = false;
         if (!recording) {
             return false;
         }
@@ -83,6 +105,7 @@ public final class TraceRecorder {
 
     /** Stops recording and discards the trace. */
     public void discard() {
+        deferred = false;
         if (recording) {
             recording = false;
             context.tracing().stop();

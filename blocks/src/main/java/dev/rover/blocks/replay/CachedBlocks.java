@@ -42,7 +42,8 @@ public final class CachedBlocks {
         String fallback = null;
         List<ScriptAction> replayedBefore = List.of();
         if (script.isPresent()) {
-            ScriptReplayer.Replay replay = new ScriptReplayer(services, goal, context::render, new ScriptValues(context, block)).replay(script.get());
+            ScriptReplayer replayer = new ScriptReplayer(services, goal, context::render, new ScriptValues(context, block));
+            ScriptReplayer.Replay replay = services.browser().replaying(() -> replayer.replay(script.get()));
             if (replay.outcome() != null) {
                 scripts.ran(new ScriptRun.Block(label, ScriptRun.Mode.REPLAYED,
                         replay.completed() ? null : replay.outcome().reason(), script.get().scriptId(), script.get().revision()));

@@ -80,6 +80,7 @@ final class ScriptReplayer {
         List<ActionRecord> performed = new ArrayList<>();
         Usage usage = Usage.ZERO;
         String mismatch = null;
+        boolean shownFailure = false;
         int index = 0;
         for (ScriptAction action : script.actions()) {
             index++;
@@ -120,6 +121,7 @@ final class ScriptReplayer {
             boolean last = index == script.actions().size() || !result.success();
             children.add(actionEntry(browserAction, which, result, at, last ? screenshot(index) : List.of()));
             if (!result.success()) {
+                shownFailure = true; // the failed action's screenshot shows the page
                 mismatch = which + " failed: " + result.failureReason();
                 break;
             }
@@ -139,7 +141,7 @@ final class ScriptReplayer {
         services.steps().accept(new TimelineEntry(TimelineEntry.Type.STEP, "replay", mismatch == null ? "completed" : "failed",
                 Map.of("script_id", script.scriptId(), "revision", script.revision()), redact(mismatch),
                 "replayed script " + script.scriptId() + " revision " + script.revision(), started, services.clock().instant(),
-                List.of(), children));
+                mismatch == null || shownFailure ? List.of() : screenshot("replay-mismatch.png"), children));
         if (mismatch != null) {
             int replayed = (int) performed.stream().filter(r -> r.result().success()).count();
             return new Replay(null, redact(mismatch), replayed);
@@ -223,9 +225,14 @@ final class ScriptReplayer {
     }
 
     private List<String> screenshot(int index) {
+        return screenshot("replay-action-" + index + ".png");
+    }
+
+    /** The page as the replay left it, as evidence; none when it cannot be taken. */
+    private List<String> screenshot(String name) {
         try {
             return List.of(services.artifacts().record(ArtifactType.SCREENSHOT_ACTION, goal.blockLabel(), 0,
-                    "replay-action-" + index + ".png", "image/png", services.browser().screenshot(false, 0)));
+                    name, "image/png", services.browser().screenshot(false, 0)));
         } catch (RuntimeException e) {
             return List.of(); // evidence, not part of the replay
         }

@@ -39,7 +39,9 @@ final class BlockSupport {
         if (url.isEmpty()) {
             return null;
         }
-        ActionResult r = runtime.browser().navigate(url);
+        // in a run that replays, the workflow's own navigation is as deterministic as the replay after it
+        ActionResult r = runtime.scripts().replay() ? runtime.browser().replaying(() -> runtime.browser().navigate(url))
+                : runtime.browser().navigate(url);
         return r.success() ? null : runtime.secrets().redact("could not open " + url + ": " + r.failureReason());
     }
 

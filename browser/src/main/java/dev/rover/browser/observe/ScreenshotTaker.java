@@ -60,6 +60,14 @@ public final class ScreenshotTaker {
      * the first one, whichever comes first.
      */
     public byte[] fullPage(Page page, int maxScrolls) {
+        return fullPage(page, maxScrolls, () -> viewport(page));
+    }
+
+    /**
+     * Like {@link #fullPage(Page, int)}, but a page that fits its viewport (all of it is in a viewport shot, at the
+     * top) is shot by {@code whenItFits}, the cheaper viewport capture or one already taken of the unchanged page.
+     */
+    public byte[] fullPage(Page page, int maxScrolls, Supplier<byte[]> whenItFits) {
         if (maxScrolls < 0) {
             throw new IllegalArgumentException("maxScrolls must be zero or more, was " + maxScrolls);
         }
@@ -69,6 +77,9 @@ public final class ScreenshotTaker {
         double width = ((Number) d.get(2)).doubleValue();
         double documentHeight = ((Number) d.get(1)).doubleValue();
         double viewportHeight = ((Number) d.get(3)).doubleValue();
+        if (((Number) d.get(0)).doubleValue() <= width && documentHeight <= viewportHeight) {
+            return whenItFits.get();
+        }
         double height = Math.min(documentHeight, viewportHeight * (maxScrolls + 1));
         return covered(page, () -> page.screenshot(base(secretLocators(page)).setFullPage(true).setClip(0, 0, width, Math.max(1, height))));
     }

@@ -35,6 +35,13 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     private final ObserveOptions observeOptions;
     private final SecretGuard guard;
     private final List<DownloadedFile> downloads = new ArrayList<>();
+    /** Counts the actions and scripts run on the page, so a screenshot knows whether the page was acted on since the last. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private byte[] lastShot;
+    private long lastShotAt = -1;
+    private Page lastShotOf;
+    /** How many {@link #replaying} calls are under way: their work does not start a deferred trace. */
+    private final java.util.concurrent.atomic.AtomicInteger replaying = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A run browser for a run without secrets. */
     public PlaywrightRunBrowser(LiveBrowser live, ObserveOptions observeOptions) {
@@ -56,7 +63,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public PageSnapshot observe() {
-        return live.call(page -> observer.observe(page.page(), observeOptions));
+        return live.call(page -> observer.observe(traced(page).page(), observeOptions));
     }
 
     @Override
@@ -76,7 +83,8 @@ public final class PlaywrightRunBrowser implements RunBrowser {
                 .allowFileUrls(live.options().allowFileUrls()).downloadWait(downloadTimeout).build();
         ActionResult result;
         try {
-            result = live.call(page -> executor.execute(page, action, downloadName));
+            changes.incrementAndGet();
+            result = live.call(page -> executor.execute(traced(page), action, downloadName));
         } catch (RuntimeException e) {
             // a secret that cannot be produced (a one-time code that never came) fails the action, not the run
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -90,7 +98,24 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public byte[] screenshot(boolean fullPage, int maxScrolls) {
-        return live.call(page -> fullPage ? screenshots.fullPage(page.page(), maxScrolls) : screenshots.viewport(page.page()));
+        return live.call(page -> fullPage ? screenshots.fullPage(page.page(), maxScrolls, () -> viewportShot(page.page()))
+                : viewportShot(page.page()));
+    }
+
+    /**
+     * A viewport shot, or the last one when nothing acted on the page since (the final screenshot of a run whose
+     * last step was just shot); on the browser's owning thread.
+     */
+    private byte[] viewportShot(Page page) {
+        long now = changes.get();
+        if (lastShot != null && lastShotAt == now && lastShotOf == page) {
+            return lastShot;
+        }
+        byte[] shot = screenshots.viewport(page);
+        lastShot = shot;
+        lastShotAt = now;
+        lastShotOf = page;
+        return shot;
     }
 
     @Override
@@ -124,7 +149,8 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     @Override
     public String evaluate(String functionBody, String bindingsJson) {
         try {
-            Object outcome = live.call(page -> page.page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
+            changes.incrementAndGet();
+            Object outcome = live.call(page -> traced(page).page().evaluate(CODE_RUNNER, List.of(functionBody, bindingsJson)));
             if (outcome instanceof java.util.Map<?, ?> m && m.get("error") != null) {
                 throw new IllegalStateException("the code failed in the page: " + m.get("error"));
             }
@@ -140,7 +166,30 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     public byte[] pdf(String format, boolean landscape, boolean printBackground) {
         Page.PdfOptions options = new Page.PdfOptions().setFormat(format).setLandscape(landscape)
                 .setPrintBackground(printBackground);
-        return live.call(page -> new MaskedPdf(guard).print(page.page(), options));
+        return live.call(page -> new MaskedPdf(guard).print(traced(page).page(), options));
+    }
+
+    @Override
+    public <T> T replaying(java.util.function.Supplier<T> work) {
+        replaying.incrementAndGet();
+        try {
+            return work.get();
+        } finally {
+            replaying.decrementAndGet();
+        }
+    }
+
+    @Override
+    public boolean traceDeferred() {
+        return !live.isClosed() && live.call(page -> page.traces().isDeferred());
+    }
+
+    /** The page, its deferred trace started first unless the work is a replay (see {@link #replaying}). */
+    private dev.rover.browser.BrowserPage traced(dev.rover.browser.BrowserPage page) {
+        if (replaying.get() == 0) {
+            page.traces().startIfDeferred();
+        }
+        return page;
     }
 
     /**

@@ -71,7 +71,8 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
                 BrowserSession session = sessions.acquire(sessionId, runId);
                 live = session.browser();
             } else {
-                live = LiveBrowser.shared(options);
+                // the run's browser starts an on-failure trace with the first work that is not a script replay
+                live = LiveBrowser.shared(options, true);
                 if (guard.holdsSecrets()) {
                     live.run(page -> page.traces().withoutScreenshots());
                 }
@@ -102,6 +103,11 @@ public final class RunBrowserLease implements Supplier<RunBrowser>, AutoCloseabl
         }
         if (browser == null) {
             return Optional.of("none: the run opened no browser");
+        }
+        if (browser.traceDeferred()) {
+            return Optional.of("none: every block that used the browser was replayed from its script, which is not traced"
+                    + " (trace mode on-failure): the script, the step screenshots and the reason record the replay;"
+                    + " set ROVER_TRACE=always to trace replays too");
         }
         return Optional.empty();
     }

@@ -85,4 +85,16 @@ class PlaywrightRunBrowserTest {
         assertThat(result.failureReason()).isEqualTo(
                 "could not input_text: no one-time code was pushed for totp_identifier 'sms' within 120 s");
     }
+
+    @Test
+    void aPageNothingActedOnSinceTheLastScreenshotIsNotShotAgain() {
+        byte[] first = browser.screenshot(false, 0);
+
+        assertThat(browser.screenshot(false, 0)).isSameAs(first);
+        assertThat(browser.screenshot(true, 3)).as("a full page that fits its viewport is the viewport").isSameAs(first);
+
+        assertThat(browser.perform(new BrowserAction.InputText(Target.id(field("Note").id()), "hello"), text -> text).success()).isTrue();
+        byte[] after = browser.screenshot(true, 3);
+        assertThat(after).isNotSameAs(first).isNotEqualTo(first);
+    }
 }

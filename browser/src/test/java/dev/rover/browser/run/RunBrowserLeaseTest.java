@@ -73,6 +73,47 @@ class RunBrowserLeaseTest {
     }
 
     @Test
+    void onFailureDoesNotTraceReplayedWorkAndSaysWhy() {
+        RunBrowserLease lease = lease(TraceMode.ON_FAILURE);
+        RunBrowser browser = lease.get();
+        assertThat(browser.replaying(() -> browser.navigate(server.url("/page.html"))).success()).isTrue();
+        assertThat(browser.screenshot(false, 0)).isNotEmpty();
+        Path recording = temp.resolve("replayed.zip");
+
+        assertThat(browser.traceDeferred()).isTrue();
+        assertThat(lease.whyNoRecording(false)).hasValueSatisfying(why -> assertThat(why)
+                .contains("replayed from its script").contains("ROVER_TRACE=always"));
+        assertThat(lease.finish(recording, UnaryOperator.identity(), false)).isFalse();
+        assertThat(recording).doesNotExist();
+    }
+
+    @Test
+    void onFailureTracesFromTheFirstWorkThatIsNotReplayed() {
+        RunBrowserLease lease = lease(TraceMode.ON_FAILURE);
+        RunBrowser browser = lease.get();
+        browser.replaying(() -> browser.navigate(server.url("/page.html")));
+        assertThat(browser.traceDeferred()).isTrue();
+        assertThat(browser.observe().elements()).isNotEmpty(); // the agent taking over
+        Path recording = temp.resolve("fallback.zip");
+
+        assertThat(browser.traceDeferred()).isFalse();
+        assertThat(lease.whyNoRecording(false)).isEmpty();
+        assertThat(lease.finish(recording, UnaryOperator.identity(), false)).isTrue();
+        assertThat(recording).isRegularFile();
+    }
+
+    @Test
+    void alwaysTracesReplayedWorkToo() {
+        RunBrowserLease lease = lease(TraceMode.ALWAYS);
+        RunBrowser browser = lease.get();
+        browser.replaying(() -> browser.navigate(server.url("/page.html")));
+
+        assertThat(browser.traceDeferred()).isFalse();
+        assertThat(lease.finish(temp.resolve("always-replayed.zip"), UnaryOperator.identity(), true)).isTrue();
+        assertThat(temp.resolve("always-replayed.zip")).isRegularFile();
+    }
+
+    @Test
     void alwaysKeepsEveryTraceAndOffRecordsNone() {
         RunBrowserLease always = lease(TraceMode.ALWAYS);
         visit(always);

@@ -86,4 +86,22 @@ public interface RunBrowser {
     default byte[] pdf(String format, boolean landscape, boolean printBackground) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot print its page to PDF");
     }
+
+    /**
+     * Runs deterministic work: a verified script replay, or the workflow's own navigation in a run that replays
+     * ({@code run_with: code}). An on-failure trace that has not started yet does not start for it: a clean
+     * replay is recorded by its script and step screenshots, and the trace starts with the first work that is not
+     * replayed (the agent taking over, another block). With {@code ROVER_TRACE=always} everything is traced.
+     */
+    default <T> T replaying(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
+     * True when the run's on-failure trace is still waiting to start because everything so far was
+     * {@linkplain #replaying replayed}; false once it started, or when this browser records no trace.
+     */
+    default boolean traceDeferred() {
+        return false;
+    }
 }
