@@ -63,7 +63,7 @@ final class ElementFinder {
             try {
                 Locator matches = frame.locator(selector);
                 // one round trip finds the element and reads everything the action decides by, and its box
-                Object facts = target.hasId() ? frame.evaluate(FoundElement.FACTS_BY_ID, java.util.Arrays.asList(target.elementId(), options))
+                Object facts = target.hasId() ? factsById(frame, target.elementId(), options)
                         : matches.evaluateAll(FoundElement.FACTS, options);
                 if (facts instanceof java.util.Map<?, ?> map) {
                     @SuppressWarnings("unchecked")
@@ -81,6 +81,28 @@ final class ElementFinder {
             throw new ActionFailure("no element " + target.elementId() + " on the page");
         }
         throw new ActionFailure("no element matching '" + target.selector() + "' on the page");
+    }
+
+    /** The facts of the element with this id in the frame (through DevTools where it reaches the frame), or null. */
+    private static Object factsById(Frame frame, String id, java.util.Map<String, Object> options) {
+        java.util.List<Object> argument = java.util.Arrays.asList(id, options);
+        java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, FoundElement.FACTS_BY_ID_SCRIPT, toJson(argument));
+        if (json.isEmpty()) {
+            return frame.evaluate(FoundElement.FACTS_BY_ID, argument);
+        }
+        try {
+            return dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PlaywrightException("the facts of element " + id + " came back unreadable: " + e.getOriginalMessage());
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return dev.rover.core.json.Json.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Keeps an element a replay just located, with its facts, for the action on its one-time id that follows. */

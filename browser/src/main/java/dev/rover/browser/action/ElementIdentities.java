@@ -41,6 +41,8 @@ public final class ElementIdentities {
                 + " const e = document.querySelector('[" + ElementFinder.ID_ATTRIBUTE + "=\"' + CSS.escape(args.token) + '\"]');"
                 + " found.facts = e ? (" + FoundElement.FACTS + ")([e], {scroll: true, submit: true, identity: false}) : null;"
                 + " return found; }";
+        static final dev.rover.browser.DevToolsCalls.Script DEVTOOLS = dev.rover.browser.DevToolsCalls.Script.of(
+                "(a) => JSON.stringify((" + SCRIPT + ")(a))");
     }
 
     private static final AtomicLong TOKENS = new AtomicLong();
@@ -71,7 +73,10 @@ public final class ElementIdentities {
         String token = "rp" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-" + TOKENS.incrementAndGet();
         for (Frame frame : framesOf(page, locator.framePath())) {
             try {
-                Object found = frame.evaluate(Locate.SCRIPT, Map.of("strategies", strategies, "token", token));
+                Map<String, Object> argument = Map.of("strategies", strategies, "token", token);
+                java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, Locate.DEVTOOLS, ElementFinder.toJson(argument));
+                Object found = json.isPresent() ? dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class)
+                        : frame.evaluate(Locate.SCRIPT, argument);
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
                     if (m.get("facts") instanceof Map<?, ?> facts) {
                         @SuppressWarnings("unchecked")
@@ -82,7 +87,7 @@ public final class ElementIdentities {
                     return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy")),
                             text(m, "origin")));
                 }
-            } catch (PlaywrightException e) {
+            } catch (PlaywrightException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 // a frame that navigated away or is detached holds nothing to replay on
                 log.debug("could not look for a recorded element in {}: {}", frame.url(), FailureReasons.firstLine(e));
             }

@@ -57,6 +57,9 @@ final class ObserverScript {
     static final String CALL_INSTALLED = "(argsJson) => { const f = window['" + INSTALLED + "'];"
             + " return typeof f === 'function' ? f(JSON.parse(argsJson)) : null; }";
 
+    /** The observer as a script {@link dev.rover.browser.DevToolsCalls} installs under the same property. */
+    static final dev.rover.browser.DevToolsCalls.Script SCRIPT = new dev.rover.browser.DevToolsCalls.Script(SOURCE, INSTALLED);
+
     /** Installs the observer in this window and calls it with the arguments as JSON text. */
     static final String INSTALL_AND_CALL = "(argsJson) => { const f = " + SOURCE + ";"
             + " try { Object.defineProperty(window, '" + INSTALLED + "', {value: f, configurable: true}); } catch (e) {}"

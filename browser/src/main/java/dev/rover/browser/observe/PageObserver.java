@@ -170,8 +170,12 @@ public final class PageObserver {
             } catch (JsonProcessingException e) {
                 throw new ObservationException("cannot write the observer's arguments: " + e.getOriginalMessage(), e);
             }
-            // The script is sent and compiled once per window; later observations call the installed copy.
-            Object json = frame.evaluate(ObserverScript.CALL_INSTALLED, argsJson);
+            // The script is sent and compiled once per window; later observations call the installed copy,
+            // through DevTools where it reaches the frame, else through Playwright.
+            Object json = dev.rover.browser.DevToolsCalls.call(frame, ObserverScript.SCRIPT, argsJson).orElse(null);
+            if (json == null) {
+                json = frame.evaluate(ObserverScript.CALL_INSTALLED, argsJson);
+            }
             if (json == null) {
                 json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, argsJson);
             }

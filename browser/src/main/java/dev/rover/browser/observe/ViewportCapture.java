@@ -4,33 +4,30 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.rover.browser.DevToolsCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Captures the viewport of a tab with nothing to mask straight through Chromium's DevTools protocol, in one
  * round trip and with the encoder set for speed: Playwright's own screenshot adds several (layout metrics,
  * hiding the caret in every frame and showing it again), which made the step's screenshot cost as much as
- * two actions. One DevTools session stays attached to each tab for the tab's life. Tabs whose browser offers
+ * two actions. The tab's DevTools session ({@link DevToolsCalls}) stays attached for the tab's life. Tabs whose browser offers
  * no such session get an empty answer, and the caller takes Playwright's screenshot instead.
  */
 final class ViewportCapture {
 
     private static final Logger log = LoggerFactory.getLogger(ViewportCapture.class);
-    /** Each tab's session, or an empty one when the browser refused to open it. */
-    private static final Map<Page, Optional<CDPSession>> SESSIONS = new ConcurrentHashMap<>();
 
     private ViewportCapture() {
     }
 
     /** The visible part of the tab as PNG, or empty when DevTools cannot take it (call on the browser's owning thread). */
     static Optional<byte[]> png(Page page) {
-        Optional<CDPSession> session = SESSIONS.computeIfAbsent(page, ViewportCapture::open);
+        Optional<CDPSession> session = DevToolsCalls.session(page);
         if (session.isEmpty()) {
             return Optional.empty();
         }
@@ -45,17 +42,7 @@ final class ViewportCapture {
             return Optional.of(Base64.getDecoder().decode(result.get("data").getAsString()));
         } catch (PlaywrightException e) {
             log.debug("DevTools could not capture {}, Playwright will: {}", page.url(), firstLine(e));
-            SESSIONS.remove(page);
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<CDPSession> open(Page page) {
-        page.onClose(closed -> SESSIONS.remove(closed));
-        try {
-            return Optional.of(page.context().newCDPSession(page));
-        } catch (PlaywrightException e) {
-            log.debug("no DevTools session for {}: {}", page.url(), firstLine(e));
+            DevToolsCalls.forget(page);
             return Optional.empty();
         }
     }
