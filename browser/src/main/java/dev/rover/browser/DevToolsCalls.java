@@ -76,6 +76,15 @@ public final class DevToolsCalls {
         return Optional.of(text == null || text.isJsonNull() ? "null" : text.getAsString());
     }
 
+    /** A value as the JSON text {@link #call} takes as an argument. */
+    public static String json(Object value) {
+        try {
+            return dev.rover.core.json.Json.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The tab's DevTools session (one per tab for its life), or empty when the browser offers none. */
     public static Optional<CDPSession> session(Page page) {
         return PAGES.computeIfAbsent(page, DevToolsCalls::open);

@@ -86,7 +86,7 @@ final class ElementFinder {
     /** The facts of the element with this id in the frame (through DevTools where it reaches the frame), or null. */
     private static Object factsById(Frame frame, String id, java.util.Map<String, Object> options) {
         java.util.List<Object> argument = java.util.Arrays.asList(id, options);
-        java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, FoundElement.FACTS_BY_ID_SCRIPT, toJson(argument));
+        java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, FoundElement.FACTS_BY_ID_SCRIPT, dev.rover.browser.DevToolsCalls.json(argument));
         if (json.isEmpty()) {
             return frame.evaluate(FoundElement.FACTS_BY_ID, argument);
         }
@@ -94,14 +94,6 @@ final class ElementFinder {
             return dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PlaywrightException("the facts of element " + id + " came back unreadable: " + e.getOriginalMessage());
-        }
-    }
-
-    static String toJson(Object value) {
-        try {
-            return dev.rover.core.json.Json.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 

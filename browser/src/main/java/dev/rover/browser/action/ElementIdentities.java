@@ -74,7 +74,7 @@ public final class ElementIdentities {
         for (Frame frame : framesOf(page, locator.framePath())) {
             try {
                 Map<String, Object> argument = Map.of("strategies", strategies, "token", token);
-                java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, Locate.DEVTOOLS, ElementFinder.toJson(argument));
+                java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, Locate.DEVTOOLS, dev.rover.browser.DevToolsCalls.json(argument));
                 Object found = json.isPresent() ? dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class)
                         : frame.evaluate(Locate.SCRIPT, argument);
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {

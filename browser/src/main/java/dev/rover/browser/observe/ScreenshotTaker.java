@@ -5,10 +5,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotType;
+import dev.rover.browser.DevToolsCalls;
 import dev.rover.browser.action.SecretGuard;
+import dev.rover.core.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,15 @@ public final class ScreenshotTaker {
     public static final String MASK_COLOR = "#FF00FF";
     /** The CSS selector of everything masked; matches inside open shadow roots too. */
     public static final String SECRET_SELECTOR = "input[type=password i], [data-rover-secret], [" + ShownSecrets.MASK_ATTRIBUTE + "]";
+
+    /** Whether the document, open shadow roots included, has an element matching the selector: "true" or "false". */
+    private static final DevToolsCalls.Script SHOWS_SECRETS = DevToolsCalls.Script.of("(sel) => { const deep = root => {"
+            + " if (root.querySelector(sel)) return true;"
+            + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot && deep(h.shadowRoot)) return true; }"
+            + " return false; }; return String(deep(document)); }");
+    private static final String SELECTOR_JSON = DevToolsCalls.json(SECRET_SELECTOR);
+    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.of("() => JSON.stringify([document.documentElement.scrollWidth,"
+            + " document.documentElement.scrollHeight, window.innerWidth, window.innerHeight])");
 
     private final SecretGuard guard;
 
@@ -71,9 +83,7 @@ public final class ScreenshotTaker {
         if (maxScrolls < 0) {
             throw new IllegalArgumentException("maxScrolls must be zero or more, was " + maxScrolls);
         }
-        Object dims = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
-                + " window.innerWidth, window.innerHeight]");
-        List<?> d = (List<?>) dims;
+        List<?> d = dimensions(page);
         double width = ((Number) d.get(2)).doubleValue();
         double documentHeight = ((Number) d.get(1)).doubleValue();
         double viewportHeight = ((Number) d.get(3)).doubleValue();
@@ -112,6 +122,20 @@ public final class ScreenshotTaker {
      * The secret fields of every frame that has any: masking costs Playwright a pass over each locator
      * while it takes the shot, more than the count that tells whether a frame has something to mask.
      */
+    /** The document's scroll width and height and the window's inner width and height. */
+    private static List<?> dimensions(Page page) {
+        Optional<String> json = DevToolsCalls.call(page.mainFrame(), DIMENSIONS, "null");
+        if (json.isEmpty()) {
+            return (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
+                    + " window.innerWidth, window.innerHeight]");
+        }
+        try {
+            return Json.mapper().readValue(json.get(), List.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PlaywrightException("the page's size came back unreadable: " + e.getOriginalMessage());
+        }
+    }
+
     private static List<Locator> secretLocators(Page page) {
         List<Locator> locators = new ArrayList<>();
         for (Frame frame : page.frames()) {
@@ -121,7 +145,9 @@ public final class ScreenshotTaker {
             Locator secrets = frame.locator(SECRET_SELECTOR);
             int count;
             try {
-                count = secrets.count();
+                // DevTools answers without loading Playwright's selector engine into a fresh document (tens of ms)
+                Optional<String> shown = DevToolsCalls.call(frame, SHOWS_SECRETS, SELECTOR_JSON);
+                count = shown.isPresent() ? ("true".equals(shown.get()) ? 1 : 0) : secrets.count();
             } catch (PlaywrightException e) {
                 // a frame that cannot be asked (navigating now) is masked blindly rather than left bare
                 count = 1;

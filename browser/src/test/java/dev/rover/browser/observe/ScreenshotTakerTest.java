@@ -69,6 +69,16 @@ class ScreenshotTakerTest {
     }
 
     @Test
+    void aPasswordFieldInsideAShadowRootIsMaskedToo() throws IOException {
+        page.setContent("<p>Sign in</p><div id=host></div><script>const root = document.getElementById('host')"
+                + ".attachShadow({mode: 'open'}); root.innerHTML = '<input id=inner type=password value=hunter2hunter2"
+                + " style=\"width:200px;height:40px\">';</script>");
+        BufferedImage image = decode(screenshots.viewport(page));
+
+        assertThat(rgbAtCentre(image, page.locator("#inner").boundingBox())).isEqualTo(MAGENTA);
+    }
+
+    @Test
     void fullPageStopsAfterTheScrollLimit() throws IOException {
         server.load(page, "hidden.html");
         double documentHeight = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).doubleValue();
