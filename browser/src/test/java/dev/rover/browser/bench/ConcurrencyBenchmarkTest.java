@@ -31,6 +31,7 @@ class ConcurrencyBenchmarkTest {
             // Chromium, the Node driver and this JVM together weigh more than Chromium alone
             assertThat(m.peakTotalBytes()).isGreaterThan(m.peakChromiumRssBytes());
             assertThat(m.stepSeconds()).isPositive();
+            assertThat(m.runSeconds()).isGreaterThan(m.stepSeconds());
         });
         String table = buffer.toString(StandardCharsets.UTF_8);
         assertThat(table.lines().toList()).hasSize(5);
