@@ -117,8 +117,10 @@ public final class ConcurrencyBenchmark {
             Measurement eight = results.stream().filter(m -> m.concurrency() == 8).findFirst().orElse(null);
             StringBuilder result = new StringBuilder("RESULT");
             if (single != null) {
-                // medians on both sides: one stalled run moves neither
-                Comparison c = new Comparison(single.runSeconds(), plain[0], single.stepSeconds(), plain[1]);
+                Comparison c = interleaved(url);
+                out.printf(Locale.ROOT, "concurrency 1, in turn: Rover %.3f s/run, %.3f s per step; plain Playwright %.3f s/run,"
+                        + " %.3f s per step (medians of %d runs each)%n", c.roverRunSeconds(), c.roverStepSeconds(),
+                        c.plainRunSeconds(), c.plainStepSeconds(), runsPerBrowser);
                 result.append(String.format(Locale.ROOT, " single_run_ratio=%.2f step_ratio=%.2f", c.singleRunRatio(), c.stepRatio()));
             }
             result.append(" peak_mb_8=").append(eight == null ? "n/a" : megabytes(eight.peakTotalBytes()));
@@ -155,6 +157,38 @@ public final class ConcurrencyBenchmark {
                     return new double[] {median(runs), median(steps), memory.peakTotalBytes()};
                 }
             }));
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * Rover and plain Playwright at concurrency 1, one run of each in turn, so that a machine slowing down meanwhile
+     * slows both alike; compared by their medians, so that one stalled run moves neither.
+     */
+    private Comparison interleaved(String url) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            PlainPlaywrightScript plain = await(thread.submit(() -> new PlainPlaywrightScript(options)));
+            try {
+                await(thread.submit(() -> plain.run(url))); // warm-up, as Rover's first run was
+                List<PlainPlaywrightScript.Timing> rover = new ArrayList<>();
+                List<PlainPlaywrightScript.Timing> plainRuns = new ArrayList<>();
+                AtomicInteger failed = new AtomicInteger();
+                for (int i = 0; i < runsPerBrowser; i++) {
+                    plainRuns.add(await(thread.submit(() -> plain.run(url))));
+                    rover.add(roverRun(url, failed));
+                }
+                return new Comparison(median(rover.stream().map(PlainPlaywrightScript.Timing::runSeconds).toList()),
+                        median(plainRuns.stream().map(PlainPlaywrightScript.Timing::runSeconds).toList()),
+                        median(rover.stream().map(PlainPlaywrightScript.Timing::stepSeconds).toList()),
+                        median(plainRuns.stream().map(PlainPlaywrightScript.Timing::stepSeconds).toList()));
+            } finally {
+                await(thread.submit(() -> {
+                    plain.close();
+                    return null;
+                }));
+            }
         } finally {
             thread.shutdownNow();
         }

@@ -34,8 +34,9 @@ class ConcurrencyBenchmarkTest {
             assertThat(m.runSeconds()).isGreaterThan(m.stepSeconds());
         });
         String table = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(table.lines().toList()).hasSize(5);
-        assertThat(table).contains("plain Playwright for Java").contains("runs/s").contains("peak total MB");
+        assertThat(table.lines().toList()).hasSize(6);
+        assertThat(table).contains("plain Playwright for Java").contains("runs/s").contains("peak total MB")
+                .contains("concurrency 1, in turn: Rover");
         assertThat(table.lines().reduce((a, b) -> b).orElseThrow())
                 .matches("RESULT single_run_ratio=\\d+\\.\\d\\d step_ratio=\\d+\\.\\d\\d peak_mb_8=n/a");
     }
