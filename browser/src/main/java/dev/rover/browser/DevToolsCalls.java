@@ -34,6 +34,17 @@ public final class DevToolsCalls {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Each tab's session, or an empty one when the browser refused to open it. */
     private static final Map<Page, Optional<CDPSession>> PAGES = new ConcurrentHashMap<>();
+    /** The URL each frame showed when a script was installed in it, by frame and script property. */
+    private static final Map<Installed, String> INSTALLED_AT = Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Installed, String> eldest) {
+            return size() > 256;
+        }
+    });
+
+    private record Installed(Frame frame, String property) {
+    }
+
     /** Each out-of-process frame's session; empty for a frame that shares its parent's process. */
     private static final Map<Frame, Optional<CDPSession>> FRAMES = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -65,12 +76,16 @@ public final class DevToolsCalls {
             return Optional.empty();
         }
         String property = "'" + script.property() + "'";
-        JsonObject result = evaluate(session.get(), "(() => { const f = window[" + property + "];"
-                + " return typeof f === 'function' ? {text: f(" + argumentJson + ")} : null; })()");
+        String url = frame.url();
+        // a frame showing another URL than when the script was installed holds a new document: install it straight away
+        JsonObject result = url.equals(INSTALLED_AT.get(new Installed(frame, script.property()))) ? evaluate(session.get(),
+                "(() => { const f = window[" + property + "]; return typeof f === 'function' ? {text: f(" + argumentJson + ")} : null; })()")
+                : null;
         if (result == null) {
-            result = evaluate(session.get(), "(() => { const f = (" + script.source() + ");"
+            result = evaluate(session.get(), "(() => { const f = window[" + property + "] || (" + script.source() + ");"
                     + " try { Object.defineProperty(window, " + property + ", {value: f}); } catch (e) { }"
                     + " return {text: f(" + argumentJson + ")}; })()");
+            INSTALLED_AT.put(new Installed(frame, script.property()), url);
         }
         JsonElement text = result == null ? null : result.get("text");
         return Optional.of(text == null || text.isJsonNull() ? "null" : text.getAsString());
