@@ -34,16 +34,8 @@ public final class DevToolsCalls {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Each tab's session, or an empty one when the browser refused to open it. */
     private static final Map<Page, Optional<CDPSession>> PAGES = new ConcurrentHashMap<>();
-    /** The URL each frame showed when a script was installed in it, by frame and script property. */
-    private static final Map<Installed, String> INSTALLED_AT = Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Installed, String> eldest) {
-            return size() > 256;
-        }
-    });
-
-    private record Installed(Frame frame, String property) {
-    }
+    /** For each frame, the URL it showed when each script (by property) was installed in it. */
+    private static final Map<Frame, Map<String, String>> INSTALLED_AT = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Each out-of-process frame's session; empty for a frame that shares its parent's process. */
     private static final Map<Frame, Optional<CDPSession>> FRAMES = Collections.synchronizedMap(new WeakHashMap<>());
@@ -60,6 +52,11 @@ public final class DevToolsCalls {
         /** A script installed under a fresh property name. */
         public static Script of(String source) {
             return new Script(source, "__rover_" + Long.toHexString(RANDOM.nextLong()));
+        }
+
+        /** A script for a function of one argument that returns a structure: it crosses as JSON text ({@link #value}). */
+        public static Script returningJson(String function) {
+            return of("(a) => JSON.stringify((" + function + ")(a))");
         }
     }
 
@@ -78,17 +75,36 @@ public final class DevToolsCalls {
         String property = "'" + script.property() + "'";
         String url = frame.url();
         // a frame showing another URL than when the script was installed holds a new document: install it straight away
-        JsonObject result = url.equals(INSTALLED_AT.get(new Installed(frame, script.property()))) ? evaluate(session.get(),
+        Map<String, String> installed = INSTALLED_AT.computeIfAbsent(frame, f -> new ConcurrentHashMap<>());
+        JsonObject result = url.equals(installed.get(script.property())) ? evaluate(session.get(),
                 "(() => { const f = window[" + property + "]; return typeof f === 'function' ? {text: f(" + argumentJson + ")} : null; })()")
                 : null;
         if (result == null) {
             result = evaluate(session.get(), "(() => { const f = window[" + property + "] || (" + script.source() + ");"
                     + " try { Object.defineProperty(window, " + property + ", {value: f}); } catch (e) { }"
                     + " return {text: f(" + argumentJson + ")}; })()");
-            INSTALLED_AT.put(new Installed(frame, script.property()), url);
+            installed.put(script.property(), url);
         }
         JsonElement text = result == null ? null : result.get("text");
         return Optional.of(text == null || text.isJsonNull() ? "null" : text.getAsString());
+    }
+
+    /**
+     * Calls a {@link Script#returningJson} script with this argument and reads its result as {@code type}.
+     *
+     * @return the result ({@code null} for a null one), or empty when no DevTools session reaches this frame
+     * @throws PlaywrightException when the script threw, the frame's document went away, or the result is unreadable
+     */
+    public static <T> Optional<T> value(Frame frame, Script script, Object argument, Class<T> type) {
+        Optional<String> json = call(frame, script, json(argument));
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(dev.rover.core.json.Json.mapper().readValue(json.get(), type));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PlaywrightException("a page script's result came back unreadable: " + e.getOriginalMessage());
+        }
     }
 
     /** A value as the JSON text {@link #call} takes as an argument. */

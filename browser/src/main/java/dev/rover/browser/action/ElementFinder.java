@@ -86,15 +86,8 @@ final class ElementFinder {
     /** The facts of the element with this id in the frame (through DevTools where it reaches the frame), or null. */
     private static Object factsById(Frame frame, String id, java.util.Map<String, Object> options) {
         java.util.List<Object> argument = java.util.Arrays.asList(id, options);
-        java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, FoundElement.FACTS_BY_ID_SCRIPT, dev.rover.browser.DevToolsCalls.json(argument));
-        if (json.isEmpty()) {
-            return frame.evaluate(FoundElement.FACTS_BY_ID, argument);
-        }
-        try {
-            return dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PlaywrightException("the facts of element " + id + " came back unreadable: " + e.getOriginalMessage());
-        }
+        return dev.rover.browser.DevToolsCalls.value(frame, FoundElement.FACTS_BY_ID_SCRIPT, argument, Object.class)
+                .orElseGet(() -> frame.evaluate(FoundElement.FACTS_BY_ID, argument));
     }
 
     /** Keeps an element a replay just located, with its facts, for the action on its one-time id that follows. */

@@ -41,8 +41,7 @@ public final class ElementIdentities {
                 + " const e = document.querySelector('[" + ElementFinder.ID_ATTRIBUTE + "=\"' + CSS.escape(args.token) + '\"]');"
                 + " found.facts = e ? (" + FoundElement.FACTS + ")([e], {scroll: true, submit: true, identity: false}) : null;"
                 + " return found; }";
-        static final dev.rover.browser.DevToolsCalls.Script DEVTOOLS = dev.rover.browser.DevToolsCalls.Script.of(
-                "(a) => JSON.stringify((" + SCRIPT + ")(a))");
+        static final dev.rover.browser.DevToolsCalls.Script DEVTOOLS = dev.rover.browser.DevToolsCalls.Script.returningJson(SCRIPT);
     }
 
     private static final AtomicLong TOKENS = new AtomicLong();
@@ -74,9 +73,8 @@ public final class ElementIdentities {
         for (Frame frame : framesOf(page, locator.framePath())) {
             try {
                 Map<String, Object> argument = Map.of("strategies", strategies, "token", token);
-                java.util.Optional<String> json = dev.rover.browser.DevToolsCalls.call(frame, Locate.DEVTOOLS, dev.rover.browser.DevToolsCalls.json(argument));
-                Object found = json.isPresent() ? dev.rover.core.json.Json.mapper().readValue(json.get(), Object.class)
-                        : frame.evaluate(Locate.SCRIPT, argument);
+                Object found = dev.rover.browser.DevToolsCalls.value(frame, Locate.DEVTOOLS, argument, Object.class)
+                        .orElseGet(() -> frame.evaluate(Locate.SCRIPT, argument));
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
                     if (m.get("facts") instanceof Map<?, ?> facts) {
                         @SuppressWarnings("unchecked")
@@ -87,7 +85,7 @@ public final class ElementIdentities {
                     return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy")),
                             text(m, "origin")));
                 }
-            } catch (PlaywrightException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (PlaywrightException e) {
                 // a frame that navigated away or is detached holds nothing to replay on
                 log.debug("could not look for a recorded element in {}: {}", frame.url(), FailureReasons.firstLine(e));
             }

@@ -72,8 +72,7 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }";
 
     /** {@link #FACTS_BY_ID} as a DevTools script: its argument is {@code [id, options]}, its result JSON text. */
-    static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID_SCRIPT = dev.rover.browser.DevToolsCalls.Script.of(
-            "(a) => JSON.stringify((" + FACTS_BY_ID + ")(a))");
+    static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID_SCRIPT = dev.rover.browser.DevToolsCalls.Script.returningJson(FACTS_BY_ID);
 
     /** The lower-case tag name. */
     String tag() {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotType;
 import dev.rover.browser.DevToolsCalls;
 import dev.rover.browser.action.SecretGuard;
-import dev.rover.core.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,9 @@ public final class ScreenshotTaker {
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot && deep(h.shadowRoot)) return true; }"
             + " return false; }; return String(deep(document)); }");
     private static final String SELECTOR_JSON = DevToolsCalls.json(SECRET_SELECTOR);
-    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.of("() => JSON.stringify([document.documentElement.scrollWidth,"
-            + " document.documentElement.scrollHeight, window.innerWidth, window.innerHeight])");
+    private static final String SIZE = "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
+            + " window.innerWidth, window.innerHeight]";
+    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.returningJson(SIZE);
 
     private final SecretGuard guard;
 
@@ -118,24 +118,16 @@ public final class ScreenshotTaker {
                 .setMaskColor(MASK_COLOR);
     }
 
+    /** The document's scroll width and height and the window's inner width and height. */
+    private static List<?> dimensions(Page page) {
+        return DevToolsCalls.value(page.mainFrame(), DIMENSIONS, null, List.class)
+                .orElseGet(() -> (List<?>) page.evaluate(SIZE));
+    }
+
     /**
      * The secret fields of every frame that has any: masking costs Playwright a pass over each locator
      * while it takes the shot, more than the count that tells whether a frame has something to mask.
      */
-    /** The document's scroll width and height and the window's inner width and height. */
-    private static List<?> dimensions(Page page) {
-        Optional<String> json = DevToolsCalls.call(page.mainFrame(), DIMENSIONS, "null");
-        if (json.isEmpty()) {
-            return (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
-                    + " window.innerWidth, window.innerHeight]");
-        }
-        try {
-            return Json.mapper().readValue(json.get(), List.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PlaywrightException("the page's size came back unreadable: " + e.getOriginalMessage());
-        }
-    }
-
     private static List<Locator> secretLocators(Page page) {
         List<Locator> locators = new ArrayList<>();
         for (Frame frame : page.frames()) {
