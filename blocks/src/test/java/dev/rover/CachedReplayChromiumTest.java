@@ -381,6 +381,11 @@ class CachedReplayChromiumTest {
         }
 
         @Override
+        public boolean readsEveryElement() {
+            return engine.readsEveryElement();
+        }
+
+        @Override
         public Decision decide(DecideRequest request) {
             engineCalls.incrementAndGet();
             return engine.decide(request);

@@ -93,7 +93,7 @@ public final class AgentLoop {
         var stepArtifacts = new ArrayList<String>();
         PageSnapshot page;
         try {
-            page = PageRedaction.redact(services.browser().observe(), services.secrets());
+            page = PageRedaction.redact(services.browser().observe(services.engine().readsEveryElement()), services.secrets());
         } catch (RuntimeException e) {
             // the page may be mid-navigation after the last action; the next attempt observes again
             return failedStep(goal, state, step, started, children, stepArtifacts, "could not observe the page: " + firstLine(e));
@@ -212,7 +212,7 @@ public final class AgentLoop {
         Verification v;
         try {
             v = services.engine().verify(new VerifyRequest(goal.goal(), goal.completeCriterion(),
-                    PageRedaction.redact(services.browser().observe(), services.secrets()),
+                    PageRedaction.redact(services.browser().observe(services.engine().readsEveryElement()), services.secrets()),
                     goal.historyInVerification() ? state.history : List.of(), List.of()));
         } catch (RuntimeException e) {
             state.lastProblem = "verification failed: " + redact(String.valueOf(e.getMessage()));

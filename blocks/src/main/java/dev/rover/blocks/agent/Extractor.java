@@ -49,7 +49,7 @@ public final class Extractor {
         }
         JsonSchema schema = schemaNode == null ? null : FACTORY.getSchema(schemaNode);
         java.time.Instant started = services.clock().instant();
-        PageSnapshot page = PageRedaction.redact(services.browser().observe(), services.secrets());
+        PageSnapshot page = PageRedaction.redact(services.browser().observe(services.engine().readsEveryElement()), services.secrets());
         String pageArtifact = services.artifacts().record(ArtifactType.PAGE_PROMPT, blockLabel, step, "extract-page.txt", "text/plain",
                 services.secrets().redact(page.promptText()).getBytes(StandardCharsets.UTF_8));
         Result result = ask(goal, schemaNode, schema, page, userDetails);

@@ -37,7 +37,7 @@ public final class PageRedaction {
                 .map(o -> new SelectOption(redact(o.label(), secrets), redact(o.value(), secrets), o.index(), o.selected()))
                 .toList();
         return new Element(e.id(), e.tag(), e.role(), secrets.redact(e.name()), secrets.redact(e.text()), attributes,
-                secrets.redact(e.value()), e.state(), options, e.frame(), e.box(), e.inViewport(), secrets.redact(e.context()));
+                secrets.redact(e.value()), e.state(), options, e.frame(), e.box(), e.inViewport(), secrets.redact(e.context()), e.indexed());
     }
 
     private static PageContent content(PageContent c, RunSecrets secrets) {

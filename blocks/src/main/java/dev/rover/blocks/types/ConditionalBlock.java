@@ -74,7 +74,7 @@ public final class ConditionalBlock implements BlockType {
             RunServices runtime = context.services();
             Engine engine = BlockSupport.engine(block, context);
             Verification v = engine.verify(new VerifyRequest(expression, expression,
-                    PageRedaction.redact(runtime.browser().observe(), runtime.secrets()), List.of(), List.of()));
+                    PageRedaction.redact(runtime.browser().observe(engine.readsEveryElement()), runtime.secrets()), List.of(), List.of()));
             return v.status() == Verification.Status.ACHIEVED;
         }
         return !FALSY.contains(expression.toLowerCase(Locale.ROOT));

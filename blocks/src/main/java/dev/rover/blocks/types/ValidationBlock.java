@@ -38,7 +38,7 @@ public final class ValidationBlock implements BlockType {
         }
         RunServices runtime = context.services();
         Engine engine = BlockSupport.engine(block, context);
-        PageSnapshot page = PageRedaction.redact(runtime.browser().observe(), runtime.secrets());
+        PageSnapshot page = PageRedaction.redact(runtime.browser().observe(engine.readsEveryElement()), runtime.secrets());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", runtime.secrets().redact(runtime.browser().currentUrl()));
         if (terminate != null) {

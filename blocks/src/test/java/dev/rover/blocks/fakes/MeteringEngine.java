@@ -29,6 +29,11 @@ public final class MeteringEngine implements Engine {
     }
 
     @Override
+    public boolean readsEveryElement() {
+        return engine.readsEveryElement();
+    }
+
+    @Override
     public Decision decide(DecideRequest request) {
         Decision d = engine.decide(request);
         meter.record(d.usage());

@@ -9,13 +9,17 @@ package dev.rover.browser.observe;
  * @param maxElementTextChars    an element's own text and name are cut to this length
  * @param maxHrefChars           hrefs longer than this are shortened
  * @param includeFrames          whether child frames (same- and cross-origin iframes) are observed
+ * @param everyElementInFull     whether every control is read in full; by default the controls that cannot reach
+ *                               the prompt (off screen, beyond what its budget holds even at their shortest) are
+ *                               only indexed: id, tag, role, name, state and box
  */
 public record ObserveOptions(
         int promptBudgetChars,
         int visibleTextBudgetChars,
         int maxElementTextChars,
         int maxHrefChars,
-        boolean includeFrames) {
+        boolean includeFrames,
+        boolean everyElementInFull) {
 
     /** The defaults: a 24,000-character prompt, 20,000 characters of visible text, frames included. */
     public static final ObserveOptions DEFAULTS = builder().build();
@@ -41,7 +45,8 @@ public record ObserveOptions(
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder().promptBudgetChars(promptBudgetChars).visibleTextBudgetChars(visibleTextBudgetChars)
-                .maxElementTextChars(maxElementTextChars).maxHrefChars(maxHrefChars).includeFrames(includeFrames);
+                .maxElementTextChars(maxElementTextChars).maxHrefChars(maxHrefChars).includeFrames(includeFrames)
+                .everyElementInFull(everyElementInFull);
     }
 
     /** Builds {@link ObserveOptions}. */
@@ -51,6 +56,7 @@ public record ObserveOptions(
         private int maxElementTextChars = 100;
         private int maxHrefChars = 150;
         private boolean includeFrames = true;
+        private boolean everyElementInFull;
 
         private Builder() {
         }
@@ -60,9 +66,11 @@ public record ObserveOptions(
         public Builder maxElementTextChars(int v) { this.maxElementTextChars = v; return this; }
         public Builder maxHrefChars(int v) { this.maxHrefChars = v; return this; }
         public Builder includeFrames(boolean v) { this.includeFrames = v; return this; }
+        public Builder everyElementInFull(boolean v) { this.everyElementInFull = v; return this; }
 
         public ObserveOptions build() {
-            return new ObserveOptions(promptBudgetChars, visibleTextBudgetChars, maxElementTextChars, maxHrefChars, includeFrames);
+            return new ObserveOptions(promptBudgetChars, visibleTextBudgetChars, maxElementTextChars, maxHrefChars, includeFrames,
+                    everyElementInFull);
         }
     }
 }

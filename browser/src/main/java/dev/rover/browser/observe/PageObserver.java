@@ -51,7 +51,7 @@ public final class PageObserver {
         Walk walk = new Walk(options);
         RawFrame main;
         try {
-            main = walk.evaluate(page.mainFrame());
+            main = walk.evaluate(page.mainFrame(), true);
         } catch (PlaywrightException e) {
             throw new ObservationException("cannot observe page " + page.url() + ": " + e.getMessage(), e);
         }
@@ -153,8 +153,11 @@ public final class PageObserver {
             this.content = new PageContentBuilder(options.visibleTextBudgetChars());
         }
 
-        /** Observes the frame and the same-origin frames inside it; returns the frame's own part. */
-        RawFrame evaluate(Frame frame) {
+        /**
+         * Observes the frame and the same-origin frames inside it; returns the frame's own part. In the top frame,
+         * unless every element is asked for in full, the controls the prompt cannot show are only indexed.
+         */
+        RawFrame evaluate(Frame frame, boolean top) {
             Map<String, Object> args = new HashMap<>();
             args.put("letter", nextFreeLetter());
             args.put("taken", List.copyOf(takenLetters));
@@ -164,6 +167,10 @@ public final class PageObserver {
             args.put("textBudget", options.visibleTextBudgetChars());
             args.put("lineBudget", (int) Math.min(Integer.MAX_VALUE, 4L * options.promptBudgetChars()));
             args.put("frames", options.includeFrames());
+            if (top && !options.everyElementInFull()) {
+                args.put("detailBudget", options.promptBudgetChars());
+                args.put("lineRules", ElementMarkup.shortestLineRules());
+            }
             String argsJson;
             try {
                 argsJson = Json.mapper().writeValueAsString(args);
@@ -178,6 +185,9 @@ public final class PageObserver {
             }
             if (json == null) {
                 json = frame.evaluate(ObserverScript.INSTALL_AND_CALL, argsJson);
+            }
+            if (LOG.isDebugEnabled() && json instanceof String text) {
+                LOG.debug("observed {}: {} KB of JSON", frame.url(), text.length() / 1024);
             }
             RawFrame.Tree tree;
             try {
@@ -268,7 +278,7 @@ public final class PageObserver {
                     break;
                 }
                 try {
-                    RawFrame raw = evaluate(child);
+                    RawFrame raw = evaluate(child, false);
                     String key = raw.owner() != null ? raw.owner() : ownerKey(child);
                     if (key != null && keys.contains(key) && !byKey.containsKey(key)) {
                         byKey.put(key, new ObservedFrame(new FrameRef(child), raw));
@@ -282,7 +292,7 @@ public final class PageObserver {
 
         private void observeInto(Map<String, ObservedFrame> byKey, String key, Frame child) {
             try {
-                byKey.put(key, new ObservedFrame(new FrameRef(child), evaluate(child)));
+                byKey.put(key, new ObservedFrame(new FrameRef(child), evaluate(child, false)));
             } catch (PlaywrightException e) {
                 LOG.warn("skipping frame {}: it could not be observed: {}", child.url(), e.getMessage());
             }
@@ -301,7 +311,7 @@ public final class PageObserver {
                 }
             }
             return new Element(r.id(), r.tag(), r.role(), r.name(), r.text(), r.attrs(), r.value(), state(r.st()),
-                    options, frame, box, box != null && viewport.intersects(box), r.ctx());
+                    options, frame, box, box != null && viewport.intersects(box), r.ctx(), r.ix());
         }
 
         private static ElementState state(int bits) {

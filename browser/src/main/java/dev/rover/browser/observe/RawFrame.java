@@ -32,9 +32,12 @@ record RawFrame(
         text = text == null ? "" : text;
     }
 
-    /** One kept element; st is a bit set: 1 checked, 2 selected, 4 disabled, 8 readonly, 16 required, 32 expanded, 64 editable. */
+    /**
+     * One kept element; st is a bit set: 1 checked, 2 selected, 4 disabled, 8 readonly, 16 required, 32 expanded,
+     * 64 editable; ix marks an element only indexed (id, tag, role, name, st and box), as it cannot reach the prompt.
+     */
     record RawElement(String id, String tag, String role, String name, String text, Map<String, String> attrs,
-                      String value, int st, List<RawOption> opts, List<Double> box, String ctx) {
+                      String value, int st, List<RawOption> opts, List<Double> box, String ctx, boolean ix) {
     }
 
     /** An option: label, value (absent when equal to the label), selected (absent when false). */

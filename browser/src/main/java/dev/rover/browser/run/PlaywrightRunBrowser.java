@@ -63,7 +63,13 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public PageSnapshot observe() {
-        return live.call(page -> observer.observe(traced(page).page(), observeOptions));
+        return observe(false);
+    }
+
+    @Override
+    public PageSnapshot observe(boolean everyElementInFull) {
+        ObserveOptions options = everyElementInFull ? observeOptions.toBuilder().everyElementInFull(true).build() : observeOptions;
+        return live.call(page -> observer.observe(traced(page).page(), options));
     }
 
     @Override

@@ -426,6 +426,51 @@
     if (!e.st) delete e.st;
   }
 
+  if (args.detailBudget > 0) indexBeyondPrompt(args.detailBudget, args.lineRules);
+
+  // Controls the prompt cannot show are only indexed: what finds them (id) and what they are (tag, role, name,
+  // state, box), without their text, attributes, value, options or context. The prompt (PromptRenderer) keeps the
+  // controls in the viewport and, of those off screen, the first ones in page order until its budget is spent;
+  // no control's line is shorter than shortestLine() counts, so a control past the point where even those counts
+  // spend the budget can never reach the prompt. The bounds err towards reading more, never less.
+  function indexBeyondPrompt(budget, rules) {
+    const inView = b => b[0] < vw + 1 && b[0] + b[2] > -1 && b[1] < vh + 1 && b[1] + b[3] > -1;
+    const fromState = new Set(rules.fromState), voidTags = new Set(rules.voidTags);
+    let used = 0;
+    for (const e of elements) if (inView(e.box)) used += shortestLine(e, rules, fromState, voidTags);
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i];
+      if (inView(e.box)) continue;
+      if (used <= budget + 1) {
+        used += shortestLine(e, rules, fromState, voidTags);
+        if (used <= budget + 1) continue;
+      }
+      const entry = {id: e.id, tag: e.tag, role: e.role, box: e.box, ix: true};
+      if (e.name) entry.name = e.name;
+      if (e.st) entry.st = e.st;
+      elements[i] = entry;
+    }
+  }
+
+  // The length of the element's prompt line at its shortest (ElementMarkup, shortened), newline included: the
+  // parts every form of the line has, each counted no longer than the shortened line writes it.
+  function shortestLine(e, rules, fromState, voidTags) {
+    const a = e.attrs || {}, text = e.text || '', name = e.name || '';
+    const attr = (key, v) => v ? key.length + 4 + v.length : 0;
+    let n = e.tag.length + e.id.length + 9;
+    n += attr('role', a.role) + attr('name', a.name) + attr('placeholder', a.placeholder);
+    if (e.tag === 'input') n += attr('type', a.type);
+    if (a.href) n += attr('href', a.href.slice(0, rules.shortHref));
+    for (const k in a) if (!fromState.has(k)) n += attr(k, a[k].slice(0, rules.shortText));
+    const nameSource = rules.nameSources.some(k => a[k] === name);
+    if (name && name !== text && !nameSource) n += attr('label', name.slice(0, rules.shortText));
+    if (!voidTags.has(e.tag)) {
+      n += e.tag.length + 3;
+      if (e.tag !== 'select') n += Math.min(text.length, rules.shortText);
+    }
+    return n;
+  }
+
   const {tables, pairs} = readContent(tableHeadings, MASK);
 
   // A same-origin frame can name its own iframe, sparing the caller a lookup; cross-origin ones read null.

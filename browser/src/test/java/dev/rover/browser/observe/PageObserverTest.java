@@ -234,6 +234,47 @@ class PageObserverTest {
         assertThat(orders.rows().get(0)).containsExactly("Order #10001", "Customer 1 Ltd", "Pending", "7.00 EUR", "", "low", "Approve");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {24_000, 6_000, 1_500})
+    void controlsThePromptCannotShowAreOnlyIndexedAndThePromptIsTheSame(int budget) {
+        server.load(page, "large.html");
+        PageSnapshot indexed = observer.observe(page, ObserveOptions.builder().promptBudgetChars(budget).build());
+        PageSnapshot full = observer.observe(page, ObserveOptions.builder().promptBudgetChars(budget).everyElementInFull(true).build());
+
+        assertThat(indexed.promptText()).isEqualTo(full.promptText());
+        assertThat(indexed.elements()).extracting(Element::id).containsExactlyElementsOf(full.elements().stream().map(Element::id).toList());
+        assertThat(full.elements()).noneMatch(Element::indexed);
+        List<Element> onlyIndexed = indexed.elements().stream().filter(Element::indexed).toList();
+        assertThat(onlyIndexed).as("controls read in full: %s of %s", indexed.elements().size() - onlyIndexed.size(),
+                indexed.elements().size()).hasSizeGreaterThan(indexed.elements().size() / 2);
+        for (Element e : onlyIndexed) {
+            Element whole = full.element(e.id()).orElseThrow();
+            assertThat(e.inViewport()).isFalse();
+            assertThat(indexed.promptText()).doesNotContain("id=\"" + e.id() + "\"");
+            assertThat(List.of(e.tag(), e.role(), e.name(), e.state(), e.box())).containsExactly(whole.tag(), whole.role(),
+                    whole.name(), whole.state(), whole.box());
+            assertThat(e.attributes()).isEmpty();
+            assertThat(e.options()).isEmpty();
+            assertThat(e.value() + e.text() + e.context()).isEmpty();
+        }
+        Element lastSelect = full.elements().stream().filter(e -> e.tag().equals("select")).reduce((a, b) -> b).orElseThrow();
+        assertThat(lastSelect.options()).extracting(o -> o.label()).containsExactly("low", "normal", "high");
+        assertThat(indexed.element(lastSelect.id()).orElseThrow().options()).isEmpty();
+    }
+
+    @Test
+    void aPageThePromptHoldsAndTheControlsInViewAreReadInFull() {
+        server.load(page, "forms.html");
+        assertThat(observer.observe(page).elements()).isNotEmpty().noneMatch(Element::indexed);
+        server.load(page, "large.html");
+        page.evaluate("() => document.querySelectorAll('tr')[800].scrollIntoView()");
+        PageSnapshot bottom = observer.observe(page);
+        assertThat(bottom.elements().stream().filter(Element::inViewport)).as("the controls in view").isNotEmpty()
+                .noneMatch(Element::indexed);
+        assertThat(bottom.elements()).anyMatch(Element::indexed);
+        assertThat(bottom.promptText()).isEqualTo(observer.observe(page, ObserveOptions.builder().everyElementInFull(true).build()).promptText());
+    }
+
     @Test
     void listsTabsWithTheObservedOneActive() {
         server.load(page, "widgets.html");

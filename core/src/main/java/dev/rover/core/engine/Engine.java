@@ -21,6 +21,15 @@ public interface Engine extends AutoCloseable {
     Verification verify(VerifyRequest request);
 
     /**
+     * True for an engine that decides from the page's element list (texts, attributes, values, options) rather than
+     * from the prompt text: pages observed for it have every control read in full
+     * ({@link dev.rover.core.page.RunBrowser#observe(boolean)}), not only those the prompt can show.
+     */
+    default boolean readsEveryElement() {
+        return false;
+    }
+
+    /**
      * Answers a prompt with JSON matching the request's schema (the {@code text_prompt} block). Engines
      * that call no model cannot answer free prompts and refuse with {@link EngineException}.
      */

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param box        bounding box in page coordinates, null when not rendered
  * @param inViewport whether any part is inside the viewport
  * @param context    nearby text that gives the element meaning (heading, table header, fieldset legend)
+ * @param indexed    true when the observer only indexed the element (id, tag, role, name, state, box): it lies beyond
+ *                   what the prompt can show, so its text, attributes, value, options and context were not read; an
+ *                   observation that asks for every element in full ({@link RunBrowser#observe(boolean)}) reads them
  */
 public record Element(
         String id,
@@ -35,7 +38,14 @@ public record Element(
         int frame,
         Box box,
         boolean inViewport,
-        String context) {
+        String context,
+        boolean indexed) {
+
+    /** An element read in full. */
+    public Element(String id, String tag, String role, String name, String text, Map<String, String> attributes, String value,
+                   ElementState state, List<SelectOption> options, int frame, Box box, boolean inViewport, String context) {
+        this(id, tag, role, name, text, attributes, value, state, options, frame, box, inViewport, context, false);
+    }
 
     /** What a masked value reads as. */
     public static final String MASKED = "********";
@@ -83,6 +93,7 @@ public record Element(
         private Box box;
         private boolean inViewport = true;
         private String context = "";
+        private boolean indexed;
 
         private Builder(String id, String tag) {
             this.id = id;
@@ -100,9 +111,10 @@ public record Element(
         public Builder box(Box v) { this.box = v; return this; }
         public Builder inViewport(boolean v) { this.inViewport = v; return this; }
         public Builder context(String v) { this.context = v; return this; }
+        public Builder indexed(boolean v) { this.indexed = v; return this; }
 
         public Element build() {
-            return new Element(id, tag, role, name, text, attributes, value, state, options, frame, box, inViewport, context);
+            return new Element(id, tag, role, name, text, attributes, value, state, options, frame, box, inViewport, context, indexed);
         }
     }
 }

@@ -38,6 +38,12 @@ public final class OfflineEngine implements Engine {
         return NAME;
     }
 
+    /** It matches instructions against the element list (labels, values, options), not against a prompt. */
+    @Override
+    public boolean readsEveryElement() {
+        return true;
+    }
+
     @Override
     public Decision decide(DecideRequest request) {
         Decision decision = DecisionPlanner.decide(request);

@@ -187,6 +187,11 @@ public final class ReplayBenchmark {
         }
 
         @Override
+        public boolean readsEveryElement() {
+            return engine.readsEveryElement();
+        }
+
+        @Override
         public Decision decide(DecideRequest request) {
             calls.incrementAndGet();
             return engine.decide(request);
