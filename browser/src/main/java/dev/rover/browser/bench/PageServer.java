@@ -24,12 +24,14 @@ import java.util.concurrent.Executors;
 public final class PageServer implements AutoCloseable {
 
     /** The pages every recall check and benchmark covers, relative to the server root. */
-    public static final List<String> PAGES = List.of("forms.html", "frames.html", "shadow.html", "hidden.html",
+    public static final List<String> PAGES = List.of("forms.html", "frames.html", "frames-two.html", "shadow.html", "hidden.html",
             "modal.html", "dropdowns.html", "widgets.html", "lazy.html", "content.html", LargePage.PATH);
 
     private static final Logger LOG = LoggerFactory.getLogger(PageServer.class);
     private static final String ROOT = "/dev/rover/browser/pages/";
     private static final String CROSS_ORIGIN_TOKEN = "{{CROSS_ORIGIN}}";
+    /** The second server under the primary's host: another origin (its port), but the same site as the pages. */
+    private static final String OTHER_PORT_TOKEN = "{{OTHER_PORT}}";
 
     private final HttpServer primary;
     private final HttpServer secondary;
@@ -91,7 +93,7 @@ public final class PageServer implements AutoCloseable {
             page.waitForSelector("body[data-loaded=more]");
             page.evaluate("() => window.scrollTo(0, 0)");
         }
-        if (pageName.equals("frames.html")) {
+        if (pageName.startsWith("frames")) {
             for (var frame : page.frames()) {
                 frame.waitForLoadState();
             }
@@ -126,7 +128,8 @@ public final class PageServer implements AutoCloseable {
                 send(exchange, 404, "text/plain", ("no page " + path).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(CROSS_ORIGIN_TOKEN, crossOrigin);
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(CROSS_ORIGIN_TOKEN, crossOrigin)
+                    .replace(OTHER_PORT_TOKEN, crossOrigin.replace("//localhost:", "//127.0.0.1:"));
             String type = name.endsWith(".html") ? "text/html; charset=utf-8"
                     : name.endsWith(".js") ? "text/javascript" : "text/css";
             send(exchange, 200, type, body.getBytes(StandardCharsets.UTF_8));

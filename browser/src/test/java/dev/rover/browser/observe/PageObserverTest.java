@@ -203,6 +203,40 @@ class PageObserverTest {
     }
 
     @Test
+    void severalCrossOriginFramesEachHaveTheirOwnLetterAndStableIds() {
+        server.load(page, "frames-two.html");
+        PageSnapshot first = observer.observe(page);
+        Map<String, Element> byName = first.elements().stream().collect(Collectors.toMap(
+                e -> e.name().isEmpty() ? e.text() : e.name(), Function.identity(), (a, b) -> a));
+
+        Element code = byName.get("One-time code");
+        Element street = byName.get("Street");
+        assertThat(List.of(code.frame(), street.frame())).doesNotContain(0).doesNotHaveDuplicates();
+        assertThat(byName.get("City").frame()).isEqualTo(street.frame());
+        assertThat(List.of(letter(byName.get("Pay now")), letter(code), letter(street))).doesNotHaveDuplicates();
+        assertThat(first.promptText().indexOf("One-time code")).isLessThan(first.promptText().indexOf("Street"));
+        assertThat(observer.observe(page).elements()).extracting(Element::id)
+                .containsExactlyElementsOf(first.elements().stream().map(Element::id).toList());
+
+        // both frames claim the same letter, as windows from an observation Rover no longer knows of could
+        for (com.microsoft.playwright.Frame frame : page.frames()) {
+            if (frame != page.mainFrame()) {
+                frame.evaluate("() => { window.__roverLetter = 'q'; }");
+            }
+        }
+        PageSnapshot after = observer.observe(page);
+        Map<Integer, Set<String>> lettersByFrame = after.elements().stream().collect(Collectors.groupingBy(Element::frame,
+                Collectors.mapping(PageObserverTest::letter, Collectors.toSet())));
+        assertThat(lettersByFrame).hasSize(3);
+        assertThat(lettersByFrame.values()).allSatisfy(letters -> assertThat(letters).hasSize(1));
+        assertThat(lettersByFrame.values().stream().flatMap(Set::stream).toList()).doesNotHaveDuplicates();
+    }
+
+    private static String letter(Element element) {
+        return element.id().replaceAll("[0-9]+$", "");
+    }
+
+    @Test
     void keepsElementsBelowTheFoldButMarksThemOutOfViewport() {
         server.load(page, "hidden.html");
         PageSnapshot snapshot = observer.observe(page);
