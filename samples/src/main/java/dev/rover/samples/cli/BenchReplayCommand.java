@@ -21,7 +21,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20",
             description = "Timed replays and hand-written runs, compared by their medians (default ${DEFAULT-VALUE}).")
     int runs;
 

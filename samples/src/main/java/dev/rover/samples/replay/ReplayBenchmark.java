@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReplayBenchmark {
 
     /** Untimed replays and hand-written runs before the timed ones. */
-    private static final int WARM_UP_RUNS = 3;
+    private static final int WARM_UP_RUNS = 5;
 
     private final int runs;
     private final Path dataDirectory;
