@@ -1,6 +1,5 @@
 package dev.rover;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
@@ -61,12 +60,12 @@ class CachedReplayChromiumTest {
     @BeforeAll
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/form", ex -> page(ex, form()));
+        server.createContext("/form", ex -> TestPages.html(ex, form()));
         server.createContext("/done", ex -> {
             submitted.add(query(ex.getRequestURI().getRawQuery()));
-            page(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
+            TestPages.html(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
         });
-        server.createContext("/login", ex -> page(ex, """
+        server.createContext("/login", ex -> TestPages.html(ex, """
                 <html><head><title>Sign in</title></head><body><h1>Sign in</h1><form action="/session" method="post">
                 <p><label for="user">Email</label> <input id="user" name="user" type="email"></p>
                 <p><label for="pass">Password</label> <input id="pass" name="pass" type="password"></p>
@@ -78,7 +77,7 @@ class CachedReplayChromiumTest {
             ex.sendResponseHeaders(303, -1);
             ex.close();
         });
-        server.createContext("/welcome", ex -> page(ex, "<html><head><title>Home</title></head><body><h1>Welcome back</h1></body></html>"));
+        server.createContext("/welcome", ex -> TestPages.html(ex, "<html><head><title>Home</title></head><body><h1>Welcome back</h1></body></html>"));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         rover = Rover.builder().dataDirectory(home).defaultEngine("counting")
@@ -351,14 +350,6 @@ class CachedReplayChromiumTest {
                 <button id="%s" name="action" value="%s" type="submit">Save</button>
                 <button id="%s" name="action" value="cancel" type="submit">Cancel</button>
                 </form></body></html>""".formatted(email, save, "save", cancel);
-    }
-
-    private static void page(HttpExchange ex, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
     }
 
     private static Map<String, String> query(String raw) {

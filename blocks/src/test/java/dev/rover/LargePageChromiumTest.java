@@ -1,6 +1,5 @@
 package dev.rover;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rover.core.definition.Workflow;
 import dev.rover.core.definition.WorkflowLoader;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +59,11 @@ class LargePageChromiumTest {
                 + "<option>Pro</option></select></p><button type=\"submit\">Save</button></form></body></html>");
         String page = form.toString();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/preferences", ex -> send(ex, page));
+        server.createContext("/preferences", ex -> TestPages.html(ex, page));
         server.createContext("/saved", ex -> {
             String query = ex.getRequestURI().getRawQuery();
             saved.add(query.substring(query.indexOf("plan=")));
-            send(ex, "<html><head><title>Saved</title></head><body><h1>Preferences saved</h1></body></html>");
+            TestPages.html(ex, "<html><head><title>Saved</title></head><body><h1>Preferences saved</h1></body></html>");
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -129,14 +127,6 @@ class LargePageChromiumTest {
                         Select "Pro" from "Plan".
                         Click the "Save" button.
                 """.formatted(engine, engine, base), "large-page.yaml");
-    }
-
-    private static void send(HttpExchange ex, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
     }
 
     /** The offline engine, keeping every page it decides on, and saying it reads every element or not. */
