@@ -67,8 +67,8 @@ class CancellableWaitTest {
         }
 
         @Override
-        public PageSnapshot observe() {
-            return delegate.observe();
+        public PageSnapshot observe(boolean everyElementInFull) {
+            return delegate.observe(everyElementInFull);
         }
 
         @Override

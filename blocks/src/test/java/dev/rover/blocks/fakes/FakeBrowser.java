@@ -70,7 +70,7 @@ public final class FakeBrowser implements RunBrowser {
     }
 
     @Override
-    public PageSnapshot observe() {
+    public PageSnapshot observe(boolean everyElementInFull) {
         observations++;
         return pages.get(current);
     }

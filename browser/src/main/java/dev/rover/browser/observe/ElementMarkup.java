@@ -30,10 +30,8 @@ final class ElementMarkup {
      * What the observer needs to count a control's shortest prompt line in the page (observer.js, shortestLine),
      * so that it never counts a line shorter than this class writes it.
      */
-    static Map<String, Object> shortestLineRules() {
-        return Map.of("shortText", SHORT_TEXT, "shortHref", SHORT_HREF, "voidTags", List.copyOf(VOID_TAGS),
-                "fromState", List.copyOf(FROM_STATE), "nameSources", List.copyOf(NAME_SOURCES));
-    }
+    static final Map<String, Object> SHORTEST_LINE_RULES = Map.of("shortText", SHORT_TEXT, "shortHref", SHORT_HREF,
+            "voidTags", List.copyOf(VOID_TAGS), "fromState", List.copyOf(FROM_STATE), "nameSources", List.copyOf(NAME_SOURCES));
 
     static String line(PromptLine line, boolean shortened) {
         if (line instanceof PromptLine.Control control) {

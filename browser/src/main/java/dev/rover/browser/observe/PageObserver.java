@@ -27,9 +27,10 @@ import java.util.Set;
  * Turns a live page into a {@link PageSnapshot}: one evaluation of the observer script observes the main
  * frame and every same-origin frame inside it (reached through their iframes, in the page), and one more per
  * cross-origin frame (found by its iframe's {@code src}, without asking which iframe holds it), each kept
- * element tagged in the DOM with a
- * {@code data-rover-id} the action executor finds it by. Stateless and thread-safe; the ids'
- * counters live in the page's windows, so they stay stable while the DOM is unchanged.
+ * element tagged in the DOM with a {@code data-rover-id} the action executor finds it by. On a page larger than
+ * the prompt, the top frame's controls the prompt cannot show are only {@linkplain Element#indexed() indexed}
+ * (unless {@link ObserveOptions#everyElementInFull()}); the prompt is the same either way. Stateless and
+ * thread-safe; the ids' counters live in the page's windows, so they stay stable while the DOM is unchanged.
  */
 public final class PageObserver {
 
@@ -169,7 +170,7 @@ public final class PageObserver {
             args.put("frames", options.includeFrames());
             if (top && !options.everyElementInFull()) {
                 args.put("detailBudget", options.promptBudgetChars());
-                args.put("lineRules", ElementMarkup.shortestLineRules());
+                args.put("lineRules", ElementMarkup.SHORTEST_LINE_RULES);
             }
             String argsJson;
             try {

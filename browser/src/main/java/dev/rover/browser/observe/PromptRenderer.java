@@ -107,7 +107,7 @@ public final class PromptRenderer {
     }
 
     private String fit(List<PromptLine> lines, int budgetChars) {
-        Layout layout = new Layout(lines);
+        Layout layout = new Layout(lines, budgetChars);
         if (layout.total - 1 > budgetChars) {
             int[] distance = distanceToNearestControl(lines);
             drop(layout, byDistance(lines, layout, distance, PromptLine.Text.class), budgetChars);
@@ -190,11 +190,16 @@ public final class PromptRenderer {
 
     /**
      * The rendered lines, which are still shown, and their total size (each line plus a newline).
-     * A frame's markers count only while something inside the frame is shown.
+     * A frame's markers count only while something inside the frame is shown. A control the observer only
+     * indexed counts as more than the whole budget: the observer indexes a control only when even the shortest
+     * lines up to it spend the budget, so the page as read in full would not fit with it either, and the fitting
+     * goes exactly as it would have with every control read in full (it is dropped, never shown).
      */
     private static final class Layout {
         final List<PromptLine> lines;
         final String[] rendered;
+        /** What each line counts against the budget: its length and newline, or more than the budget when only indexed. */
+        final long[] cost;
         final boolean[] alive;
         /** Index of the innermost enclosing FrameStart, or -1. */
         final int[] owner;
@@ -204,10 +209,11 @@ public final class PromptRenderer {
         final int[] markerCost;
         long total;
 
-        Layout(List<PromptLine> lines) {
+        Layout(List<PromptLine> lines, int budgetChars) {
             this.lines = lines;
             int n = lines.size();
             rendered = new String[n];
+            cost = new long[n];
             alive = new boolean[n];
             owner = new int[n];
             liveCount = new int[n];
@@ -230,7 +236,9 @@ public final class PromptRenderer {
                     }
                 } else if (!repeatsNeighbourName(lines, i)) {
                     alive[i] = true;
-                    total += rendered[i].length() + 1L;
+                    cost[i] = line instanceof PromptLine.Control c && c.element().indexed() ? budgetChars + 2L
+                            : rendered[i].length() + 1L;
+                    total += cost[i];
                 }
             }
             // Count content bottom-up: a frame counts for its parent when it has content itself.
@@ -262,7 +270,7 @@ public final class PromptRenderer {
 
         void kill(int i) {
             alive[i] = false;
-            total -= rendered[i].length() + 1L;
+            total -= cost[i];
             int frame = owner[i];
             while (frame >= 0) {
                 liveCount[frame]--;
@@ -275,7 +283,10 @@ public final class PromptRenderer {
         }
 
         void replace(int i, String shorter) {
-            total += shorter.length() - rendered[i].length();
+            if (!(lines.get(i) instanceof PromptLine.Control c && c.element().indexed())) {
+                total += shorter.length() - rendered[i].length();
+                cost[i] = shorter.length() + 1L;
+            }
             rendered[i] = shorter;
         }
 

@@ -62,11 +62,6 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     }
 
     @Override
-    public PageSnapshot observe() {
-        return observe(false);
-    }
-
-    @Override
     public PageSnapshot observe(boolean everyElementInFull) {
         ObserveOptions options = everyElementInFull ? observeOptions.toBuilder().everyElementInFull(true).build() : observeOptions;
         return live.call(page -> observer.observe(traced(page).page(), options));

@@ -432,19 +432,22 @@
   // state, box), without their text, attributes, value, options or context. The prompt (PromptRenderer) keeps the
   // controls in the viewport and, of those off screen, the first ones in page order until its budget is spent;
   // no control's line is shorter than shortestLine() counts, so a control past the point where even those counts
-  // spend the budget can never reach the prompt. The bounds err towards reading more, never less.
+  // spend the budget can never reach the prompt. Every bound errs towards reading more, never less: only controls
+  // certainly in view are counted first, and a control at the viewport's edge is never only indexed.
   function indexBeyondPrompt(budget, rules) {
-    const inView = b => b[0] < vw + 1 && b[0] + b[2] > -1 && b[1] < vh + 1 && b[1] + b[3] > -1;
+    const certainlyIn = b => b[0] < vw - 1 && b[0] + b[2] > 1 && b[1] < vh - 1 && b[1] + b[3] > 1;
+    const maybeIn = b => b[0] < vw + 1 && b[0] + b[2] > -1 && b[1] < vh + 1 && b[1] + b[3] > -1;
     const fromState = new Set(rules.fromState), voidTags = new Set(rules.voidTags);
     let used = 0;
-    for (const e of elements) if (inView(e.box)) used += shortestLine(e, rules, fromState, voidTags);
+    for (const e of elements) if (certainlyIn(e.box)) used += shortestLine(e, rules, fromState, voidTags);
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i];
-      if (inView(e.box)) continue;
+      if (certainlyIn(e.box)) continue;
       if (used <= budget + 1) {
         used += shortestLine(e, rules, fromState, voidTags);
         if (used <= budget + 1) continue;
       }
+      if (maybeIn(e.box)) continue;
       const entry = {id: e.id, tag: e.tag, role: e.role, box: e.box, ix: true};
       if (e.name) entry.name = e.name;
       if (e.st) entry.st = e.st;

@@ -296,6 +296,23 @@ class PageObserverTest {
         assertThat(indexed.element(lastSelect.id()).orElseThrow().options()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"forms.html", "hidden.html", "widgets.html", "content.html"})
+    void aroundTheBudgetWhereIndexingStartsThePromptStaysTheSame(String pageName) {
+        page.setViewportSize(1280, 240);
+        server.load(page, pageName);
+        int indexing = 0;
+        for (int budget = 40; budget <= 2_400; budget += 7) {
+            PageSnapshot indexed = observer.observe(page, ObserveOptions.builder().promptBudgetChars(budget).build());
+            PageSnapshot full = observer.observe(page, ObserveOptions.builder().promptBudgetChars(budget).everyElementInFull(true).build());
+            assertThat(indexed.promptText()).as("budget %s", budget).isEqualTo(full.promptText());
+            if (indexed.elements().stream().anyMatch(Element::indexed)) {
+                indexing++;
+            }
+        }
+        assertThat(indexing).as("budgets at which %s had controls only indexed", pageName).isPositive();
+    }
+
     @Test
     void aPageThePromptHoldsAndTheControlsInViewAreReadInFull() {
         server.load(page, "forms.html");

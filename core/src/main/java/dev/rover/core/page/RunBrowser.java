@@ -19,15 +19,15 @@ public interface RunBrowser {
      * Observes the current page. Controls the prompt cannot show (far off screen on a page larger than the prompt's
      * budget) may be only {@linkplain Element#indexed() indexed}.
      */
-    PageSnapshot observe();
+    default PageSnapshot observe() {
+        return observe(false);
+    }
 
     /**
      * Observes the current page; with {@code everyElementInFull}, every control is read in full, as a consumer that
      * decides from the element list rather than the prompt needs ({@link dev.rover.core.engine.Engine#readsEveryElement()}).
      */
-    default PageSnapshot observe(boolean everyElementInFull) {
-        return observe();
-    }
+    PageSnapshot observe(boolean everyElementInFull);
 
     /**
      * Performs one action. {@code secrets} turns placeholders into real values at the moment of

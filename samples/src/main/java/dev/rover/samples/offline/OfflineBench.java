@@ -112,7 +112,7 @@ public final class OfflineBench {
 
     /** The run browser without screenshots: the benchmark measures the engine's reading, not image capture. */
     private record QuietBrowser(RunBrowser delegate) implements RunBrowser {
-        @Override public PageSnapshot observe() { return delegate.observe(); }
+        @Override public PageSnapshot observe(boolean everyElementInFull) { return delegate.observe(everyElementInFull); }
         @Override public ActionResult perform(BrowserAction action, UnaryOperator<String> secrets) { return delegate.perform(action, secrets); }
         @Override public byte[] screenshot(boolean fullPage, int maxScrolls) { return new byte[0]; }
         @Override public ActionResult navigate(String url) { return delegate.navigate(url); }
