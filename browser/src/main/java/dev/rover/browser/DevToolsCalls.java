@@ -44,19 +44,26 @@ public final class DevToolsCalls {
     }
 
     /**
-     * A page script: a function of one argument that returns text (JSON text for anything structured), and the
-     * window property it is installed in.
+     * A page script: a function of one argument that returns text (JSON text for anything structured), the window
+     * property it is installed in, and, for a script made by {@link #returningJson}, the function itself, which a
+     * frame DevTools cannot reach runs through Playwright ({@link #evaluate}).
      */
-    public record Script(String source, String property) {
+    public record Script(String source, String property, String function) {
+
+        /** A script of text installed under this property. */
+        public Script(String source, String property) {
+            this(source, property, null);
+        }
 
         /** A script installed under a fresh property name. */
         public static Script of(String source) {
             return new Script(source, "__rover_" + Long.toHexString(RANDOM.nextLong()));
         }
 
-        /** A script for a function of one argument that returns a structure: it crosses as JSON text ({@link #value}). */
+        /** A script for a function of one argument that returns a structure: it crosses as JSON text ({@link #evaluate}). */
         public static Script returningJson(String function) {
-            return of("(a) => JSON.stringify((" + function + ")(a))");
+            Script installed = of("(a) => JSON.stringify((" + function + ")(a))");
+            return new Script(installed.source(), installed.property(), function);
         }
     }
 
@@ -90,18 +97,23 @@ public final class DevToolsCalls {
     }
 
     /**
-     * Calls a {@link Script#returningJson} script with this argument and reads its result as {@code type}.
+     * Calls a {@link Script#returningJson} script with this argument and reads its result as {@code type}: through
+     * DevTools where it reaches the frame, else through Playwright's {@code evaluate} (once either way: a null result
+     * is an answer, not a reason to ask again).
      *
-     * @return the result ({@code null} for a null one), or empty when no DevTools session reaches this frame
+     * @return the result, {@code null} for a null one
      * @throws PlaywrightException when the script threw, the frame's document went away, or the result is unreadable
      */
-    public static <T> Optional<T> value(Frame frame, Script script, Object argument, Class<T> type) {
+    public static <T> T evaluate(Frame frame, Script script, Object argument, Class<T> type) {
+        if (script.function() == null) {
+            throw new IllegalArgumentException("only a script made by Script.returningJson has a result to read");
+        }
         Optional<String> json = call(frame, script, json(argument));
         if (json.isEmpty()) {
-            return Optional.empty();
+            return type.cast(frame.evaluate(script.function(), argument));
         }
         try {
-            return Optional.ofNullable(dev.rover.core.json.Json.mapper().readValue(json.get(), type));
+            return dev.rover.core.json.Json.mapper().readValue(json.get(), type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PlaywrightException("a page script's result came back unreadable: " + e.getOriginalMessage());
         }

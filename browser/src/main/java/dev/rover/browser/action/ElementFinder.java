@@ -85,9 +85,8 @@ final class ElementFinder {
 
     /** The facts of the element with this id in the frame (through DevTools where it reaches the frame), or null. */
     private static Object factsById(Frame frame, String id, java.util.Map<String, Object> options) {
-        java.util.List<Object> argument = java.util.Arrays.asList(id, options);
-        return dev.rover.browser.DevToolsCalls.value(frame, FoundElement.FACTS_BY_ID_SCRIPT, argument, Object.class)
-                .orElseGet(() -> frame.evaluate(FoundElement.FACTS_BY_ID, argument));
+        return dev.rover.browser.DevToolsCalls.evaluate(frame, FoundElement.FACTS_BY_ID, java.util.Arrays.asList(id, options),
+                Object.class);
     }
 
     /** Keeps an element a replay just located, with its facts, for the action on its one-time id that follows. */

@@ -36,12 +36,12 @@ public final class ElementIdentities {
      * Built on first use: {@link FoundElement#FACTS} depends on this class.
      */
     private static final class Locate {
-        static final String SCRIPT = "(args) => { const found = (" + LIBRARY + ").locate(args.strategies, args.token);"
+        static final dev.rover.browser.DevToolsCalls.Script SCRIPT = dev.rover.browser.DevToolsCalls.Script.returningJson(
+                "(args) => { const found = (" + LIBRARY + ").locate(args.strategies, args.token);"
                 + " if (!found) return null;"
                 + " const e = document.querySelector('[" + ElementFinder.ID_ATTRIBUTE + "=\"' + CSS.escape(args.token) + '\"]');"
                 + " found.facts = e ? (" + FoundElement.FACTS + ")([e], {scroll: true, submit: true, identity: false}) : null;"
-                + " return found; }";
-        static final dev.rover.browser.DevToolsCalls.Script DEVTOOLS = dev.rover.browser.DevToolsCalls.Script.returningJson(SCRIPT);
+                + " return found; }");
     }
 
     private static final AtomicLong TOKENS = new AtomicLong();
@@ -72,9 +72,8 @@ public final class ElementIdentities {
         String token = "rp" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-" + TOKENS.incrementAndGet();
         for (Frame frame : framesOf(page, locator.framePath())) {
             try {
-                Map<String, Object> argument = Map.of("strategies", strategies, "token", token);
-                Object found = dev.rover.browser.DevToolsCalls.value(frame, Locate.DEVTOOLS, argument, Object.class)
-                        .orElseGet(() -> frame.evaluate(Locate.SCRIPT, argument));
+                Object found = dev.rover.browser.DevToolsCalls.evaluate(frame, Locate.SCRIPT,
+                        Map.of("strategies", strategies, "token", token), Object.class);
                 if (found instanceof Map<?, ?> m && m.get("fingerprint") instanceof Map<?, ?> f) {
                     if (m.get("facts") instanceof Map<?, ?> facts) {
                         @SuppressWarnings("unchecked")

@@ -63,16 +63,14 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * The same facts for the element with a {@code data-rover-id}, found with the DOM's own
      * querySelector (open shadow roots searched when the light DOM has no match): a plain page
      * evaluation, so the page's main world never has to load Playwright's selector engine, which costs
-     * a fresh context 100-500 ms on its first action.
+     * a fresh context 100-500 ms on its first action. Its argument is {@code [id, options]}.
      */
-    static final String FACTS_BY_ID = "([id, o]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
+    static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID = dev.rover.browser.DevToolsCalls.Script.returningJson(
+            "([id, o]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
             + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
             + " return null; };"
-            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }";
-
-    /** {@link #FACTS_BY_ID} as a DevTools script: its argument is {@code [id, options]}, its result JSON text. */
-    static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID_SCRIPT = dev.rover.browser.DevToolsCalls.Script.returningJson(FACTS_BY_ID);
+            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }");
 
     /** The lower-case tag name. */
     String tag() {

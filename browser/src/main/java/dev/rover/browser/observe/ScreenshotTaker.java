@@ -33,9 +33,8 @@ public final class ScreenshotTaker {
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot && deep(h.shadowRoot)) return true; }"
             + " return false; }; return String(deep(document)); }");
     private static final String SELECTOR_JSON = DevToolsCalls.json(SECRET_SELECTOR);
-    private static final String SIZE = "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
-            + " window.innerWidth, window.innerHeight]";
-    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.returningJson(SIZE);
+    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.returningJson("() => ["
+            + "document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerWidth, window.innerHeight]");
 
     private final SecretGuard guard;
 
@@ -120,8 +119,7 @@ public final class ScreenshotTaker {
 
     /** The document's scroll width and height and the window's inner width and height. */
     private static List<?> dimensions(Page page) {
-        return DevToolsCalls.value(page.mainFrame(), DIMENSIONS, null, List.class)
-                .orElseGet(() -> (List<?>) page.evaluate(SIZE));
+        return DevToolsCalls.evaluate(page.mainFrame(), DIMENSIONS, null, List.class);
     }
 
     /**

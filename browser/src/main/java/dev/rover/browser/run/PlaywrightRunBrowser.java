@@ -33,6 +33,8 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     private final PageObserver observer = new PageObserver();
     private final ScreenshotTaker screenshots;
     private final ObserveOptions observeOptions;
+    /** The observe options with every element read in full, for engines that read the element list. */
+    private final ObserveOptions inFull;
     private final SecretGuard guard;
     private final List<DownloadedFile> downloads = new ArrayList<>();
     /** Counts the actions and scripts run on the page, so a screenshot knows whether the page was acted on since the last. */
@@ -52,6 +54,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
     public PlaywrightRunBrowser(LiveBrowser live, ObserveOptions observeOptions, SecretGuard guard) {
         this.live = live;
         this.observeOptions = observeOptions;
+        this.inFull = observeOptions.toBuilder().everyElementInFull(true).build();
         this.guard = java.util.Objects.requireNonNull(guard, "guard");
         this.screenshots = new ScreenshotTaker(guard);
     }
@@ -63,7 +66,7 @@ public final class PlaywrightRunBrowser implements RunBrowser {
 
     @Override
     public PageSnapshot observe(boolean everyElementInFull) {
-        ObserveOptions options = everyElementInFull ? observeOptions.toBuilder().everyElementInFull(true).build() : observeOptions;
+        ObserveOptions options = everyElementInFull ? inFull : observeOptions;
         return live.call(page -> observer.observe(traced(page).page(), options));
     }
 
