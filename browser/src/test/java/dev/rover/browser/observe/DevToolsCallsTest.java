@@ -1,59 +1,19 @@
 package dev.rover.browser.observe;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.rover.browser.DevToolsCalls;
-import dev.rover.browser.bench.PageServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rover's page scripts run through DevTools in real Chromium: installed once per window, in any out-of-process frame. */
-class DevToolsCallsTest {
+class DevToolsCallsTest extends ChromiumPageTest {
 
     /** Counts its installs in the window it is installed in. */
     private static final DevToolsCalls.Script COUNTED = DevToolsCalls.Script.of(
             "(() => { window.installs = (window.installs || 0) + 1; return (a) => 'got ' + a.x + ' in ' + location.host; })()");
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private static PageServer server;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = ChromiumFixture.playwright();
-        browser = ChromiumFixture.launch(playwright);
-        server = PageServer.start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        server.close();
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void aScriptIsInstalledOncePerWindowWhereThePageCannotReplaceIt() {

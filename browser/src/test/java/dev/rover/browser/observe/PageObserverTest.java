@@ -1,18 +1,10 @@
 package dev.rover.browser.observe;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
-import dev.rover.browser.bench.PageServer;
 import dev.rover.core.page.Element;
 import dev.rover.core.page.PageContent;
 import dev.rover.core.page.PageSnapshot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,39 +16,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class PageObserverTest {
+class PageObserverTest extends ChromiumPageTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
-    private static PageServer server;
-    private BrowserContext context;
-    private Page page;
     private final PageObserver observer = new PageObserver();
-
-    @BeforeAll
-    static void launch() {
-        playwright = ChromiumFixture.playwright();
-        browser = ChromiumFixture.launch(playwright);
-        server = PageServer.start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        server.close();
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 720));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     private static Map<String, Element> byName(PageSnapshot snapshot) {
         return snapshot.elements().stream().filter(e -> !e.attribute("name").isEmpty())

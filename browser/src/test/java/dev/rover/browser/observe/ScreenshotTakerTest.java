@@ -1,15 +1,7 @@
 package dev.rover.browser.observe;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
-import dev.rover.browser.bench.PageServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -20,41 +12,16 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ScreenshotTakerTest {
+class ScreenshotTakerTest extends ChromiumPageTest {
+
+    @Override
+    com.microsoft.playwright.Browser.NewContextOptions contextOptions() {
+        return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(800, 600);
+    }
 
     private static final int MAGENTA = 0xFF00FF;
 
-    private static Playwright playwright;
-    private static Browser browser;
-    private static PageServer server;
-    private BrowserContext context;
-    private Page page;
     private final ScreenshotTaker screenshots = new ScreenshotTaker();
-
-    @BeforeAll
-    static void launch() {
-        playwright = ChromiumFixture.playwright();
-        browser = ChromiumFixture.launch(playwright);
-        server = PageServer.start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        server.close();
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 600));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void passwordAndSecretFieldsArePaintedWithTheMaskColour() throws IOException {
