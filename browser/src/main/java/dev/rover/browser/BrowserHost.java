@@ -33,8 +33,10 @@ final class BrowserHost {
     private final ExecutorService thread;
     private volatile Thread owner;
     private volatile boolean stopped;
+    private volatile boolean stopping;
     private Playwright playwright;
     private Browser browser;
+    private final WarmContext warm = new WarmContext();
 
     private BrowserHost() {
         String name = "rover-browser-" + THREAD_NUMBER.incrementAndGet();
@@ -64,6 +66,46 @@ final class BrowserHost {
     /** The browser; use it on the host's thread only. */
     Browser browser() {
         return browser;
+    }
+
+    /** A fresh context for these options, made ahead of time when one fits ({@link WarmContext}); on the host's thread only. */
+    com.microsoft.playwright.BrowserContext newContext(BrowserOptions options) {
+        return warm.take(browser, options);
+    }
+
+    /**
+     * Called when a run's context has closed: makes the next run's context on the host's thread, after the work
+     * queued there, without holding up the caller ({@link WarmContext#prepare}).
+     */
+    void prepareNextContext(BrowserOptions options) {
+        if (stopping) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                if (stopping) {
+                    return;
+                }
+                try {
+                    warm.prepare(browser, options);
+                } catch (RuntimeException e) {
+                    // the thread must survive: it owns every Playwright object of this host
+                    log.debug("making the next run's context failed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("browser thread stopped; no context made ahead of time");
+        }
+    }
+
+    /** Waits until the work queued on the host's thread, a context being made ahead of time included, is done. */
+    void settle() {
+        submit(() -> null);
+    }
+
+    /** The context made ahead of time for the next run, if one is ready (on the host's thread only). */
+    java.util.Optional<com.microsoft.playwright.BrowserContext> warmContext() {
+        return warm.ready();
     }
 
     /** Whether the caller is the host's thread. */
@@ -173,6 +215,7 @@ final class BrowserHost {
         if (stopped) {
             return;
         }
+        stopping = true;
         if (isOwnerThread()) {
             try {
                 teardown();
@@ -202,6 +245,7 @@ final class BrowserHost {
 
     private void teardown() {
         try {
+            warm.close();
             if (browser != null) {
                 browser.close();
             }

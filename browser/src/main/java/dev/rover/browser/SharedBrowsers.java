@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The browser processes runs of this JVM share: one {@link BrowserHost} (one Node driver, one
  * Chromium, one owning thread) per launch configuration (executable, headless, proxy), each run in a
  * fresh context of it. A host nobody uses is closed after {@link #IDLE_TIMEOUT}, so back-to-back runs
- * skip the launch and an idle process holds no browser; a host whose browser died is replaced.
+ * skip the launch and an idle process holds no browser; a host whose browser died is replaced. Once a host
+ * has served two runs it makes the next run's context between runs ({@link WarmContext}).
  */
 final class SharedBrowsers {
 
@@ -108,6 +109,21 @@ final class SharedBrowsers {
                     entry.idleClose = REAPER.schedule(() -> closeIfIdle(key, entry), IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;
+            }
+        }
+    }
+
+    /** Waits until every open shared browser has done the work queued on its thread ({@link BrowserHost#settle}). */
+    static void settle() {
+        java.util.List<BrowserHost> hosts;
+        synchronized (HOSTS) {
+            hosts = HOSTS.values().stream().map(e -> e.host).toList();
+        }
+        for (BrowserHost host : hosts) {
+            try {
+                host.settle();
+            } catch (RuntimeException e) {
+                log.debug("a shared browser closed while settling: {}", e.toString());
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.rover.browser;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import dev.rover.browser.action.ActionExecutor;
 import dev.rover.core.page.ActionResult;
 import dev.rover.core.page.BrowserAction;
@@ -36,8 +38,10 @@ class SharedBrowsersTest {
         try (LiveBrowser first = LiveBrowser.shared(options); LiveBrowser second = LiveBrowser.shared(options)) {
             assertThat(first.isShared()).isTrue();
             assertThat(second.isShared()).isTrue();
-            // the same Chromium: the second run's context is the browser's second one
-            assertThat(second.<Integer>call(p -> p.browser().contexts().size())).isEqualTo(2);
+            // the same Chromium, a context each
+            BrowserContext firstContext = first.call(BrowserPage::context);
+            assertThat(second.<Browser>call(BrowserPage::browser)).isSameAs(first.<Browser>call(BrowserPage::browser));
+            assertThat(second.<BrowserContext>call(BrowserPage::context)).isNotSameAs(firstContext);
             assertThat(SharedBrowsers.open()).isEqualTo(1);
 
             first.run(p -> p.page().navigate(server.url("/page.html")));
@@ -47,8 +51,45 @@ class SharedBrowsersTest {
 
             first.close();
             // closing one run's context leaves the other run's browser working
-            assertThat(second.<Integer>call(p -> p.browser().contexts().size())).isEqualTo(1);
+            assertThat(second.<Boolean>call(p -> p.browser().contexts().contains(firstContext))).isFalse();
             assertThat(second.<String>call(p -> p.page().title())).isNotNull();
+        }
+    }
+
+    @Test
+    void aBrowserThatServedTwoRunsMakesTheNextRunsFreshContextBetweenRuns() {
+        BrowserOptions options = BrowserOptions.builder().tracing(false).viewport(1111, 700).build();
+        for (int i = 0; i < 2; i++) {
+            try (LiveBrowser run = LiveBrowser.shared(options)) {
+                run.run(p -> p.page().navigate(server.url("/login")));
+                run.run(p -> p.page().evaluate("localStorage.setItem('user', 'ann')"));
+                assertThat(run.<String>call(p -> p.page().textContent("#cookie"))).isEqualTo("cookie-ok");
+            }
+        }
+        LiveBrowser.settleShared();
+        BrowserHost host = SharedBrowsers.acquire(options);
+        try {
+            BrowserContext warm = host.submit(() -> host.warmContext().orElseThrow());
+            try (LiveBrowser next = LiveBrowser.shared(options)) {
+                assertThat(next.<BrowserContext>call(BrowserPage::context)).isSameAs(warm);
+                // nothing of the earlier runs is in it
+                next.run(p -> p.page().navigate(server.url("/protected")));
+                assertThat(next.<String>call(p -> p.page().textContent("#cookie"))).isEqualTo("no-cookie");
+                assertThat(next.<String>call(p -> p.page().textContent("#user"))).isEqualTo("anonymous");
+                assertThat(next.<Integer>call(p -> p.context().pages().size())).isEqualTo(1);
+            }
+            LiveBrowser.settleShared();
+            BrowserContext madeForOthers = host.submit(() -> host.warmContext().orElseThrow());
+
+            // a run with other options does not get it: it is closed, and the run gets a context made for its options
+            BrowserOptions wider = options.toBuilder().viewport(1300, 700).build();
+            try (LiveBrowser other = LiveBrowser.shared(wider)) {
+                assertThat(other.<BrowserContext>call(BrowserPage::context)).isNotSameAs(madeForOthers);
+                assertThat(other.<Integer>call(p -> p.page().viewportSize().width)).isEqualTo(1300);
+                assertThat(other.<Boolean>call(p -> p.browser().contexts().contains(madeForOthers))).isFalse();
+            }
+        } finally {
+            SharedBrowsers.release(host);
         }
     }
 
