@@ -176,7 +176,9 @@ public final class ConcurrencyBenchmark {
                 List<PlainPlaywrightScript.Timing> plainRuns = new ArrayList<>();
                 AtomicInteger failed = new AtomicInteger();
                 for (int i = 0; i < runsPerBrowser; i++) {
+                    QuietMachine.await(); // neither side's leftover work (a context being made or closed) slows the other
                     plainRuns.add(await(thread.submit(() -> plain.run(url))));
+                    QuietMachine.await();
                     rover.add(roverRun(url, failed));
                 }
                 return new Comparison(median(rover.stream().map(PlainPlaywrightScript.Timing::runSeconds).toList()),
