@@ -82,15 +82,11 @@ final class BrowserHost {
             return;
         }
         try {
-            thread.execute(() -> {
-                if (stopping) {
-                    return;
-                }
-                try {
+            // submitted, not executed: whatever it throws stays in its future, and the thread that owns every
+            // Playwright object of this host lives on
+            thread.submit(() -> {
+                if (!stopping) {
                     warm.prepare(browser, options);
-                } catch (RuntimeException e) {
-                    // the thread must survive: it owns every Playwright object of this host
-                    log.debug("making the next run's context failed: {}", e.toString());
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

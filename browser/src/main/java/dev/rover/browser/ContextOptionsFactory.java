@@ -16,6 +16,12 @@ final class ContextOptionsFactory {
      * contexts, so one made ahead of time for one serves the other ({@link WarmContext}).
      */
     record Identity(int viewportWidth, int viewportHeight, String userAgent, String locale, Map<String, String> extraHttpHeaders) {
+        /** Header names only: their values may be credentials. */
+        @Override
+        public String toString() {
+            return "Identity[" + viewportWidth + "x" + viewportHeight + ", userAgent=" + userAgent + ", locale=" + locale
+                    + ", headers=" + extraHttpHeaders.keySet() + "]";
+        }
     }
 
     /**

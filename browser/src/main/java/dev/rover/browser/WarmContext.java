@@ -28,32 +28,41 @@ final class WarmContext {
     private ContextOptionsFactory.Identity identity;
     private BrowserContext context;
 
-    /** A fresh context for these options: the one made ahead of time when it fits, else a new one. */
+    /**
+     * A fresh context for these options: the one made ahead of time when it fits, else a new one (the one made ahead
+     * stays for a run it fits; the next {@link #prepare} replaces it, between runs).
+     */
     BrowserContext take(Browser browser, BrowserOptions options) {
         opened++;
-        BrowserContext ready = context;
-        ContextOptionsFactory.Identity madeFor = identity;
-        context = null;
-        identity = null;
-        if (ready != null) {
-            if (ContextOptionsFactory.identity(options).filter(madeFor::equals).isPresent() && untouched(browser, ready)) {
-                return ready;
-            }
-            discard(ready);
+        if (context != null && !untouched(browser, context)) {
+            close();
+        }
+        if (context != null && ContextOptionsFactory.identity(options).filter(identity::equals).isPresent()) {
+            BrowserContext ready = context;
+            context = null;
+            identity = null;
+            return ready;
         }
         return browser.newContext(ContextOptionsFactory.from(options));
     }
 
-    /** Makes the next context for these options, unless one is ready, the browser served one run only, or the options cannot be reused. */
+    /**
+     * Makes the next context for these options, unless one for them is ready, the browser served one run only, or
+     * the options cannot be reused; one ready for other options is closed first (the last run's options are the
+     * likeliest next).
+     */
     void prepare(Browser browser, BrowserOptions options) {
         Optional<ContextOptionsFactory.Identity> wanted = ContextOptionsFactory.identity(options);
-        if (context != null || opened < CONTEXTS_BEFORE_WARMING || wanted.isEmpty() || browser == null || !browser.isConnected()) {
+        if (opened < CONTEXTS_BEFORE_WARMING || wanted.isEmpty() || browser == null || !browser.isConnected()
+                || wanted.get().equals(identity)) {
             return;
         }
+        close();
         BrowserContext made = null;
         try {
             made = browser.newContext(ContextOptionsFactory.from(options));
-            made.newPage();
+            // the tab and the DevTools session Rover reads pages through, both of which a run opens first
+            DevToolsCalls.session(made.newPage());
             context = made;
             identity = wanted.get();
         } catch (PlaywrightException e) {

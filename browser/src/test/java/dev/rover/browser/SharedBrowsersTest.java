@@ -81,13 +81,17 @@ class SharedBrowsersTest {
             LiveBrowser.settleShared();
             BrowserContext madeForOthers = host.submit(() -> host.warmContext().orElseThrow());
 
-            // a run with other options does not get it: it is closed, and the run gets a context made for its options
+            // a run with other options gets a context made for them; after it, the next context is made for its options
             BrowserOptions wider = options.toBuilder().viewport(1300, 700).build();
             try (LiveBrowser other = LiveBrowser.shared(wider)) {
                 assertThat(other.<BrowserContext>call(BrowserPage::context)).isNotSameAs(madeForOthers);
                 assertThat(other.<Integer>call(p -> p.page().viewportSize().width)).isEqualTo(1300);
-                assertThat(other.<Boolean>call(p -> p.browser().contexts().contains(madeForOthers))).isFalse();
             }
+            LiveBrowser.settleShared();
+            BrowserContext madeForWider = host.submit(() -> host.warmContext().orElseThrow());
+            assertThat(madeForWider).isNotSameAs(madeForOthers);
+            assertThat(host.<Boolean>submit(() -> host.browser().contexts().contains(madeForOthers))).isFalse();
+            assertThat(host.<Integer>submit(() -> madeForWider.pages().get(0).viewportSize().width)).isEqualTo(1300);
         } finally {
             SharedBrowsers.release(host);
         }

@@ -164,20 +164,22 @@ public final class ConcurrencyBenchmark {
 
     /**
      * Rover and plain Playwright at concurrency 1, one run of each in turn, so that a machine slowing down meanwhile
-     * slows both alike; compared by their medians, so that one stalled run moves neither.
+     * slows both alike; compared by their medians, so that one stalled run moves neither. Each starts on a quiet
+     * machine in a context made before its timing: Rover's shared browser makes its next run's context between runs,
+     * and plain Playwright's program does the same.
      */
     private Comparison interleaved(String url) {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             PlainPlaywrightScript plain = await(thread.submit(() -> new PlainPlaywrightScript(options)));
             try {
-                await(thread.submit(() -> plain.run(url))); // warm-up, as Rover's first run was
+                await(thread.submit(() -> plain.runInContextMadeAhead(url))); // warm-up, as Rover's first run was
                 List<PlainPlaywrightScript.Timing> rover = new ArrayList<>();
                 List<PlainPlaywrightScript.Timing> plainRuns = new ArrayList<>();
                 AtomicInteger failed = new AtomicInteger();
                 for (int i = 0; i < runsPerBrowser; i++) {
                     QuietMachine.await(); // neither side's leftover work (a context being made or closed) slows the other
-                    plainRuns.add(await(thread.submit(() -> plain.run(url))));
+                    plainRuns.add(await(thread.submit(() -> plain.runInContextMadeAhead(url))));
                     QuietMachine.await();
                     rover.add(roverRun(url, failed));
                 }
