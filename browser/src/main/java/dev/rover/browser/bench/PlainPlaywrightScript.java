@@ -1,14 +1,8 @@
 package dev.rover.browser.bench;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.rover.browser.BrowserOptions;
-import dev.rover.browser.ChromiumLocator;
-
-import java.util.Map;
 
 /**
  * The benchmark's 5-action script written as plain Playwright for Java, the baseline Rover is
@@ -23,22 +17,16 @@ final class PlainPlaywrightScript implements AutoCloseable {
     record Timing(double runSeconds, double stepSeconds) {
     }
 
-    private final Playwright playwright;
-    private final Browser browser;
-    private BrowserContext ahead;
+    private final PlainBrowser browser;
 
     PlainPlaywrightScript(BrowserOptions options) {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(options.headless())
-                .setArgs(BrowserOptions.QUIET_FLAGS);
-        options.executablePath().or(() -> new ChromiumLocator().locate()).ifPresent(launch::setExecutablePath);
-        browser = playwright.chromium().launch(launch);
+        browser = new PlainBrowser(options);
     }
 
     /** One run: a fresh context, the page, two fields filled, an option chosen, the form sent. */
     Timing run(String url) {
         long start = System.nanoTime();
-        try (BrowserContext context = browser.newContext(contextOptions())) {
+        try (BrowserContext context = browser.newContext()) {
             return steps(context.newPage(), url, start);
         }
     }
@@ -48,24 +36,15 @@ final class PlainPlaywrightScript implements AutoCloseable {
      * made between runs; the next one is made after the timing ends.
      */
     Timing runInContextMadeAhead(String url) {
-        if (ahead == null) {
-            ahead = browser.newContext(contextOptions());
-            ahead.newPage();
-        }
+        BrowserContext context = browser.takeContextMadeAhead();
         long start = System.nanoTime();
         Timing timing;
-        try (BrowserContext context = ahead) {
-            ahead = null;
+        try (context) {
             timing = steps(context.pages().get(0), url, start);
         }
         timing = new Timing((System.nanoTime() - start) / 1e9, timing.stepSeconds());
-        ahead = browser.newContext(contextOptions());
-        ahead.newPage();
+        browser.makeNextContextAhead();
         return timing;
-    }
-
-    private static Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setViewportSize(1280, 720);
     }
 
     private static Timing steps(Page page, String url, long start) {
@@ -81,10 +60,6 @@ final class PlainPlaywrightScript implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            browser.close();
-        } finally {
-            playwright.close();
-        }
+        browser.close();
     }
 }

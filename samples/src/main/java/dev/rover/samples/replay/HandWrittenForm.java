@@ -1,12 +1,9 @@
 package dev.rover.samples.replay;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.rover.browser.BrowserOptions;
-import dev.rover.browser.ChromiumLocator;
+import dev.rover.browser.bench.PlainBrowser;
 
 import java.util.Map;
 
@@ -18,21 +15,12 @@ import java.util.Map;
  */
 final class HandWrittenForm implements AutoCloseable {
 
-    private final Playwright playwright;
-    private final Browser browser;
-    private BrowserContext ahead;
-
-    HandWrittenForm() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(BrowserOptions.QUIET_FLAGS);
-        new ChromiumLocator().locate().ifPresent(launch::setExecutablePath);
-        browser = playwright.chromium().launch(launch);
-    }
+    private final PlainBrowser browser = new PlainBrowser(BrowserOptions.defaults());
 
     /** One run in a context made for it; returns its seconds. */
     double run(String url, Map<String, String> values) {
         long start = System.nanoTime();
-        try (BrowserContext context = browser.newContext(contextOptions())) {
+        try (BrowserContext context = browser.newContext()) {
             fill(context.newPage(), url, values);
         }
         return (System.nanoTime() - start) / 1e9;
@@ -43,23 +31,14 @@ final class HandWrittenForm implements AutoCloseable {
      * next one is made after the timing ends. Returns its seconds.
      */
     double runInContextMadeAhead(String url, Map<String, String> values) {
-        if (ahead == null) {
-            ahead = browser.newContext(contextOptions());
-            ahead.newPage();
-        }
+        BrowserContext context = browser.takeContextMadeAhead();
         long start = System.nanoTime();
-        try (BrowserContext context = ahead) {
-            ahead = null;
+        try (context) {
             fill(context.pages().get(0), url, values);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        ahead = browser.newContext(contextOptions());
-        ahead.newPage();
+        browser.makeNextContextAhead();
         return seconds;
-    }
-
-    private static Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setViewportSize(1280, 720);
     }
 
     private static void fill(Page page, String url, Map<String, String> values) {
@@ -75,10 +54,6 @@ final class HandWrittenForm implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            browser.close();
-        } finally {
-            playwright.close();
-        }
+        browser.close();
     }
 }
