@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,37 +58,34 @@ class CachedReplayChromiumTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/form", ex -> TestPages.html(ex, form()));
-        server.createContext("/done", ex -> {
-            submitted.add(query(ex.getRequestURI().getRawQuery()));
-            TestPages.html(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
+        server = TestPages.serve(site -> {
+            site.createContext("/form", ex -> TestPages.html(ex, form()));
+            site.createContext("/done", ex -> {
+                submitted.add(query(ex.getRequestURI().getRawQuery()));
+                TestPages.html(ex, "<html><head><title>Sent</title></head><body><h1>Message sent</h1></body></html>");
+            });
+            site.createContext("/login", ex -> TestPages.html(ex, """
+                    <html><head><title>Sign in</title></head><body><h1>Sign in</h1><form action="/session" method="post">
+                    <p><label for="user">Email</label> <input id="user" name="user" type="email"></p>
+                    <p><label for="pass">Password</label> <input id="pass" name="pass" type="password"></p>
+                    <button type="submit">Sign in</button></form></body></html>"""));
+            site.createContext("/session", ex -> {
+                Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                logins.add(form.get("user") + ":" + form.get("pass"));
+                ex.getResponseHeaders().add("Location", "/welcome");
+                ex.sendResponseHeaders(303, -1);
+                ex.close();
+            });
+            site.createContext("/welcome", ex -> TestPages.html(ex, "<html><head><title>Home</title></head><body><h1>Welcome back</h1></body></html>"));
         });
-        server.createContext("/login", ex -> TestPages.html(ex, """
-                <html><head><title>Sign in</title></head><body><h1>Sign in</h1><form action="/session" method="post">
-                <p><label for="user">Email</label> <input id="user" name="user" type="email"></p>
-                <p><label for="pass">Password</label> <input id="pass" name="pass" type="password"></p>
-                <button type="submit">Sign in</button></form></body></html>"""));
-        server.createContext("/session", ex -> {
-            Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            logins.add(form.get("user") + ":" + form.get("pass"));
-            ex.getResponseHeaders().add("Location", "/welcome");
-            ex.sendResponseHeaders(303, -1);
-            ex.close();
-        });
-        server.createContext("/welcome", ex -> TestPages.html(ex, "<html><head><title>Home</title></head><body><h1>Welcome back</h1></body></html>"));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = TestPages.base(server);
         rover = Rover.builder().dataDirectory(home).defaultEngine("counting")
                 .engine("counting", () -> new CountingEngine(new OfflineEngine())).build();
     }
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        server.stop(0);
+        TestPages.stop(rover, server);
     }
 
     @BeforeEach

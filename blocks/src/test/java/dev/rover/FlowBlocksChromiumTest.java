@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,27 +64,27 @@ class FlowBlocksChromiumTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/shop", ex -> page(ex, SHOP));
-        server.createContext("/sold-out", ex -> page(ex, SOLD_OUT));
-        server.createContext("/sign-in", ex -> page(ex, SIGN_IN));
-        server.createContext("/files", ex -> page(ex, FILES));
-        server.createContext("/export", ex -> {
-            try {
-                Thread.sleep(EXPORT_DELAY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] csv = "id,total\n1,9.50\n".getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/csv");
-            ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"export.csv\"");
-            ex.sendResponseHeaders(200, csv.length);
-            ex.getResponseBody().write(csv);
-            ex.close();
+        server = TestPages.serve(site -> {
+            site.createContext("/shop", ex -> TestPages.html(ex, SHOP));
+            site.createContext("/sold-out", ex -> TestPages.html(ex, SOLD_OUT));
+            site.createContext("/sign-in", ex -> TestPages.html(ex, SIGN_IN));
+            site.createContext("/files", ex -> TestPages.html(ex, FILES));
+            site.createContext("/export", ex -> {
+                try {
+                    Thread.sleep(EXPORT_DELAY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] csv = "id,total\n1,9.50\n".getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/csv");
+                ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"export.csv\"");
+                ex.sendResponseHeaders(200, csv.length);
+                ex.getResponseBody().write(csv);
+                ex.close();
+            });
+            site.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = TestPages.base(server);
         // a short action timeout, so only download_timeout lets a click wait for the slow export
         rover = Rover.builder().dataDirectory(home).defaultEngine("offline")
                 .browserOptions(dev.rover.browser.BrowserOptions.builder().actionTimeout(Duration.ofSeconds(1)).build()).build();
@@ -93,18 +92,7 @@ class FlowBlocksChromiumTest {
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        server.stop(0);
-    }
-
-    private static void page(com.sun.net.httpserver.HttpExchange ex, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        TestPages.stop(rover, server);
     }
 
     private static Run run(String yaml, Map<String, Object> parameters) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,27 +43,24 @@ class HttpRequestOriginsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/echo", ex -> {
-            hits.add(ex.getRequestHeaders().getFirst("Host") + " " + ex.getRequestHeaders().getFirst("Authorization"));
-            send(ex, 200, "{\"ok\": true}");
+        server = TestPages.serve(site -> {
+            site.createContext("/echo", ex -> {
+                hits.add(ex.getRequestHeaders().getFirst("Host") + " " + ex.getRequestHeaders().getFirst("Authorization"));
+                send(ex, 200, "{\"ok\": true}");
+            });
+            site.createContext("/bounce", ex -> {
+                hits.add(ex.getRequestHeaders().getFirst("Host") + " " + ex.getRequestHeaders().getFirst("Authorization"));
+                ex.getResponseHeaders().add("Location", "http://localhost:" + port + "/echo");
+                send(ex, 302, "");
+            });
         });
-        server.createContext("/bounce", ex -> {
-            hits.add(ex.getRequestHeaders().getFirst("Host") + " " + ex.getRequestHeaders().getFirst("Authorization"));
-            ex.getResponseHeaders().add("Location", "http://localhost:" + port + "/echo");
-            send(ex, 302, "");
-        });
-        server.start();
         port = server.getAddress().getPort();
         rover = Rover.builder().dataDirectory(home).defaultEngine("offline").environment(Map.of()).build();
     }
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        server.stop(0);
+        TestPages.stop(rover, server);
     }
 
     @BeforeEach

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +57,15 @@ class LargePageChromiumTest {
         form.append("<p><label for=\"plan\">Plan</label> <select id=\"plan\" name=\"plan\"><option>Free</option>"
                 + "<option>Pro</option></select></p><button type=\"submit\">Save</button></form></body></html>");
         String page = form.toString();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/preferences", ex -> TestPages.html(ex, page));
-        server.createContext("/saved", ex -> {
-            String query = ex.getRequestURI().getRawQuery();
-            saved.add(query.substring(query.indexOf("plan=")));
-            TestPages.html(ex, "<html><head><title>Saved</title></head><body><h1>Preferences saved</h1></body></html>");
+        server = TestPages.serve(site -> {
+            site.createContext("/preferences", ex -> TestPages.html(ex, page));
+            site.createContext("/saved", ex -> {
+                String query = ex.getRequestURI().getRawQuery();
+                saved.add(query.substring(query.indexOf("plan=")));
+                TestPages.html(ex, "<html><head><title>Saved</title></head><body><h1>Preferences saved</h1></body></html>");
+            });
         });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = TestPages.base(server);
         rover = Rover.builder().dataDirectory(home).defaultEngine("offline")
                 .engine("whole-page", () -> new Capturing("whole-page", new OfflineEngine(), true))
                 .engine("prompt-only", () -> new Capturing("prompt-only", new OfflineEngine(), false)).build();
@@ -74,10 +73,7 @@ class LargePageChromiumTest {
 
     @AfterAll
     static void stop() {
-        if (rover != null) {
-            rover.close();
-        }
-        server.stop(0);
+        TestPages.stop(rover, server);
     }
 
     @BeforeEach
