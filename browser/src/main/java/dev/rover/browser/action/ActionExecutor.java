@@ -116,7 +116,8 @@ public final class ActionExecutor {
     /** Performs the action; returns the element it acted on, or null for an action without one. */
     private FoundElement perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis) {
         FoundElement element = null;
-        ElementActions elements = new ElementActions(timeoutMillis, secrets);
+        boolean tracing = browser.traces().isRecording();
+        ElementActions elements = new ElementActions(timeoutMillis, secrets, tracing);
         PageActions pages = new PageActions(timeoutMillis, Math.max(timeoutMillis, navigationTimeout.toMillis()),
                 maxWait.toMillis());
         SecretChecks checks = new SecretChecks(guard);
@@ -130,7 +131,7 @@ public final class ActionExecutor {
             elements.input(element, a.text(), checks.typesSecret(a.text()));
         } else if (action instanceof BrowserAction.SelectOption a) {
             element = ElementFinder.find(page, a.target(), true);
-            new OptionChooser(timeoutMillis).choose(element, a.label(), a.value(), a.index());
+            new OptionChooser(timeoutMillis, tracing).choose(element, a.label(), a.value(), a.index());
         } else if (action instanceof BrowserAction.Checkbox a) {
             element = ElementFinder.find(page, a.target(), true);
             elements.checkbox(element, a.checked());

@@ -12,8 +12,11 @@ import java.util.function.Function;
 
 /**
  * Performs the actions on one element (click, input, checkbox, upload, hover) with as few round
- * trips to the browser as Playwright allows: its own auto-wait checks that the element is visible,
- * enabled and editable, and its call log is turned into reasons such as "element a3 is disabled".
+ * trips to the browser as it can: Playwright's auto-wait checks that the element is visible,
+ * enabled and editable, and its call log is turned into reasons such as "element a3 is disabled",
+ * except where the facts read with the element already settle what Playwright would ask the page again
+ * (a plain text field is filled {@linkplain DirectInput directly}; a still, uncovered element is clicked
+ * {@linkplain FoundElement#clearToClick without the waits}).
  */
 final class ElementActions {
 
@@ -22,14 +25,17 @@ final class ElementActions {
 
     private final double timeoutMillis;
     private final Function<String, String> secrets;
+    private final boolean tracing;
 
-    ElementActions(double timeoutMillis, Function<String, String> secrets) {
+    /** @param tracing whether the tab's trace is recording (every input is then Playwright's, so the trace shows it) */
+    ElementActions(double timeoutMillis, Function<String, String> secrets, boolean tracing) {
         this.timeoutMillis = timeoutMillis;
         this.secrets = secrets;
+        this.tracing = tracing;
     }
 
     void click(FoundElement element) {
-        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
+        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis).setForce(clearToClick(element));
         try {
             if (element.opensNewTab()) {
                 // Wait for the tab so it is current (and observable) when the action returns.
@@ -63,7 +69,7 @@ final class ElementActions {
      * (a combobox, an autocomplete, a masked field): those are typed key by key so their scripts see
      * each key. A secret is marked on the field first (so screenshots cover it and observations hide
      * its value) and always filled: typed key by key, a page that reports each keystroke would
-     * receive every prefix of it.
+     * receive every prefix of it. A plain text field found with its facts is filled directly ({@link DirectInput}).
      */
     void input(FoundElement element, String text, boolean secret) {
         String typed = text == null ? "" : text;
@@ -74,6 +80,9 @@ final class ElementActions {
         }
         String value = secrets.apply(typed);
         try {
+            if (!holdsSecret && DirectInput.fill(element, value, tracing)) {
+                return;
+            }
             if (holdsSecret || !element.needsKeyEvents()) {
                 locator.fill(value, new Locator.FillOptions().setTimeout(timeoutMillis));
             } else {
@@ -134,7 +143,7 @@ final class ElementActions {
                 clickLabelOf(element, checked);
                 return;
             }
-            locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis));
+            locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis).setForce(clearToClick(element)));
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction(checked ? "check" : "uncheck", element.name(), e));
         }
@@ -169,6 +178,15 @@ final class ElementActions {
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction("hover over", element.name(), e));
         }
+    }
+
+    /**
+     * Whether Playwright may skip its own waits before a click ({@link FoundElement#clearToClick}): only in the tab's
+     * top frame (in a frame, what covers the frame itself is not read), and never while a trace records, so that a
+     * traced click is exactly Playwright's.
+     */
+    private boolean clearToClick(FoundElement element) {
+        return !tracing && element.frame().parentFrame() == null && element.clearToClick();
     }
 
     static void requireVisible(FoundElement element) {

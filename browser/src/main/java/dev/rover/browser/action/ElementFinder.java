@@ -68,7 +68,7 @@ final class ElementFinder {
                 if (facts instanceof java.util.Map<?, ?> map) {
                     @SuppressWarnings("unchecked")
                     java.util.Map<String, Object> read = (java.util.Map<String, Object>) map;
-                    return new FoundElement(frame, matches.first(), name, read);
+                    return new FoundElement(frame, matches.first(), target.hasId() ? target.elementId() : null, name, read);
                 }
             } catch (PlaywrightException e) {
                 if (frame == page.mainFrame()) {

@@ -79,7 +79,7 @@ public final class ElementIdentities {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> read = (Map<String, Object>) facts;
                         ElementFinder.prefetched(token, new FoundElement(frame,
-                                frame.locator("[" + ElementFinder.ID_ATTRIBUTE + "=\"" + token + "\"]").first(), "element " + token, read));
+                                frame.locator("[" + ElementFinder.ID_ATTRIBUTE + "=\"" + token + "\"]").first(), token, "element " + token, read));
                     }
                     return Optional.of(new LocatedElement(Target.id(token), fingerprint(f), String.valueOf(m.get("strategy")),
                             text(m, "origin")));

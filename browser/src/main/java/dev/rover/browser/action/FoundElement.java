@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An element located for an action, with the frame it lives in, how to name it in failure reasons,
- * and the facts about it that actions decide by, read in the same round trip that found it.
+ * An element located for an action, with the frame it lives in, its {@code data-rover-id} when it was found by one
+ * (else null), how to name it in failure reasons, and the facts about it that actions decide by, read in the same
+ * round trip that found it.
  */
-record FoundElement(Frame frame, Locator locator, String name, Map<String, Object> facts) {
+record FoundElement(Frame frame, Locator locator, String id, String name, Map<String, Object> facts) {
 
     /**
      * Whether an element is visible as Playwright's {@code isVisible} decides it: not hidden by
@@ -31,7 +32,8 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
      * combobox, an autocomplete, a masked field), whether it is visible, whether clicking it opens a new tab or starts a
-     * download, a native select's options, and its box in the top viewport for the report's highlight. With {@code o.scroll} the
+     * download, a native select's options, its box in the top viewport for the report's highlight, whether it is the
+     * topmost element at its centre, and whether nothing on the page is animating (nor scrolls smoothly). With {@code o.scroll} the
      * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
      * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
      * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
@@ -56,6 +58,11 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
             + " options: tag === 'select' ? Array.from(e.options).map(o => ({label: o.label.trim(), value: o.value})) : null,"
             + " visible: (" + VISIBLE + ")(e),"
             + " box: (" + ElementBoxes.BOX + ")(e),"
+            + " hit: (() => { const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;"
+            + " if (!(r.width > 0 && r.height > 0) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;"
+            + " const h = document.elementFromPoint(x, y); return !!h && (h === e || e.contains(h)); })(),"
+            + " still: document.getAnimations().length === 0"
+            + " && getComputedStyle(document.documentElement).scrollBehavior !== 'smooth',"
             + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null,"
             + " identity: o.identity === false ? null : (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
 
@@ -95,6 +102,15 @@ record FoundElement(Frame frame, Locator locator, String name, Map<String, Objec
     /** Whether it was disabled when found. */
     boolean disabled() {
         return Boolean.TRUE.equals(facts.get("disabled"));
+    }
+
+    /**
+     * Whether a click may go straight to the element's centre, without Playwright's wait for it to keep still for two
+     * frames and its check of what the click would hit: visible and enabled, the topmost element at its centre, and
+     * nothing on the page animating, all as read with the facts.
+     */
+    boolean clearToClick() {
+        return visible() && !disabled() && Boolean.TRUE.equals(facts.get("hit")) && Boolean.TRUE.equals(facts.get("still"));
     }
 
     /** Whether typing into it needs real key events rather than one fill. */

@@ -16,9 +16,12 @@ import java.util.Map;
 final class OptionChooser {
 
     private final double timeoutMillis;
+    private final boolean tracing;
 
-    OptionChooser(double timeoutMillis) {
+    /** @param tracing whether the tab's trace is recording (every choice is then Playwright's, so the trace shows it) */
+    OptionChooser(double timeoutMillis, boolean tracing) {
         this.timeoutMillis = timeoutMillis;
+        this.tracing = tracing;
     }
 
     void choose(FoundElement element, String label, String value, Integer index) {
@@ -45,6 +48,9 @@ final class OptionChooser {
         if (chosen < 0) {
             throw new ActionFailure(element.name() + " has no option " + describe(label, value, index)
                     + "; its options are " + labels);
+        }
+        if (DirectInput.choose(element, chosen, tracing)) {
+            return;
         }
         try {
             element.locator().selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(chosen),

@@ -95,7 +95,7 @@ final class PointerActions {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> facts = focused.evaluateAll(FoundElement.FACTS) instanceof Map<?, ?> map
                             ? (Map<String, Object>) map : Map.of();
-                    return new FoundElement(frame, focused.first(), "the focused field", facts);
+                    return new FoundElement(frame, focused.first(), null, "the focused field", facts);
                 }
             } catch (PlaywrightException e) {
                 // a frame navigating away has no focus to offer
