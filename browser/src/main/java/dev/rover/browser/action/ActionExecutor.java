@@ -87,7 +87,8 @@ public final class ActionExecutor {
         ActionResult result;
         try (DownloadCapture downloads = DownloadCapture.begin(page)) {
             try {
-                FoundElement element = perform(browser, page, action, timeoutMillis);
+                // a traced action is exactly Playwright's, so that the trace shows it
+                FoundElement element = perform(browser, page, action, timeoutMillis, !browser.traces().isRecording());
                 // the box was read as the element was found; a page that navigated away no longer shows it
                 result = ActionResult.ok().withBox(element == null || downloads.navigated() ? null : element.box())
                         .withElement(ElementIdentities.of(element));
@@ -113,11 +114,15 @@ public final class ActionExecutor {
         return result;
     }
 
-    /** Performs the action; returns the element it acted on, or null for an action without one. */
-    private FoundElement perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis) {
+    /**
+     * Performs the action; returns the element it acted on, or null for an action without one.
+     *
+     * @param direct whether actions may skip Playwright's waits where the facts read with the element settle them
+     */
+    private FoundElement perform(BrowserPage browser, Page page, BrowserAction action, double timeoutMillis,
+                                 boolean direct) {
         FoundElement element = null;
-        boolean tracing = browser.traces().isRecording();
-        ElementActions elements = new ElementActions(timeoutMillis, secrets, tracing);
+        ElementActions elements = new ElementActions(timeoutMillis, secrets, direct);
         PageActions pages = new PageActions(timeoutMillis, Math.max(timeoutMillis, navigationTimeout.toMillis()),
                 maxWait.toMillis());
         SecretChecks checks = new SecretChecks(guard);
@@ -131,7 +136,7 @@ public final class ActionExecutor {
             elements.input(element, a.text(), checks.typesSecret(a.text()));
         } else if (action instanceof BrowserAction.SelectOption a) {
             element = ElementFinder.find(page, a.target(), true);
-            new OptionChooser(timeoutMillis, tracing).choose(element, a.label(), a.value(), a.index());
+            new OptionChooser(timeoutMillis, direct).choose(element, a.label(), a.value(), a.index());
         } else if (action instanceof BrowserAction.Checkbox a) {
             element = ElementFinder.find(page, a.target(), true);
             elements.checkbox(element, a.checked());

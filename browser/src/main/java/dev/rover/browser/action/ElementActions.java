@@ -25,17 +25,20 @@ final class ElementActions {
 
     private final double timeoutMillis;
     private final Function<String, String> secrets;
-    private final boolean tracing;
+    private final boolean direct;
 
-    /** @param tracing whether the tab's trace is recording (every input is then Playwright's, so the trace shows it) */
-    ElementActions(double timeoutMillis, Function<String, String> secrets, boolean tracing) {
+    /**
+     * @param direct whether actions may skip Playwright's waits where the facts read with the element settle them
+     *               ({@link ActionExecutor}: when no trace records)
+     */
+    ElementActions(double timeoutMillis, Function<String, String> secrets, boolean direct) {
         this.timeoutMillis = timeoutMillis;
         this.secrets = secrets;
-        this.tracing = tracing;
+        this.direct = direct;
     }
 
     void click(FoundElement element) {
-        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis).setForce(clearToClick(element));
+        Locator.ClickOptions options = new Locator.ClickOptions().setTimeout(timeoutMillis);
         try {
             if (element.opensNewTab()) {
                 // Wait for the tab so it is current (and observable) when the action returns.
@@ -56,7 +59,8 @@ final class ElementActions {
                         throw e;
                     }
                 }
-            } else {
+            } else if (!(clearToClick(element) && ClickGuard.click(element,
+                    () -> element.locator().click(new Locator.ClickOptions().setTimeout(timeoutMillis).setForce(true))))) {
                 element.locator().click(options);
             }
         } catch (PlaywrightException e) {
@@ -80,7 +84,7 @@ final class ElementActions {
         }
         String value = secrets.apply(typed);
         try {
-            if (!holdsSecret && DirectInput.fill(element, value, tracing)) {
+            if (!holdsSecret && DirectInput.fill(element, value, direct)) {
                 return;
             }
             if (holdsSecret || !element.needsKeyEvents()) {
@@ -143,7 +147,10 @@ final class ElementActions {
                 clickLabelOf(element, checked);
                 return;
             }
-            locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis).setForce(clearToClick(element)));
+            if (!(clearToClick(element) && ClickGuard.click(element,
+                    () -> locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis).setForce(true))))) {
+                locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis));
+            }
         } catch (PlaywrightException e) {
             throw new ActionFailure(FailureReasons.interaction(checked ? "check" : "uncheck", element.name(), e));
         }
@@ -181,12 +188,12 @@ final class ElementActions {
     }
 
     /**
-     * Whether Playwright may skip its own waits before a click ({@link FoundElement#clearToClick}): only in the tab's
-     * top frame (in a frame, what covers the frame itself is not read), and never while a trace records, so that a
-     * traced click is exactly Playwright's.
+     * Whether a click may skip Playwright's waits ({@link FoundElement#clearToClick}) under a {@link ClickGuard}: for an
+     * element found by its id in the tab's top frame (in a frame, what covers the frame itself is not read), when
+     * actions may skip Playwright's waits at all (a traced click is exactly Playwright's).
      */
     private boolean clearToClick(FoundElement element) {
-        return !tracing && element.frame().parentFrame() == null && element.clearToClick();
+        return element.id() != null && element.frame().parentFrame() == null && element.clearToClick() && direct;
     }
 
     static void requireVisible(FoundElement element) {
@@ -215,6 +222,6 @@ final class ElementActions {
     }
 
     private static PlaywrightException sanitized(PlaywrightException e) {
-        return new PlaywrightException(FailureReasons.firstLine(e).replaceAll("\"[^\"]*\"", "\"…\""));
+        return new PlaywrightException(FailureReasons.firstLineWithoutQuotes(e));
     }
 }

@@ -18,6 +18,16 @@ final class ElementFinder {
     /** The attribute holding an element's short id. */
     static final String ID_ATTRIBUTE = "data-rover-id";
 
+    /**
+     * A page function of an id that returns the element carrying it, found with the DOM's own querySelector (open
+     * shadow roots searched when the light DOM has no match), or null.
+     */
+    static final String BY_ID = "(id) => { const sel = '[" + ID_ATTRIBUTE + "=\"' + CSS.escape(id) + '\"]';"
+            + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
+            + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
+            + " return null; };"
+            + " return deep(document); }";
+
     private static final Logger log = LoggerFactory.getLogger(ElementFinder.class);
 
     /**

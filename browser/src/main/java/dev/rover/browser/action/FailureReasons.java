@@ -45,6 +45,11 @@ final class FailureReasons {
         return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
+    /** The first line of an exception message with every quoted part blanked: it may quote text that was typed. */
+    static String firstLineWithoutQuotes(Throwable e) {
+        return firstLine(e).replaceAll("\"[^\"]*\"", "\"…\"");
+    }
+
     private static String coveringElement(String message) {
         int at = message.indexOf(" intercepts pointer events");
         if (at < 0) {

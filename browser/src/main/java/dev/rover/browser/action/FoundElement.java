@@ -29,11 +29,28 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
             + " const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; }";
 
     /**
+     * Whether an element is disabled through ARIA as Playwright decides it: a control, a link or an element with an
+     * interactive role takes the nearest {@code aria-disabled} of itself and its ancestors (across shadow roots).
+     */
+    private static final String ARIA_DISABLED = "(el) => {"
+            + " const role = (el.getAttribute('role') || '').trim().split(/\\s+/)[0].toLowerCase();"
+            + " const interactive = role ? /^(application|button|composite|gridcell|group|input|link|menuitem|scrollbar|separator|tab"
+            + "|checkbox|columnheader|combobox|grid|listbox|menu|menubar|menuitemcheckbox|menuitemradio|option|radio|radiogroup|row"
+            + "|rowheader|searchbox|select|slider|spinbutton|switch|tablist|textbox|toolbar|tree|treegrid|treeitem)$/.test(role)"
+            + " : el.matches('button, input, select, textarea, a[href], area[href]');"
+            + " if (!interactive) return false;"
+            + " for (let n = el; n; n = n.parentElement || (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null)) {"
+            + " const v = (n.getAttribute('aria-disabled') || '').toLowerCase();"
+            + " if (v === 'true') return true; if (v === 'false') return false; }"
+            + " return false; }";
+
+    /**
      * What the finder reads about the first match of a locator, or null when nothing matches:
      * the tag, input type and role, whether it is disabled, whether it needs real key events (a
      * combobox, an autocomplete, a masked field), whether it is visible, whether clicking it opens a new tab or starts a
      * download, a native select's options, its box in the top viewport for the report's highlight, whether it is the
-     * topmost element at its centre, and whether nothing on the page is animating (nor scrolls smoothly). With {@code o.scroll} the
+     * topmost element at its centre, and whether it is still: it did not have to be scrolled into view (a scroll may
+     * still be moving it) and nothing on the page is running an animation. With {@code o.scroll} the
      * element is first scrolled into view when it is not (as Playwright's own actions would do next), so the box
      * is where the action happens without a second round trip after it; with {@code o.submit}, the form a click on
      * it would submit is read too (for the secret guard), sparing a round trip that would load Playwright's
@@ -41,7 +58,10 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
      * script ({@link ElementIdentities}).
      */
     static final String FACTS = "(els, o) => { if (els.length === 0) return null; const e = els[0]; o = o || {};"
-            + " if (o.scroll) { if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
+            + " let scrolled = false;"
+            + " if (o.scroll) { const r = e.getBoundingClientRect();"
+            + " scrolled = r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth;"
+            + " if (e.scrollIntoViewIfNeeded) e.scrollIntoViewIfNeeded(true);"
             + " else e.scrollIntoView({block: 'center', inline: 'center'}); }"
             + " const a = n => (e.getAttribute(n) || '').toLowerCase();"
             + " const tag = e.tagName.toLowerCase();"
@@ -49,7 +69,7 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
             + " const filled = ['date', 'time', 'datetime-local', 'month', 'week', 'number', 'range', 'color'].includes(type);"
             + " const link = e.closest('a[href], area[href]'); const target = link ? (link.getAttribute('target') || '').toLowerCase() : '';"
             + " return { tag, type, role: a('role'),"
-            + " disabled: e.matches(':disabled') || a('aria-disabled') === 'true',"
+            + " disabled: e.matches(':disabled') || (" + ARIA_DISABLED + ")(e),"
             + " keys: !filled && (a('role') === 'combobox' || (a('aria-autocomplete') !== '' && a('aria-autocomplete') !== 'none')"
             + " || e.hasAttribute('list') || a('aria-haspopup') === 'listbox'"
             + " || e.hasAttribute('data-mask') || e.hasAttribute('data-inputmask') || e.hasAttribute('x-mask')),"
@@ -61,8 +81,7 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
             + " hit: (() => { const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;"
             + " if (!(r.width > 0 && r.height > 0) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;"
             + " const h = document.elementFromPoint(x, y); return !!h && (h === e || e.contains(h)); })(),"
-            + " still: document.getAnimations().length === 0"
-            + " && getComputedStyle(document.documentElement).scrollBehavior !== 'smooth',"
+            + " still: !scrolled && !document.getAnimations().some(an => an.playState === 'running'),"
             + " submitRead: !!o.submit, submission: o.submit ? (" + SecretChecks.CLICK_SUBMISSION + ")(e) : null,"
             + " identity: o.identity === false ? null : (() => { try { return (" + ElementIdentities.LIBRARY + ").identify(e); } catch (err) { return null; } })() }; }";
 
@@ -73,11 +92,7 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
      * a fresh context 100-500 ms on its first action. Its argument is {@code [id, options]}.
      */
     static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID = dev.rover.browser.DevToolsCalls.Script.returningJson(
-            "([id, o]) => { const sel = '[data-rover-id=\"' + CSS.escape(id) + '\"]';"
-            + " const deep = root => { const hit = root.querySelector(sel); if (hit) return hit;"
-            + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot) { const r = deep(h.shadowRoot); if (r) return r; } }"
-            + " return null; };"
-            + " const e = deep(document); return (" + FACTS + ")(e ? [e] : [], o); }");
+            "([id, o]) => { const e = (" + ElementFinder.BY_ID + ")(id); return (" + FACTS + ")(e ? [e] : [], o); }");
 
     /** The lower-case tag name. */
     String tag() {
@@ -105,9 +120,9 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
     }
 
     /**
-     * Whether a click may go straight to the element's centre, without Playwright's wait for it to keep still for two
-     * frames and its check of what the click would hit: visible and enabled, the topmost element at its centre, and
-     * nothing on the page animating, all as read with the facts.
+     * Whether a click may skip Playwright's wait for the element to keep still for two frames and its check of what
+     * the click would hit ({@link ClickGuard} checks that instead): visible and enabled, the topmost element at its
+     * centre, in view without scrolling and with nothing on the page running an animation, all as read with the facts.
      */
     boolean clearToClick() {
         return visible() && !disabled() && Boolean.TRUE.equals(facts.get("hit")) && Boolean.TRUE.equals(facts.get("still"));

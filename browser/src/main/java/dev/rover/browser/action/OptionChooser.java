@@ -16,12 +16,12 @@ import java.util.Map;
 final class OptionChooser {
 
     private final double timeoutMillis;
-    private final boolean tracing;
+    private final boolean direct;
 
-    /** @param tracing whether the tab's trace is recording (every choice is then Playwright's, so the trace shows it) */
-    OptionChooser(double timeoutMillis, boolean tracing) {
+    /** @param direct whether actions may skip Playwright's waits ({@link ActionExecutor}: when no trace records) */
+    OptionChooser(double timeoutMillis, boolean direct) {
         this.timeoutMillis = timeoutMillis;
-        this.tracing = tracing;
+        this.direct = direct;
     }
 
     void choose(FoundElement element, String label, String value, Integer index) {
@@ -49,7 +49,7 @@ final class OptionChooser {
             throw new ActionFailure(element.name() + " has no option " + describe(label, value, index)
                     + "; its options are " + labels);
         }
-        if (DirectInput.choose(element, chosen, tracing)) {
+        if (DirectInput.choose(element, chosen, direct)) {
             return;
         }
         try {

@@ -77,7 +77,7 @@ final class PointerActions {
             try {
                 page.keyboard().type(body);
             } catch (PlaywrightException e) {
-                throw new ActionFailure("could not type: " + FailureReasons.firstLine(e).replaceAll("\"[^\"]*\"", "\"…\""));
+                throw new ActionFailure("could not type: " + FailureReasons.firstLineWithoutQuotes(e));
             }
         }
         if (enter) {
