@@ -175,7 +175,8 @@ public final class DevToolsCalls {
             JsonObject exception = details.has("exception") ? details.getAsJsonObject("exception") : null;
             String message = exception != null && exception.has("description") ? exception.get("description").getAsString()
                     : details.has("text") ? details.get("text").getAsString() : "the page script failed";
-            throw new PlaywrightException(message);
+            // the description goes on with the script's stack, of no use to anyone reading the reason
+            throw new PlaywrightException(message.lines().findFirst().orElse(message));
         }
         JsonObject result = response.getAsJsonObject("result");
         JsonElement value = result == null ? null : result.get("value");

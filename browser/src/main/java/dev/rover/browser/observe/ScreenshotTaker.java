@@ -33,8 +33,10 @@ public final class ScreenshotTaker {
             + " for (const h of root.querySelectorAll('*')) { if (h.shadowRoot && deep(h.shadowRoot)) return true; }"
             + " return false; }; return String(deep(document)); }");
     private static final String SELECTOR_JSON = DevToolsCalls.json(SECRET_SELECTOR);
-    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.returningJson("() => ["
-            + "document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerWidth, window.innerHeight]");
+    /** The document's width and height and the viewport's; a document without a root element (an error page) is empty. */
+    private static final DevToolsCalls.Script DIMENSIONS = DevToolsCalls.Script.returningJson("() => {"
+            + " const root = document.documentElement;"
+            + " return [root ? root.scrollWidth : 0, root ? root.scrollHeight : 0, window.innerWidth, window.innerHeight]; }");
 
     private final SecretGuard guard;
 

@@ -55,6 +55,6 @@ class DevToolsCallsTest extends ChromiumPageTest {
         DevToolsCalls.Script failing = DevToolsCalls.Script.of("(a) => { throw new TypeError('no ' + a.x); }");
 
         assertThatThrownBy(() -> DevToolsCalls.call(page.mainFrame(), failing, "{\"x\": \"luck\"}"))
-                .isInstanceOf(PlaywrightException.class).hasMessageContaining("TypeError: no luck");
+                .isInstanceOf(PlaywrightException.class).hasMessage("TypeError: no luck"); // without the script's stack
     }
 }

@@ -46,6 +46,18 @@ class ScreenshotTakerTest extends ChromiumPageTest {
     }
 
     @Test
+    void aDocumentWithoutARootElementIsShotAsItsViewport() throws IOException {
+        // what a browser error page (a host that does not resolve) offers a page script
+        page.setContent("<p>Gone soon</p>");
+        page.evaluate("document.documentElement.remove()");
+
+        BufferedImage image = decode(screenshots.fullPage(page, 3));
+
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
     void fullPageStopsAfterTheScrollLimit() throws IOException {
         server.load(page, "hidden.html");
         double documentHeight = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).doubleValue();
