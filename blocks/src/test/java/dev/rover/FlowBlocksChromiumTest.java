@@ -95,6 +95,20 @@ class FlowBlocksChromiumTest {
         TestPages.stop(rover, server);
     }
 
+    @Test
+    void aPageThatCannotBeOpenedFailsTheRunSayingSoOnceAndKeepsItsFinalScreenshot() {
+        Run run = run("""
+                title: Closed port
+                workflow_definition:
+                  blocks:
+                    - {block_type: goto_url, label: open, url: "http://127.0.0.1:1/nothing"}
+                """, Map.of());
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureReason()).contains("could not open http://127.0.0.1:1/nothing: ").contains("net::ERR_");
+        assertThat(run.failureReason().split("could not open", -1)).hasSize(2);
+        assertThat(run.screenshotUrls()).hasSize(1);
+    }
+
     private static Run run(String yaml, Map<String, Object> parameters) {
         Workflow workflow = new WorkflowLoader().load(yaml.replace("BASE", base), "flow.yaml");
         return rover.runWorkflow(workflow, parameters, WorkflowRunOptions.builder().waitForCompletion(true)

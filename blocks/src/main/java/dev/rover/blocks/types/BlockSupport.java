@@ -42,7 +42,12 @@ final class BlockSupport {
         // in a run that replays, the workflow's own navigation is as deterministic as the replay after it
         ActionResult r = runtime.scripts().replay() ? runtime.browser().replaying(() -> runtime.browser().navigate(url))
                 : runtime.browser().navigate(url);
-        return r.success() ? null : runtime.secrets().redact("could not open " + url + ": " + r.failureReason());
+        return r.success() ? null : runtime.secrets().redact(openFailure(url, r.failureReason()));
+    }
+
+    /** Why a URL could not be opened, saying "could not open" and the URL once: the browser's reason may already. */
+    static String openFailure(String url, String reason) {
+        return reason != null && reason.startsWith("could not open ") ? reason : "could not open " + url + ": " + reason;
     }
 
     /** The values the engine may use: the block's {@code parameter_keys}, from the run's values. */

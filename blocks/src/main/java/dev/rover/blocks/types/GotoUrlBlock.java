@@ -28,6 +28,6 @@ public final class GotoUrlBlock implements BlockType {
         RunBrowser browser = runtime.browser();
         ActionResult r = browser.navigate(url);
         return r.success() ? BlockResult.completed(Map.of("url", runtime.secrets().redact(browser.currentUrl())))
-                : BlockResult.failed(runtime.secrets().redact("could not open " + url + ": " + r.failureReason()));
+                : BlockResult.failed(runtime.secrets().redact(BlockSupport.openFailure(url, r.failureReason())));
     }
 }
