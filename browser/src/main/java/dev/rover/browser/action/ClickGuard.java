@@ -38,7 +38,7 @@ final class ClickGuard {
             + " delete w['" + NAME + "']; return stopped; }}});"
             + " return true; }");
 
-    /** Disarms the guard: what it stopped, or null when it stopped nothing (or the click's navigation removed it). */
+    /** Disarms the guard: what it stopped, or null when it stopped nothing (or the click's navigation removed the page). */
     private static final DevToolsCalls.Script DISARM = DevToolsCalls.Script.returningJson(
             "() => { const g = window['" + NAME + "']; return g ? g.stop() : null; }");
 
@@ -53,7 +53,7 @@ final class ClickGuard {
      * @throws PlaywrightException what the click threw, when the guard stopped nothing
      */
     static boolean click(FoundElement element, Runnable forcedClick) {
-        if (!Boolean.TRUE.equals(ask(element, ARM, element.id()))) {
+        if (!Boolean.TRUE.equals(element.ask(ARM, element.id()))) {
             return false;
         }
         PlaywrightException failure = null;
@@ -62,7 +62,7 @@ final class ClickGuard {
         } catch (PlaywrightException e) {
             failure = e;
         }
-        Object stopped = ask(element, DISARM, null);
+        Object stopped = element.ask(DISARM, null);
         if (stopped != null) {
             log.debug("a click on {} reached {} instead; clicking again with Playwright's waits", element.name(), stopped);
             return false;
@@ -73,12 +73,4 @@ final class ClickGuard {
         return true;
     }
 
-    /** The page's answer, or null when its document went away meanwhile (the click navigated, or the tab closed). */
-    private static Object ask(FoundElement element, DevToolsCalls.Script script, Object argument) {
-        try {
-            return DevToolsCalls.evaluate(element.frame(), script, argument, Object.class);
-        } catch (PlaywrightException e) {
-            return null;
-        }
-    }
 }

@@ -67,7 +67,7 @@ final class DirectInput {
             return false;
         }
         Optional<CDPSession> session = DevToolsCalls.session(element.frame().page());
-        if (session.isEmpty() || !"ready".equals(ask(element, FOCUS, element.id()))) {
+        if (session.isEmpty() || !"ready".equals(element.ask(FOCUS, element.id()))) {
             return false;
         }
         JsonObject text = new JsonObject();
@@ -90,7 +90,7 @@ final class DirectInput {
      */
     static boolean choose(FoundElement element, int index, boolean direct) {
         return "select".equals(element.tag()) && reachable(element, direct)
-                && "chosen".equals(ask(element, CHOOSE, List.of(element.id(), index)));
+                && "chosen".equals(element.ask(CHOOSE, List.of(element.id(), index)));
     }
 
     /** Whether the element is one this class may act on by its facts: see the class comment. */
@@ -99,12 +99,4 @@ final class DirectInput {
                 && element.visible() && !element.disabled();
     }
 
-    /** The page's answer, or null when the page changed under the element (Playwright then finds it again or says why not). */
-    private static Object ask(FoundElement element, DevToolsCalls.Script script, Object argument) {
-        try {
-            return DevToolsCalls.evaluate(element.frame(), script, argument, Object.class);
-        } catch (PlaywrightException e) {
-            return null;
-        }
-    }
 }

@@ -59,8 +59,8 @@ final class ElementActions {
                         throw e;
                     }
                 }
-            } else if (!(clearToClick(element) && ClickGuard.click(element,
-                    () -> element.locator().click(new Locator.ClickOptions().setTimeout(timeoutMillis).setForce(true))))) {
+            } else if (!clickedDirectly(element, () -> element.locator().click(
+                    new Locator.ClickOptions().setTimeout(timeoutMillis).setForce(true)))) {
                 element.locator().click(options);
             }
         } catch (PlaywrightException e) {
@@ -147,8 +147,8 @@ final class ElementActions {
                 clickLabelOf(element, checked);
                 return;
             }
-            if (!(clearToClick(element) && ClickGuard.click(element,
-                    () -> locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis).setForce(true))))) {
+            if (!clickedDirectly(element, () -> locator.setChecked(checked,
+                    new Locator.SetCheckedOptions().setTimeout(timeoutMillis).setForce(true)))) {
                 locator.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(timeoutMillis));
             }
         } catch (PlaywrightException e) {
@@ -188,12 +188,14 @@ final class ElementActions {
     }
 
     /**
-     * Whether a click may skip Playwright's waits ({@link FoundElement#clearToClick}) under a {@link ClickGuard}: for an
-     * element found by its id in the tab's top frame (in a frame, what covers the frame itself is not read), when
-     * actions may skip Playwright's waits at all (a traced click is exactly Playwright's).
+     * Runs {@code forcedClick} (Playwright's click without its waits) under a {@link ClickGuard} when the element is
+     * {@linkplain FoundElement#clearToClick clear to click}, found by its id in the tab's top frame (in a frame, what
+     * covers the frame itself is not read), and actions may skip Playwright's waits at all (a traced click is exactly
+     * Playwright's). Returns whether it clicked; false leaves the click to Playwright's own waits.
      */
-    private boolean clearToClick(FoundElement element) {
-        return element.id() != null && element.frame().parentFrame() == null && element.clearToClick() && direct;
+    private boolean clickedDirectly(FoundElement element, Runnable forcedClick) {
+        return direct && element.id() != null && element.frame().parentFrame() == null && element.clearToClick()
+                && ClickGuard.click(element, forcedClick);
     }
 
     static void requireVisible(FoundElement element) {

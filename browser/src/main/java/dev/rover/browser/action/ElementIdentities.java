@@ -39,7 +39,7 @@ public final class ElementIdentities {
         static final dev.rover.browser.DevToolsCalls.Script SCRIPT = dev.rover.browser.DevToolsCalls.Script.returningJson(
                 "(args) => { const found = (" + LIBRARY + ").locate(args.strategies, args.token);"
                 + " if (!found) return null;"
-                + " const e = document.querySelector('[" + ElementFinder.ID_ATTRIBUTE + "=\"' + CSS.escape(args.token) + '\"]');"
+                + " const e = (" + ElementFinder.BY_ID + ")(args.token);"
                 + " found.facts = e ? (" + FoundElement.FACTS + ")([e], {scroll: true, submit: true, identity: false}) : null;"
                 + " return found; }");
     }

@@ -94,6 +94,19 @@ record FoundElement(Frame frame, Locator locator, String id, String name, Map<St
     static final dev.rover.browser.DevToolsCalls.Script FACTS_BY_ID = dev.rover.browser.DevToolsCalls.Script.returningJson(
             "([id, o]) => { const e = (" + ElementFinder.BY_ID + ")(id); return (" + FACTS + ")(e ? [e] : [], o); }");
 
+    /**
+     * Calls a page script about this element in its frame ({@link dev.rover.browser.DevToolsCalls#evaluate}): its
+     * answer, or null when the element's document went away meanwhile (a navigation, a closed tab) or the script threw.
+     * Call on the browser's owning thread.
+     */
+    Object ask(dev.rover.browser.DevToolsCalls.Script script, Object argument) {
+        try {
+            return dev.rover.browser.DevToolsCalls.evaluate(frame, script, argument, Object.class);
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            return null;
+        }
+    }
+
     /** The lower-case tag name. */
     String tag() {
         return String.valueOf(facts.get("tag"));

@@ -24,54 +24,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ActionExecutorTest {
+class ActionExecutorTest extends ActionPageTest {
 
-    @TempDir
-    static Path temp;
-
-    static ActionTestServer server;
-    static LiveBrowser browser;
     static final ActionExecutor executor = ActionExecutor.builder()
             .secrets(text -> text.replace("{{ secret_password }}", "hunter2"))
             .build();
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = new ActionTestServer();
-        browser = LiveBrowser.launch(BrowserOptions.builder()
-                .tracing(false)
-                .downloadsFolder(temp.resolve("downloads"))
-                .build());
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.close();
-    }
-
-    private static void open(String path) {
-        browser.run(p -> {
-            // A fresh tab per test, so a navigation left over by the previous test cannot interfere.
-            com.microsoft.playwright.Page fresh = p.newTab(server.url(path));
-            for (com.microsoft.playwright.Page other : p.context().pages()) {
-                if (other != fresh) {
-                    other.close();
-                }
-            }
-        });
-    }
-
     private static ActionResult act(BrowserAction action) {
-        return browser.call(p -> executor.execute(p, action));
-    }
-
-    private static String value(String css) {
-        return browser.call(p -> p.page().inputValue(css));
-    }
-
-    private static String text(String css) {
-        return browser.call(p -> p.page().textContent(css));
+        return act(executor, action);
     }
 
     @Test

@@ -30,32 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scrolled-to element, a recording trace) is left to Playwright; and a click that an overlay
  * would catch after the facts were read is stopped before the page sees it.
  */
-class DirectInputTest {
-
-    @TempDir
-    static Path temp;
-
-    static ActionTestServer server;
-    static LiveBrowser browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new ActionTestServer();
-        browser = LiveBrowser.launch(BrowserOptions.builder().tracing(false).downloadsFolder(temp.resolve("downloads")).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.close();
-    }
+class DirectInputTest extends ActionPageTest {
 
     private static void open() {
-        browser.run(p -> p.page().navigate(server.url("/direct.html")));
+        open("/direct.html");
     }
 
     private static ActionResult act(BrowserAction action) {
-        return browser.call(p -> ActionExecutor.withDefaults().execute(p, action));
+        return act(ActionExecutor.withDefaults(), action);
     }
 
     private static FoundElement find(String id) {
@@ -70,10 +52,6 @@ class DirectInputTest {
     private static boolean chooseDirectly(String id, int index) {
         Boolean chosen = browser.call(p -> DirectInput.choose(ElementFinder.find(p.page(), Target.id(id), true), index, true));
         return chosen;
-    }
-
-    private static String value(String css) {
-        return browser.call(p -> p.page().inputValue(css));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,44 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Actions given hostile input by a site or a model (issue 10): downloads with names that would fail or
  * mislead, and URLs with schemes Rover must not open.
  */
-class HostileActionInputTest {
+class HostileActionInputTest extends ActionPageTest {
 
-    @TempDir
-    static Path temp;
-
-    static ActionTestServer server;
-    static LiveBrowser browser;
     static final ActionExecutor executor = ActionExecutor.withDefaults();
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = new ActionTestServer();
-        browser = LiveBrowser.launch(BrowserOptions.builder().tracing(false).downloadsFolder(temp.resolve("downloads")).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        server.close();
-    }
-
-    private static void open(String path) {
-        browser.run(p -> {
-            com.microsoft.playwright.Page fresh = p.newTab(server.url(path));
-            for (com.microsoft.playwright.Page other : p.context().pages()) {
-                if (other != fresh) {
-                    other.close();
-                }
-            }
-        });
-    }
-
     private static ActionResult act(BrowserAction action) {
-        return browser.call(p -> executor.execute(p, action));
-    }
-
-    private static String text(String css) {
-        return browser.call(p -> p.page().textContent(css));
+        return act(executor, action);
     }
 
     @Test
